@@ -1,0 +1,135 @@
+#include "ctlcommands.h"
+
+#include "appliancecatalog.h"
+#include "appliancevm.h"
+#include "connectionsettings.h"
+#include "libvirtconnection.h"
+#include "tesserapaths.h"
+
+#include <QCoreApplication>
+#include <QMetaEnum>
+
+namespace {
+
+QString stateName(ApplianceVm::State state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<ApplianceVm::State>().valueToKey(state)).toLower();
+}
+
+} // namespace
+
+CtlCommands::CtlCommands(LibvirtConnection *connection, QTextStream &out, QTextStream &err, QObject *parent)
+    : QObject(parent), m_connection(connection), m_out(out), m_err(err)
+{
+}
+
+void CtlCommands::finish(int exitCode)
+{
+    m_out.flush();
+    m_err.flush();
+    Q_EMIT finished(exitCode);
+}
+
+void CtlCommands::run(const QString &command, const QStringList &arguments)
+{
+    if (command == QLatin1String("list")) {
+        list();
+        return;
+    }
+    if (arguments.size() != 1) {
+        m_err << tr("Usage: tessera-ctl %1 APPLIANCE").arg(command) << Qt::endl;
+        finish(2);
+        return;
+    }
+    const QString name = arguments.constFirst();
+    if (command == QLatin1String("start")) {
+        withAppliance(name, [this](ApplianceVm *vm) {
+            if (vm->state() == ApplianceVm::Running) {
+                m_out << tr("%1 is already running.").arg(vm->image().name) << Qt::endl;
+                finish(0);
+                return;
+            }
+            connect(vm, &ApplianceVm::stateChanged, this, [this, vm](ApplianceVm::State state) {
+                if (state == ApplianceVm::Running) {
+                    m_out << tr("%1 is running. Its SPICE display is at %2").arg(vm->image().name, vm->spec().spiceSocket) << Qt::endl;
+                    finish(0);
+                }
+            });
+            vm->start();
+        });
+    } else if (command == QLatin1String("stop")) {
+        withAppliance(name, [this](ApplianceVm *vm) {
+            if (vm->state() == ApplianceVm::Off) {
+                m_out << tr("%1 is already off.").arg(vm->image().name) << Qt::endl;
+                finish(0);
+                return;
+            }
+            connect(vm, &ApplianceVm::stateChanged, this, [this, vm](ApplianceVm::State state) {
+                if (state == ApplianceVm::Off) {
+                    m_out << tr("%1 is off.").arg(vm->image().name) << Qt::endl;
+                    finish(0);
+                }
+            });
+            vm->stop();
+        });
+    } else if (command == QLatin1String("rollback")) {
+        withAppliance(name, [this](ApplianceVm *vm) {
+            connect(vm, &ApplianceVm::rolledBack, this, [this, vm](qint64 ms) {
+                m_out << tr("%1 rolled back to its clean state in %2 ms.").arg(vm->image().name).arg(ms) << Qt::endl;
+                finish(0);
+            });
+            vm->rollback();
+        });
+    } else {
+        m_err << tr("Unknown command “%1”. Run tessera-ctl --help for the list of commands.").arg(command) << Qt::endl;
+        finish(2);
+    }
+}
+
+void CtlCommands::list()
+{
+    const QList<ApplianceImage> images = ApplianceCatalog::scan(TesseraPaths::applianceImagesDir());
+    if (images.isEmpty()) {
+        m_out << tr("No appliances are built yet. Run scripts/setup to build the sample appliances.") << Qt::endl;
+        finish(0);
+        return;
+    }
+    auto *pending = new int(int(images.size()));
+    for (const ApplianceImage &image : images) {
+        auto *vm = new ApplianceVm(m_connection, image, Accelerator::Tcg, this);
+        connect(vm, &ApplianceVm::stateChanged, this, [this, vm, pending](ApplianceVm::State state) {
+            m_out << QStringLiteral("%1\t%2\n").arg(vm->image().name, stateName(state));
+            vm->deleteLater();
+            if (--*pending == 0) {
+                delete pending;
+                finish(0);
+            }
+        });
+        vm->refresh();
+    }
+}
+
+void CtlCommands::withAppliance(const QString &name, const std::function<void(ApplianceVm *)> &action)
+{
+    const ApplianceImage image = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), name);
+    if (!image.isComplete()) {
+        m_err << tr("There is no built appliance called “%1”. Run tessera-ctl list to see the appliances.").arg(name) << Qt::endl;
+        finish(1);
+        return;
+    }
+    const ConnectionSettings settings = ConnectionSettings::resolve(m_connection->uri());
+    auto *vm = new ApplianceVm(m_connection, image, settings.accelerator, this);
+    connect(vm, &ApplianceVm::failed, this, [this](const VmError &error) {
+        m_err << error.message() << Qt::endl;
+        if (!error.details().isEmpty())
+            m_err << tr("Details: %1").arg(error.details()) << Qt::endl;
+        finish(1);
+    });
+    // Learn the current state first, so that e.g. stopping a VM that is off is answered at once.
+    auto firstState = std::make_shared<QMetaObject::Connection>();
+    *firstState = connect(vm, &ApplianceVm::stateChanged, this, [vm, action, firstState] {
+        disconnect(*firstState);
+        action(vm);
+    });
+    vm->refresh();
+}

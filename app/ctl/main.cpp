@@ -1,0 +1,57 @@
+// tessera-ctl: the command-line face of Tessera. Thin: parsing and dispatch only.
+#include "connectionsettings.h"
+#include "ctlcommands.h"
+#include "libvirtconnection.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTimer>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QCoreApplication::setApplicationName(QStringLiteral("tessera"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "Manage Tessera appliances.\n\nCommands:\n"
+        "  list                 list the appliances and their state\n"
+        "  start APPLIANCE      boot an appliance\n"
+        "  stop APPLIANCE       shut an appliance down\n"
+        "  rollback APPLIANCE   discard all changes to an appliance's system disk"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption uriOption(QStringLiteral("uri"), QCoreApplication::translate("main", "libvirt connection URI."),
+                                       QStringLiteral("uri"));
+    parser.addOption(uriOption);
+    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "What to do."));
+    parser.process(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        parser.showHelp(2);
+
+    const ConnectionSettings settings = ConnectionSettings::resolve(parser.value(uriOption));
+    LibvirtConnection connection(settings.uri);
+    CtlCommands commands(&connection, out, err);
+    int exitCode = 0;
+    QObject::connect(&commands, &CtlCommands::finished, &app, [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::quit();
+    });
+    QObject::connect(&connection, &LibvirtConnection::openFailed, &app, [&](const VmError &error) {
+        err << error.message() << Qt::endl << QCoreApplication::translate("main", "Details: %1").arg(error.details()) << Qt::endl;
+        exitCode = 1;
+        QCoreApplication::quit();
+    });
+    QObject::connect(&connection, &LibvirtConnection::opened, &commands, [&] {
+        commands.run(positional.constFirst(), positional.mid(1));
+    });
+    connection.open();
+    app.exec();
+    return exitCode;
+}

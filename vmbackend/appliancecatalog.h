@@ -1,0 +1,14 @@
+#pragma once
+
+#include "applianceimage.h"
+
+#include <QList>
+
+/// The appliances built into the cache (see appliances/README.md for the layout).
+class ApplianceCatalog
+{
+public:
+    /// Complete images under @p imagesDir, sorted by name.
+    static QList<ApplianceImage> scan(const QString &imagesDir);
+    static ApplianceImage find(const QString &imagesDir, const QString &name);
+};

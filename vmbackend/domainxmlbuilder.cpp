@@ -1,0 +1,117 @@
+#include "domainxmlbuilder.h"
+
+#include <QUuid>
+#include <QXmlStreamWriter>
+
+namespace {
+
+// A fixed namespace for name-based (v5) UUIDs of Tessera domains.
+const QUuid TesseraDomainNamespace(QStringLiteral("{6d0f3a52-8c1e-4f5b-9a57-2f3c4e1d7b60}"));
+
+void writeDisk(QXmlStreamWriter &xml, const QString &format, const QString &file, const QString &target, bool readOnly)
+{
+    xml.writeStartElement(QStringLiteral("disk"));
+    xml.writeAttribute(QStringLiteral("type"), QStringLiteral("file"));
+    xml.writeAttribute(QStringLiteral("device"), QStringLiteral("disk"));
+    xml.writeEmptyElement(QStringLiteral("driver"));
+    xml.writeAttribute(QStringLiteral("name"), QStringLiteral("qemu"));
+    xml.writeAttribute(QStringLiteral("type"), format);
+    xml.writeEmptyElement(QStringLiteral("source"));
+    xml.writeAttribute(QStringLiteral("file"), file);
+    xml.writeEmptyElement(QStringLiteral("target"));
+    xml.writeAttribute(QStringLiteral("dev"), target);
+    xml.writeAttribute(QStringLiteral("bus"), QStringLiteral("virtio"));
+    if (readOnly)
+        xml.writeEmptyElement(QStringLiteral("readonly"));
+    xml.writeEndElement();
+}
+
+void writeEmpty(QXmlStreamWriter &xml, const QString &element, std::initializer_list<std::pair<QString, QString>> attributes)
+{
+    xml.writeEmptyElement(element);
+    for (const auto &[name, value] : attributes)
+        xml.writeAttribute(name, value);
+}
+
+} // namespace
+
+QString DomainXmlBuilder::uuidFor(const QString &domainName)
+{
+    return QUuid::createUuidV5(TesseraDomainNamespace, domainName).toString(QUuid::WithoutBraces);
+}
+
+QString DomainXmlBuilder::build(const DomainSpec &spec)
+{
+    QString out;
+    QXmlStreamWriter xml(&out);
+    xml.setAutoFormatting(true);
+    xml.writeStartElement(QStringLiteral("domain"));
+    xml.writeAttribute(QStringLiteral("type"), spec.accelerator == Accelerator::Kvm ? QStringLiteral("kvm") : QStringLiteral("qemu"));
+    xml.writeTextElement(QStringLiteral("name"), spec.name);
+    xml.writeTextElement(QStringLiteral("uuid"), uuidFor(spec.name));
+    xml.writeTextElement(QStringLiteral("title"), QStringLiteral("Tessera appliance"));
+    xml.writeStartElement(QStringLiteral("memory"));
+    xml.writeAttribute(QStringLiteral("unit"), QStringLiteral("MiB"));
+    xml.writeCharacters(QString::number(spec.memoryMiB));
+    xml.writeEndElement();
+    xml.writeTextElement(QStringLiteral("vcpu"), QString::number(spec.vcpus));
+
+    xml.writeStartElement(QStringLiteral("os"));
+    xml.writeStartElement(QStringLiteral("type"));
+    xml.writeAttribute(QStringLiteral("arch"), QStringLiteral("x86_64"));
+    xml.writeAttribute(QStringLiteral("machine"), QStringLiteral("pc"));
+    xml.writeCharacters(QStringLiteral("hvm"));
+    xml.writeEndElement();
+    // Direct kernel boot: no bootloader, a few seconds faster under TCG.
+    xml.writeTextElement(QStringLiteral("kernel"), spec.kernel);
+    xml.writeTextElement(QStringLiteral("initrd"), spec.initrd);
+    xml.writeTextElement(QStringLiteral("cmdline"), spec.kernelCommandLine);
+    xml.writeEndElement(); // os
+
+    // ACPI so that a shutdown request reaches the guest as a power-button press.
+    xml.writeStartElement(QStringLiteral("features"));
+    xml.writeEmptyElement(QStringLiteral("acpi"));
+    xml.writeEndElement();
+    if (spec.accelerator == Accelerator::Kvm)
+        writeEmpty(xml, QStringLiteral("cpu"), {{QStringLiteral("mode"), QStringLiteral("host-model")}});
+    xml.writeTextElement(QStringLiteral("on_poweroff"), QStringLiteral("destroy"));
+    xml.writeTextElement(QStringLiteral("on_reboot"), QStringLiteral("restart"));
+    xml.writeTextElement(QStringLiteral("on_crash"), QStringLiteral("destroy"));
+
+    xml.writeStartElement(QStringLiteral("devices"));
+    writeDisk(xml, QStringLiteral("qcow2"), spec.systemDisk, QStringLiteral("vda"), false);
+    if (!spec.toolsDisk.isEmpty())
+        writeDisk(xml, QStringLiteral("raw"), spec.toolsDisk, QStringLiteral("vdb"), true);
+    writeEmpty(xml, QStringLiteral("controller"), {{QStringLiteral("type"), QStringLiteral("usb")}, {QStringLiteral("model"), QStringLiteral("none")}});
+    writeEmpty(xml, QStringLiteral("input"), {{QStringLiteral("type"), QStringLiteral("tablet")}, {QStringLiteral("bus"), QStringLiteral("virtio")}});
+    writeEmpty(xml, QStringLiteral("input"), {{QStringLiteral("type"), QStringLiteral("keyboard")}, {QStringLiteral("bus"), QStringLiteral("ps2")}});
+
+    xml.writeStartElement(QStringLiteral("graphics"));
+    xml.writeAttribute(QStringLiteral("type"), QStringLiteral("spice"));
+    writeEmpty(xml, QStringLiteral("listen"), {{QStringLiteral("type"), QStringLiteral("socket")}, {QStringLiteral("socket"), spec.spiceSocket}});
+    writeEmpty(xml, QStringLiteral("image"), {{QStringLiteral("compression"), QStringLiteral("off")}});
+    xml.writeEndElement();
+    // virtio-gpu keeps the picture across a memory-image restore (qxl shows black).
+    xml.writeStartElement(QStringLiteral("video"));
+    writeEmpty(xml, QStringLiteral("model"), {{QStringLiteral("type"), QStringLiteral("virtio")}, {QStringLiteral("heads"), QStringLiteral("1")}, {QStringLiteral("primary"), QStringLiteral("yes")}});
+    xml.writeEndElement();
+
+    xml.writeStartElement(QStringLiteral("channel"));
+    xml.writeAttribute(QStringLiteral("type"), QStringLiteral("spiceport"));
+    writeEmpty(xml, QStringLiteral("source"), {{QStringLiteral("channel"), spec.agentPortName}});
+    writeEmpty(xml, QStringLiteral("target"), {{QStringLiteral("type"), QStringLiteral("virtio")}, {QStringLiteral("name"), spec.agentPortName}});
+    xml.writeEndElement();
+
+    if (!spec.consoleLog.isEmpty()) {
+        xml.writeStartElement(QStringLiteral("serial"));
+        xml.writeAttribute(QStringLiteral("type"), QStringLiteral("file"));
+        writeEmpty(xml, QStringLiteral("source"), {{QStringLiteral("path"), spec.consoleLog}});
+        writeEmpty(xml, QStringLiteral("target"), {{QStringLiteral("port"), QStringLiteral("0")}});
+        xml.writeEndElement();
+    }
+    writeEmpty(xml, QStringLiteral("memballoon"), {{QStringLiteral("model"), QStringLiteral("none")}});
+    xml.writeEndElement(); // devices
+    xml.writeEndElement(); // domain
+    xml.writeEndDocument();
+    return out;
+}

@@ -1,0 +1,120 @@
+#include "overlaydisk.h"
+
+#include "vmbackendlog.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr int QemuImgTimeoutMs = 60 * 1000;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("OverlayDisk", text);
+}
+
+bool runQemuImg(const QStringList &arguments, QByteArray *output, QString *errorText)
+{
+    QProcess process;
+    process.start(QStringLiteral("qemu-img"), arguments);
+    if (!process.waitForFinished(QemuImgTimeoutMs) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
+        *errorText = process.errorString() + QLatin1Char(' ') + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+        return false;
+    }
+    if (output)
+        *output = process.readAllStandardOutput();
+    return true;
+}
+
+void syncDirectory(const QString &dir)
+{
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
+
+OverlayDisk::OverlayDisk(const QString &basePath, const QString &overlayPath)
+    : m_basePath(basePath), m_overlayPath(overlayPath)
+{
+}
+
+bool OverlayDisk::exists() const
+{
+    return QFileInfo::exists(m_overlayPath);
+}
+
+VmError OverlayDisk::ensure() const
+{
+    QFile::remove(m_overlayPath + QStringLiteral(".new"));
+    if (exists())
+        return {};
+    return reset();
+}
+
+VmError OverlayDisk::reset() const
+{
+    if (!QFileInfo::exists(m_basePath))
+        return VmError(VmError::ImageMissing,
+                       tr("The appliance's base image is missing. Rebuild the appliances (scripts/setup) and try again."),
+                       m_basePath);
+    const QString dir = QFileInfo(m_overlayPath).absolutePath();
+    if (!QDir().mkpath(dir))
+        return VmError(VmError::DiskFailed, tr("Could not create the appliance's folder. Check that your data folder is writable."), dir);
+
+    const QString staged = m_overlayPath + QStringLiteral(".new");
+    QFile::remove(staged);
+    if (VmError error = createAt(staged); error.isError())
+        return error;
+    // rename(2) replaces the old overlay atomically; the directory sync makes it durable.
+    if (::rename(QFile::encodeName(staged).constData(), QFile::encodeName(m_overlayPath).constData()) != 0) {
+        QFile::remove(staged);
+        return VmError(VmError::DiskFailed, tr("Could not replace the appliance's system changes. Check free disk space and permissions."),
+                       QString::fromLocal8Bit(strerror(errno)));
+    }
+    syncDirectory(dir);
+    qCDebug(lcVmBackend) << "fresh overlay" << m_overlayPath << "on" << m_basePath;
+    return {};
+}
+
+VmError OverlayDisk::createAt(const QString &path) const
+{
+    QString errorText;
+    const QStringList arguments{QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+                                QStringLiteral("-b"), QFileInfo(m_basePath).absoluteFilePath(), QStringLiteral("-F"),
+                                QStringLiteral("qcow2"), path};
+    if (!runQemuImg(arguments, nullptr, &errorText))
+        return VmError(VmError::DiskFailed, tr("Could not create a clean system disk for the appliance. Check free disk space; if qemu-img is missing, run scripts/setup."),
+                       errorText);
+    // qemu-img does not fsync; make the new file durable before it is renamed into place.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    return {};
+}
+
+QString OverlayDisk::backingFile() const
+{
+    QByteArray output;
+    QString errorText;
+    if (!runQemuImg({QStringLiteral("info"), QStringLiteral("--output=json"), QStringLiteral("-U"), m_overlayPath}, &output, &errorText))
+        return {};
+    return QJsonDocument::fromJson(output).object().value(QStringLiteral("backing-filename")).toString();
+}

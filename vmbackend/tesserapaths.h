@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+/// Where Tessera keeps its files. Follows the XDG base directories; each
+/// location can be moved with an environment variable (used by the tests).
+class TesseraPaths
+{
+public:
+    /// Built appliance images and the tools disk: $TESSERA_CACHE_DIR or $XDG_CACHE_HOME/tessera.
+    static QString cacheDir();
+    /// Per-appliance instance state (system overlays, logs): $TESSERA_DATA_DIR or $XDG_DATA_HOME/tessera.
+    static QString dataDir();
+    /// Short-lived sockets: $XDG_RUNTIME_DIR/tessera, else /tmp/tessera-UID. Created 0700.
+    static QString runtimeDir();
+
+    static QString applianceImagesDir() { return cacheDir() + QStringLiteral("/appliances"); }
+    static QString toolsDiskPath() { return cacheDir() + QStringLiteral("/tools/current/tools.img"); }
+    static QString instanceDir(const QString &applianceName);
+    /// Root of the private embedded libvirt driver used when running as root.
+    static QString embeddedLibvirtRoot() { return dataDir() + QStringLiteral("/libvirt"); }
+};

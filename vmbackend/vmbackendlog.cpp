@@ -1,0 +1,3 @@
+#include "vmbackendlog.h"
+
+Q_LOGGING_CATEGORY(lcVmBackend, "tessera.vmbackend")
