@@ -1,0 +1,3 @@
+#include "contractslogging.h"
+
+Q_LOGGING_CATEGORY(lcContracts, "tessera.contracts", QtInfoMsg)
