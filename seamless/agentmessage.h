@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/// One message of the guest agent protocol (docs/agent-protocol.md): a type
+/// and a list of byte fields. Pure value type; encode() produces the wire
+/// format, AgentFrameDecoder parses it.
+class AgentMessage
+{
+public:
+    /// Message types of protocol version 1.
+    enum Type : quint16 {
+        Hello = 1,
+        SessionState = 2,
+        Ping = 3,
+        Pong = 4,
+        Exec = 5,
+        ExecResult = 6,
+        Shutdown = 7,
+    };
+
+    static constexpr quint16 Magic = 0x4154; ///< bytes 'T' 'A'
+    static constexpr int HeaderSize = 8;
+    static constexpr quint32 MaxPayload = 65536;
+    static constexpr int MaxFields = 64;
+    static constexpr int FieldHeaderSize = 4;
+    static constexpr int ProtocolVersion = 1;
+    /// ExecResult output is at most this long (the guest truncates).
+    static constexpr int MaxExecOutput = 16 * 1024;
+
+    AgentMessage() = default;
+    explicit AgentMessage(quint16 type, QList<QByteArray> fields = {});
+
+    quint16 type() const { return m_type; }
+    const QList<QByteArray> &fields() const { return m_fields; }
+    int fieldCount() const { return int(m_fields.size()); }
+    /// Field @p index, or an empty array when there is no such field.
+    QByteArray field(int index) const;
+
+    /// Payload length on the wire: each field's 4-byte length plus its bytes.
+    quint64 payloadSize() const;
+    /// Whether the message respects the protocol limits (fields, payload size).
+    bool isEncodable() const;
+    /// Header and payload, little-endian; empty when !isEncodable().
+    QByteArray encode() const;
+
+    /// The host's Hello: protocol version and @p software ("name/version").
+    static AgentMessage hello(const QString &software);
+    static AgentMessage ping(quint32 token);
+    /// Exec with @p requestId and @p argv (argv[0] first).
+    static AgentMessage exec(quint32 requestId, const QStringList &argv);
+    static AgentMessage shutdown();
+
+    /// Numbers travel as decimal ASCII text. These accept only digits (and a
+    /// leading '-' for parseInt32()), no spaces, within the type's range.
+    static bool parseUInt32(const QByteArray &text, quint32 *value);
+    static bool parseInt32(const QByteArray &text, qint32 *value);
+
+    friend bool operator==(const AgentMessage &a, const AgentMessage &b)
+    {
+        return a.m_type == b.m_type && a.m_fields == b.m_fields;
+    }
+    friend bool operator!=(const AgentMessage &a, const AgentMessage &b) { return !(a == b); }
+
+private:
+    quint16 m_type = 0;
+    QList<QByteArray> m_fields;
+};

@@ -1,0 +1,3 @@
+#include "seamlesslogging.h"
+
+Q_LOGGING_CATEGORY(lcSeamless, "tessera.seamless", QtInfoMsg)

@@ -1,0 +1,285 @@
+// AgentChannel's protocol handling, driven without SPICE: bytes in through
+// handleIncoming(), bytes out through a recording transport.
+#include "agentchannel.h"
+#include "agentframedecoder.h"
+#include "agentmessage.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using Messages = QList<AgentMessage>;
+
+class tst_AgentChannel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void closedChannelSendsNothing();
+    void helloHandshake();
+    void sessionState();
+    void pingPong();
+    void execRoundTrip();
+    void unknownTypeIgnored();
+    void unknownTokensIgnored();
+    void reopenStartsAfresh();
+    void protocolErrors_data();
+    void protocolErrors();
+    void errorStopsReading();
+    void execRejectsBadArgv();
+
+private:
+    void open();
+    void feed(const AgentMessage &message) { feedBytes(message.encode()); }
+    void feedBytes(const QByteArray &bytes) { m_channel->handleIncoming(bytes.constData(), bytes.size()); }
+    void sayHello() { feed(AgentMessage::hello(QStringLiteral("test-agent/1"))); }
+    Messages sent();
+
+    AgentChannel *m_channel = nullptr;
+    QByteArray m_written;
+    int m_drops = 0;
+};
+
+void tst_AgentChannel::init()
+{
+    m_channel = new AgentChannel;
+    m_written.clear();
+    m_drops = 0;
+    m_channel->setTransport(
+        [this](const QByteArray &bytes) {
+            m_written += bytes;
+            return true;
+        },
+        [this] { ++m_drops; });
+}
+
+void tst_AgentChannel::cleanup()
+{
+    delete m_channel;
+    m_channel = nullptr;
+}
+
+void tst_AgentChannel::open()
+{
+    QSignalSpy opened(m_channel, &AgentChannel::openChanged);
+    m_channel->handlePortOpened(true);
+    QCOMPARE(opened.size(), 1);
+    QVERIFY(m_channel->isOpen());
+}
+
+Messages tst_AgentChannel::sent()
+{
+    AgentFrameDecoder decoder;
+    const bool ok = decoder.feed(m_written);
+    m_written.clear();
+    return ok ? decoder.takeMessages() : Messages();
+}
+
+void tst_AgentChannel::closedChannelSendsNothing()
+{
+    QCOMPARE(m_channel->ping(), 0u);
+    QCOMPARE(m_channel->exec({QStringLiteral("true")}), 0u);
+    m_channel->requestShutdown();
+    QVERIFY(m_written.isEmpty());
+}
+
+void tst_AgentChannel::helloHandshake()
+{
+    open();
+    QSignalSpy hello(m_channel, &AgentChannel::helloReceived);
+    QSignalSpy software(m_channel, &AgentChannel::peerSoftwareChanged);
+    sayHello();
+    QCOMPARE(hello.size(), 1);
+    QCOMPARE(hello.at(0).at(0).toInt(), 1);
+    QCOMPARE(hello.at(0).at(1).toString(), QStringLiteral("test-agent/1"));
+    QCOMPARE(software.size(), 1);
+    QCOMPARE(m_channel->peerSoftware(), QStringLiteral("test-agent/1"));
+    QCOMPARE(sent(), Messages{AgentMessage::hello(AgentChannel::hostSoftware())});
+}
+
+void tst_AgentChannel::sessionState()
+{
+    open();
+    sayHello();
+    QSignalSpy changed(m_channel, &AgentChannel::sessionStateChanged);
+    feed(AgentMessage(AgentMessage::SessionState, {"down"}));
+    QCOMPARE(m_channel->sessionState(), QStringLiteral("down"));
+    feed(AgentMessage(AgentMessage::SessionState, {"up"}));
+    feed(AgentMessage(AgentMessage::SessionState, {"up"}));
+    QCOMPARE(m_channel->sessionState(), QStringLiteral("up"));
+    QCOMPARE(changed.size(), 2);
+}
+
+void tst_AgentChannel::pingPong()
+{
+    open();
+    sayHello();
+    sent();
+    QSignalSpy pong(m_channel, &AgentChannel::pong);
+    const quint32 first = m_channel->ping();
+    const quint32 second = m_channel->ping();
+    QVERIFY(first != 0 && second != 0 && first != second);
+    QCOMPARE(sent(), (Messages{AgentMessage::ping(first), AgentMessage::ping(second)}));
+
+    feed(AgentMessage(AgentMessage::Pong, {QByteArray::number(second)}));
+    QCOMPARE(pong.size(), 1);
+    QCOMPARE(pong.at(0).at(0).toUInt(), second);
+    QVERIFY(pong.at(0).at(1).toDouble() >= 0.0);
+    // Each token answers once.
+    feed(AgentMessage(AgentMessage::Pong, {QByteArray::number(second)}));
+    QCOMPARE(pong.size(), 1);
+}
+
+void tst_AgentChannel::execRoundTrip()
+{
+    open();
+    sayHello();
+    sent();
+    QSignalSpy finished(m_channel, &AgentChannel::execFinished);
+    const QStringList argv{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo hi")};
+    const quint32 id = m_channel->exec(argv);
+    QVERIFY(id != 0);
+    QCOMPARE(sent(), Messages{AgentMessage::exec(id, argv)});
+
+    feed(AgentMessage(AgentMessage::ExecResult, {QByteArray::number(id), "-1", "not found"}));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toUInt(), id);
+    QCOMPARE(finished.at(0).at(1).toInt(), -1);
+    QCOMPARE(finished.at(0).at(2).toByteArray(), QByteArray("not found"));
+
+    const quint32 big = m_channel->exec(argv);
+    feed(AgentMessage(AgentMessage::ExecResult,
+                      {QByteArray::number(big), "0", QByteArray(AgentMessage::MaxExecOutput, 'x')}));
+    QCOMPARE(finished.size(), 2);
+}
+
+void tst_AgentChannel::unknownTypeIgnored()
+{
+    open();
+    sayHello();
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    feed(AgentMessage(16, {"seamless window, later"}));
+    feed(AgentMessage(200));
+    QCOMPARE(error.size(), 0);
+    QVERIFY(m_channel->isOpen());
+}
+
+void tst_AgentChannel::unknownTokensIgnored()
+{
+    open();
+    sayHello();
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    QSignalSpy pong(m_channel, &AgentChannel::pong);
+    QSignalSpy finished(m_channel, &AgentChannel::execFinished);
+    feed(AgentMessage(AgentMessage::Pong, {"12345"}));
+    feed(AgentMessage(AgentMessage::ExecResult, {"777", "0", ""}));
+    QCOMPARE(pong.size(), 0);
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(error.size(), 0);
+}
+
+void tst_AgentChannel::reopenStartsAfresh()
+{
+    open();
+    sayHello();
+    feed(AgentMessage(AgentMessage::SessionState, {"up"}));
+    const quint32 token = m_channel->ping();
+    feedBytes(AgentMessage::ping(1).encode().left(5)); // half a message in flight
+
+    QSignalSpy state(m_channel, &AgentChannel::sessionStateChanged);
+    m_channel->handlePortOpened(false);
+    QVERIFY(!m_channel->isOpen());
+    QCOMPARE(m_channel->sessionState(), QString());
+    QCOMPARE(m_channel->peerSoftware(), QString());
+    QCOMPARE(state.size(), 1);
+
+    // The guest reopens: it must say Hello again, stale bytes and tokens are gone.
+    open();
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    QSignalSpy pong(m_channel, &AgentChannel::pong);
+    sayHello();
+    feed(AgentMessage(AgentMessage::Pong, {QByteArray::number(token)}));
+    QCOMPARE(error.size(), 0);
+    QCOMPARE(pong.size(), 0);
+}
+
+void tst_AgentChannel::protocolErrors_data()
+{
+    QTest::addColumn<bool>("helloFirst");
+    QTest::addColumn<QByteArray>("bytes");
+
+    auto enc = [](quint16 type, QList<QByteArray> fields) { return AgentMessage(type, fields).encode(); };
+    QTest::newRow("garbage") << false << QByteArray("SSH-2.0-OpenSSH\r\n");
+    QTest::newRow("oversize frame") << false << QByteArray("TA\x01\x00\x01\x00\x01\x00", 8);
+    QTest::newRow("message before Hello") << false << enc(AgentMessage::SessionState, {"up"});
+    QTest::newRow("Hello version 2") << false << enc(AgentMessage::Hello, {"2", "future-agent"});
+    QTest::newRow("Hello version not a number") << false << enc(AgentMessage::Hello, {"one", "agent"});
+    QTest::newRow("Hello without software") << false << enc(AgentMessage::Hello, {"1"});
+    QTest::newRow("Hello not UTF-8") << false << enc(AgentMessage::Hello, {"1", "\xff\xfe"});
+    QTest::newRow("session state sideways") << true << enc(AgentMessage::SessionState, {"sideways"});
+    QTest::newRow("session state missing") << true << enc(AgentMessage::SessionState, {});
+    QTest::newRow("pong token not a number") << true << enc(AgentMessage::Pong, {"12abc"});
+    QTest::newRow("pong token negative") << true << enc(AgentMessage::Pong, {"-5"});
+    QTest::newRow("exec result short") << true << enc(AgentMessage::ExecResult, {"1", "0"});
+    QTest::newRow("exec result bad status") << true << enc(AgentMessage::ExecResult, {"1", "zero", ""});
+    QTest::newRow("exec result output too large")
+        << true << enc(AgentMessage::ExecResult, {"1", "0", QByteArray(AgentMessage::MaxExecOutput + 1, 'x')});
+    QTest::newRow("guest sends Exec") << true << enc(AgentMessage::Exec, {"1", "reboot"});
+    QTest::newRow("guest sends Ping") << true << enc(AgentMessage::Ping, {"1"});
+    QTest::newRow("guest sends Shutdown") << true << enc(AgentMessage::Shutdown, {});
+}
+
+void tst_AgentChannel::protocolErrors()
+{
+    QFETCH(bool, helloFirst);
+    QFETCH(QByteArray, bytes);
+
+    open();
+    if (helloFirst)
+        sayHello();
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    QSignalSpy opened(m_channel, &AgentChannel::openChanged);
+    feedBytes(bytes);
+    QCOMPARE(error.size(), 1);
+    QVERIFY(!error.at(0).at(0).toString().isEmpty());
+    QVERIFY(!m_channel->isOpen());
+    QCOMPARE(opened.size(), 1);
+    // The port is dropped once control is back in the event loop.
+    QCOMPARE(m_drops, 0);
+    QTRY_COMPARE(m_drops, 1);
+}
+
+void tst_AgentChannel::errorStopsReading()
+{
+    open();
+    QSignalSpy hello(m_channel, &AgentChannel::helloReceived);
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    // A bad message followed by a good one in the same chunk.
+    feedBytes(AgentMessage(AgentMessage::Pong, {"1"}).encode() + AgentMessage::hello(QStringLiteral("x")).encode());
+    QCOMPARE(error.size(), 1);
+    QCOMPARE(hello.size(), 0);
+    sayHello();
+    QCOMPARE(hello.size(), 0);
+    // A failed channel stays closed until it is attached anew.
+    m_channel->handlePortOpened(true);
+    QVERIFY(!m_channel->isOpen());
+    QCOMPARE(m_channel->ping(), 0u);
+    QCOMPARE(error.size(), 1);
+}
+
+void tst_AgentChannel::execRejectsBadArgv()
+{
+    open();
+    sayHello();
+    sent();
+    QCOMPARE(m_channel->exec({}), 0u);
+    QCOMPARE(m_channel->exec(QStringList(64, QStringLiteral("a"))), 0u); // 65 fields with the id
+    QCOMPARE(m_channel->exec({QString(70000, QLatin1Char('a'))}), 0u);
+    QVERIFY(m_written.isEmpty());
+    QVERIFY(m_channel->exec(QStringList(63, QStringLiteral("a"))) != 0u);
+}
+
+QTEST_GUILESS_MAIN(tst_AgentChannel)
+#include "tst_agentchannel.moc"
