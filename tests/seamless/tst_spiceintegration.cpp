@@ -18,6 +18,9 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 Q_IMPORT_QML_PLUGIN(Tessera_SeamlessPlugin)
 
 namespace {
@@ -118,6 +121,8 @@ void tst_SpiceIntegration::initTestCase()
         QStringLiteral("-device"), QStringLiteral("virtserialport,chardev=a0,name=org.tessera.agent.0"),
     };
     m_qemu.setProcessChannelMode(QProcess::MergedChannels);
+    // QEMU dies with the test even if the test crashes.
+    m_qemu.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_qemu.start(qemu, args);
     QVERIFY2(m_qemu.waitForStarted(QemuStartTimeout), qPrintable(m_qemu.errorString()));
     QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo::exists(m_socket) || m_qemu.state() != QProcess::Running,
