@@ -24,9 +24,9 @@ public:
     explicit ContractSummary(const SystemContract &contract, const EnforcementOracle &oracle = EnforcementOracle::notEnforcedYet());
 
     /// Every grant and limit, highest risk first; ties keep group order.
-    const QList<ContractGrant> &grants() const { return m_grants; }
+    QList<ContractGrant> grants() const { return m_grants; }
     /// Dangerous combinations and the lack of a contract, worst first.
-    const QStringList &warnings() const { return m_warnings; }
+    QStringList warnings() const { return m_warnings; }
     /// One sentence: the worst warning, or else the riskiest grant.
     QString headline() const;
     /// The highest risk among grants and warnings.

@@ -1,5 +1,7 @@
 #include "contractxmlreader.h"
 
+#include <algorithm>
+
 const QString ContractXmlReader::ovfNamespace1 = QStringLiteral("http://schemas.dmtf.org/ovf/envelope/1");
 const QString ContractXmlReader::ovfNamespace2 = QStringLiteral("http://schemas.dmtf.org/ovf/envelope/2");
 const QString ContractXmlReader::contractNamespace = QStringLiteral("urn:tessera:contract:1");
@@ -97,34 +99,38 @@ bool ContractXmlReader::failAt(int line, int column, const QString &message)
 {
     if (hasError())
         return false;
-    // The prolog's whitespace is not reported as a token, so a token there
-    // seems to start where the previous one ended; move to its first
-    // character. Only done for errors: it costs a decode of the document.
+    locate(&line, &column);
+    return record(line, column, message);
+}
+
+void ContractXmlReader::locate(int *line, int *column) const
+{
+    // QXmlStreamReader reads a character or two ahead, and does not report
+    // whitespace in the prolog, so a token's start is only known roughly.
+    // Messages point at elements: move to the '<' that starts the tag,
+    // forward over whitespace or back into the tag. Only done for messages,
+    // as it decodes the document.
     const QString text = QString::fromUtf8(m_data);
     qsizetype offset = 0;
-    for (int l = 1; l < line && offset >= 0; ++l) {
+    for (int l = 1; l < *line && offset >= 0; ++l) {
         offset = text.indexOf(QLatin1Char('\n'), offset);
         offset = offset < 0 ? -1 : offset + 1;
     }
-    if (offset >= 0) {
-        offset += column - 1;
-        int newLine = line;
-        int newColumn = column;
-        while (offset < text.size() && text.at(offset).isSpace()) {
-            if (text.at(offset) == QLatin1Char('\n')) {
-                ++newLine;
-                newColumn = 1;
-            } else {
-                ++newColumn;
-            }
-            ++offset;
-        }
-        if (offset < text.size()) {
-            line = newLine;
-            column = newColumn;
-        }
+    if (offset < 0)
+        return;
+    offset = std::min(offset + *column - 1, text.size());
+    while (offset < text.size() && text.at(offset).isSpace())
+        ++offset;
+    if (offset >= text.size())
+        return;
+    if (text.at(offset) != QLatin1Char('<')) {
+        offset = text.lastIndexOf(QLatin1Char('<'), offset);
+        if (offset < 0)
+            return;
     }
-    return record(line, column, message);
+    const qsizetype lineStart = offset == 0 ? 0 : text.lastIndexOf(QLatin1Char('\n'), offset - 1) + 1;
+    *line = int(text.left(offset).count(QLatin1Char('\n'))) + 1;
+    *column = int(offset - lineStart) + 1;
 }
 
 bool ContractXmlReader::record(int line, int column, const QString &message)
@@ -139,6 +145,7 @@ bool ContractXmlReader::record(int line, int column, const QString &message)
 
 QString ContractXmlReader::formatted(int line, int column, const QString &message) const
 {
+    locate(&line, &column);
     // Concatenated, not arg()-chained: a file name may contain "%1".
     return m_fileName + QLatin1Char(':') + QString::number(line) + QLatin1Char(':') + QString::number(column) + QLatin1String(": ") + message;
 }

@@ -47,7 +47,7 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     int errorLine() const { return m_errorLine; }
     int errorColumn() const { return m_errorColumn; }
-    /// `FILE:LINE:COLUMN: message`.
+    /// `FILE:LINE:COLUMN: message`, for a position from tokenLine()/tokenColumn().
     QString formatted(int line, int column, const QString &message) const;
 
     static bool isOvfNamespace(QStringView ns) { return ns == ovfNamespace1 || ns == ovfNamespace2; }
@@ -58,6 +58,7 @@ public:
 
 private:
     bool record(int line, int column, const QString &message);
+    void locate(int *line, int *column) const;
 
     QXmlStreamReader m_xml;
     QByteArray m_data;
