@@ -1,0 +1,57 @@
+// tessera: the desktop shell. Thin: settings, the hypervisor connection, then QML.
+#include "connectionsettings.h"
+#include "hypervisor.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QTranslator>
+
+Q_IMPORT_QML_PLUGIN(TesseraPlugin)
+Q_IMPORT_QML_PLUGIN(Tessera_SeamlessPlugin)
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QGuiApplication::setApplicationName(QStringLiteral("tessera"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Tessera"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.tessera.Tessera"));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("tessera"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "A desktop of isolated appliances."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption uriOption(QStringLiteral("uri"), QCoreApplication::translate("main", "libvirt connection URI."),
+                                       QStringLiteral("uri"));
+    const QCommandLineOption accelOption(QStringLiteral("accel"),
+                                         QCoreApplication::translate("main", "Accelerator: auto, tcg or kvm."), QStringLiteral("kind"));
+    parser.addOption(uriOption);
+    parser.addOption(accelOption);
+    parser.process(app);
+
+    if (QQuickStyle::name().isEmpty())
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    Hypervisor hypervisor(ConnectionSettings::resolve(parser.value(uriOption), parser.value(accelOption)));
+    Hypervisor::setInstance(&hypervisor);
+    hypervisor.open();
+
+    QQmlApplicationEngine engine;
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+                     Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Tessera/Main.qml")));
+    return app.exec();
+}

@@ -1,0 +1,114 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tessera
+
+// One appliance in the launcher: what it is, its state, and what can be done with it.
+Frame {
+    id: card
+
+    required property string name
+    required property string title
+    required property string job
+    required property string stateText
+    required property ApplianceSession session
+
+    signal launchRequested()
+    signal showRequested()
+
+    Accessible.role: Accessible.ListItem
+    Accessible.name: qsTr("%1, %2").arg(title).arg(stateText)
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 12
+
+        Rectangle {
+            Layout.preferredWidth: 44
+            Layout.preferredHeight: 44
+            radius: 8
+            color: TrustColors.colorFor(card.name)
+            Label {
+                anchors.centerIn: parent
+                text: card.title.charAt(0)
+                color: "white"
+                font.pixelSize: 22
+                font.bold: true
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 2
+            Label {
+                text: card.title
+                font.pixelSize: 16
+                font.bold: true
+            }
+            Label {
+                text: card.job
+                visible: text !== ""
+                opacity: 0.8
+            }
+            Label {
+                objectName: "stateLabel"
+                text: card.session.state === ApplianceSession.Booting
+                      ? qsTr("Starting… %n s", "", card.session.bootElapsedSeconds)
+                      : card.session.state === ApplianceSession.Failed ? card.session.errorMessage : card.stateText
+                color: card.session.state === ApplianceSession.Failed ? "#c0392b" : palette.windowText
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
+
+        BusyIndicator {
+            running: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Stopping
+                     || card.session.state === ApplianceSession.RollingBack
+            visible: running
+            Layout.preferredHeight: 32
+            Layout.preferredWidth: 32
+        }
+
+        Button {
+            objectName: "launchButton"
+            text: qsTr("Launch")
+            visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
+            highlighted: true
+            onClicked: card.launchRequested()
+        }
+        Button {
+            objectName: "showButton"
+            text: qsTr("Show")
+            visible: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Running
+            onClicked: card.showRequested()
+        }
+        Button {
+            objectName: "stopButton"
+            text: qsTr("Stop")
+            visible: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Running
+            onClicked: card.session.stop()
+        }
+        Button {
+            objectName: "rollbackButton"
+            text: qsTr("Roll back…")
+            visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
+            onClicked: rollbackDialog.open()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Discard every change to this appliance's system and return to its clean state")
+        }
+    }
+
+    Dialog {
+        id: rollbackDialog
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Roll back %1?").arg(card.title)
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            text: qsTr("Every change made inside %1's system since it was built is discarded.\nYour personal files are not touched.").arg(card.title)
+            wrapMode: Text.WordWrap
+        }
+        onAccepted: card.session.rollback()
+    }
+}

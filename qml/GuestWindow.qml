@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Window
+import Tessera
+import Tessera.Seamless
+
+// A guest's whole screen in a host window, framed in the appliance's trust colour. The frame
+// and the title bar strip are drawn by the host; nothing the guest draws can cover them.
+Window {
+    id: window
+
+    required property ApplianceSession session
+    readonly property color trustColor: TrustColors.colorFor(session.name)
+    readonly property int borderWidth: 4
+
+    title: qsTr("[%1] %2").arg(session.title).arg(session.stateText)
+    width: 1024 + 2 * borderWidth
+    height: 768 + 2 * borderWidth + strip.height
+    color: trustColor
+
+    Rectangle {
+        id: strip
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: stripLabel.implicitHeight + 8
+        color: window.trustColor
+        Label {
+            id: stripLabel
+            anchors.centerIn: parent
+            text: window.session.title
+            color: "white"
+            font.bold: true
+        }
+    }
+
+    GuestDisplay {
+        id: display
+        objectName: "guestDisplay"
+        anchors { fill: parent; topMargin: strip.height; margins: window.borderWidth }
+        connection: window.session.display
+        focus: true
+        Component.onCompleted: forceActiveFocus()
+    }
+
+    Rectangle {
+        anchors.fill: display
+        color: "#cc000000"
+        visible: window.session.state !== ApplianceSession.Running
+        ColumnLayout {
+            anchors.centerIn: parent
+            spacing: 12
+            BusyIndicator {
+                Layout.alignment: Qt.AlignHCenter
+                running: window.session.state === ApplianceSession.Booting
+            }
+            Label {
+                Layout.alignment: Qt.AlignHCenter
+                color: "white"
+                font.pixelSize: 18
+                text: window.session.state === ApplianceSession.Booting
+                      ? qsTr("Starting %1… %n s", "", window.session.bootElapsedSeconds).arg(window.session.title)
+                      : window.session.state === ApplianceSession.Failed ? window.session.errorMessage
+                      : window.session.stateText
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tessera
+
+ApplicationWindow {
+    id: root
+
+    width: 960
+    height: 640
+    minimumWidth: 640
+    minimumHeight: 420
+    visible: true
+    title: qsTr("Tessera")
+
+    property var guestWindows: ({})
+
+    function openGuestWindow(session) {
+        let window = guestWindows[session.name]
+        if (!window) {
+            window = guestWindowComponent.createObject(null, { session: session })
+            guestWindows[session.name] = window
+        }
+        window.show()
+        window.raise()
+        window.requestActivate()
+    }
+
+    function requestLaunch(session) {
+        consentDialog.session = session
+        consentDialog.open()
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            Label {
+                text: qsTr("Appliances")
+                font.pixelSize: 18
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "connectionStatus"
+                text: Hypervisor.status === Hypervisor.Connected
+                      ? qsTr("%1 · %2").arg(Hypervisor.uri).arg(Hypervisor.acceleratorName)
+                      : Hypervisor.status === Hypervisor.Connecting ? qsTr("Connecting to %1…").arg(Hypervisor.uri)
+                                                                   : qsTr("Not connected")
+                elide: Text.ElideMiddle
+                Layout.maximumWidth: root.width / 2
+                opacity: 0.7
+            }
+        }
+    }
+
+    ApplianceListModel {
+        id: appliances
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: 8
+        clip: true
+        model: appliances
+        focus: true
+        keyNavigationEnabled: true
+        visible: count > 0
+        delegate: ApplianceCard {
+            width: ListView.view.width
+            onLaunchRequested: root.requestLaunch(session)
+            onShowRequested: root.openGuestWindow(session)
+        }
+    }
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 48, 520)
+        visible: list.count === 0
+        spacing: 12
+        BusyIndicator {
+            Layout.alignment: Qt.AlignHCenter
+            running: Hypervisor.status === Hypervisor.Connecting
+            visible: running
+        }
+        Label {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            font.pixelSize: 16
+            text: Hypervisor.status === Hypervisor.Connecting
+                  ? qsTr("Connecting to the hypervisor. The first start checks what QEMU can do and may take a minute.")
+                  : Hypervisor.status === Hypervisor.Failed ? Hypervisor.errorMessage
+                  : qsTr("No appliances are built yet. Run scripts/setup to build the sample appliances.")
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: Hypervisor.status === Hypervisor.Failed && Hypervisor.errorDetails !== ""
+            text: Hypervisor.errorDetails
+            wrapMode: Text.WordWrap
+            opacity: 0.7
+            horizontalAlignment: Text.AlignHCenter
+        }
+    }
+
+    ConsentDialog {
+        id: consentDialog
+        anchors.centerIn: parent
+        onAccepted: {
+            session.launch()
+            root.openGuestWindow(session)
+        }
+    }
+
+    Component {
+        id: guestWindowComponent
+        GuestWindow {}
+    }
+}

@@ -1,0 +1,96 @@
+#include "appliancelistmodel.h"
+
+#include "appliancecatalog.h"
+#include "appliancesession.h"
+#include "appliancevm.h"
+#include "hypervisor.h"
+#include "applianceinfo.h"
+#include "tesserapaths.h"
+
+ApplianceListModel::ApplianceListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    Hypervisor *hypervisor = Hypervisor::instance();
+    if (!hypervisor) {
+        m_loading = false;
+        return;
+    }
+    if (hypervisor->status() == Hypervisor::Connected)
+        populate();
+    else
+        connect(hypervisor, &Hypervisor::statusChanged, this, [this, hypervisor] {
+            if (hypervisor->status() == Hypervisor::Connected)
+                populate();
+            m_loading = false;
+            Q_EMIT loadingChanged();
+        });
+}
+
+int ApplianceListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_sessions.size());
+}
+
+QVariant ApplianceListModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid | QAbstractItemModel::CheckIndexOption::ParentIsInvalid));
+    const ApplianceSession *session = m_sessions.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole: return session->title();
+    case NameRole: return session->name();
+    case JobRole: return session->job();
+    case StateRole: return session->state();
+    case StateTextRole: return session->stateText();
+    case SessionRole: return QVariant::fromValue(const_cast<ApplianceSession *>(session));
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ApplianceListModel::roleNames() const
+{
+    return {{NameRole, "name"}, {TitleRole, "title"}, {JobRole, "job"}, {StateRole, "state"},
+            {StateTextRole, "stateText"}, {SessionRole, "session"}};
+}
+
+ApplianceSession *ApplianceListModel::session(const QString &name) const
+{
+    for (ApplianceSession *session : m_sessions) {
+        if (session->name() == name)
+            return session;
+    }
+    return nullptr;
+}
+
+void ApplianceListModel::reload()
+{
+    populate();
+}
+
+void ApplianceListModel::populate()
+{
+    // Adds appliances that appeared; sessions of known ones live on (they may be running).
+    Hypervisor *hypervisor = Hypervisor::instance();
+    for (const ApplianceImage &image : ApplianceCatalog::scan(TesseraPaths::applianceImagesDir())) {
+        if (session(image.name))
+            continue;
+        const ApplianceInfo info = ApplianceInfo::fromDescriptor(image.descriptor, image.name);
+        auto *vm = new ApplianceVm(hypervisor->connection(), image, hypervisor->accelerator());
+        auto *session = new ApplianceSession(vm, info.title, info.job, this);
+        connect(session, &ApplianceSession::stateChanged, this, [this, session] {
+            const int row = int(m_sessions.indexOf(session));
+            if (row >= 0)
+                Q_EMIT dataChanged(index(row), index(row), {StateRole, StateTextRole});
+        });
+        const int row = int(m_sessions.size());
+        beginInsertRows({}, row, row);
+        m_sessions.append(session);
+        endInsertRows();
+        vm->refresh();
+    }
+    Q_EMIT countChanged();
+    if (m_loading) {
+        m_loading = false;
+        Q_EMIT loadingChanged();
+    }
+}

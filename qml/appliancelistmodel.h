@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QQmlEngine>
+
+Q_MOC_INCLUDE("appliancesession.h")
+class ApplianceSession;
+
+/// The appliances built on this machine, one row each, with their live state.
+class ApplianceListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Role { NameRole = Qt::UserRole + 1, TitleRole, JobRole, StateRole, StateTextRole, SessionRole };
+    Q_ENUM(Role)
+
+    explicit ApplianceListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    bool isLoading() const { return m_loading; }
+    /// The session of appliance @p name, or null.
+    Q_INVOKABLE ApplianceSession *session(const QString &name) const;
+    /// Scans the appliance images again (after a build or import).
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void loadingChanged();
+    void countChanged();
+
+private:
+    void populate();
+
+    QList<ApplianceSession *> m_sessions;
+    bool m_loading = true;
+};

@@ -1,0 +1,86 @@
+#include "appliancesession.h"
+
+#include "agentchannel.h"
+#include "spiceconnection.h"
+
+ApplianceSession::ApplianceSession(ApplianceVm *vm, const QString &title, const QString &job, QObject *parent)
+    : QObject(parent), m_vm(vm), m_display(new SpiceConnection(this)), m_title(title), m_job(job)
+{
+    vm->setParent(this);
+    connect(vm, &ApplianceVm::stateChanged, this, &ApplianceSession::updateState);
+    connect(vm, &ApplianceVm::failed, this, [this](const VmError &error) { Q_EMIT failed(error.message()); });
+    connect(vm, &ApplianceVm::rolledBack, this, &ApplianceSession::rolledBack);
+    connect(m_display->agent(), &AgentChannel::sessionStateChanged, this, &ApplianceSession::updateState);
+    connect(m_display, &SpiceConnection::connectedChanged, this, &ApplianceSession::updateState);
+    m_bootTicker.setInterval(1000);
+    connect(&m_bootTicker, &QTimer::timeout, this, &ApplianceSession::bootElapsedChanged);
+}
+
+QString ApplianceSession::stateText() const
+{
+    switch (m_state) {
+    case Unknown: return tr("Checking…");
+    case Off: return tr("Off");
+    case Booting: return tr("Starting");
+    case Running: return tr("Running");
+    case Stopping: return tr("Stopping");
+    case RollingBack: return tr("Rolling back");
+    case Failed: return tr("Failed", "appliance state");
+    }
+    return {};
+}
+
+void ApplianceSession::launch()
+{
+    m_bootTimer.start();
+    m_bootTicker.start();
+    Q_EMIT bootElapsedChanged();
+    m_vm->start();
+}
+
+void ApplianceSession::stop()
+{
+    m_vm->stop();
+}
+
+void ApplianceSession::rollback()
+{
+    m_vm->rollback();
+}
+
+void ApplianceSession::updateState()
+{
+    const ApplianceVm::State vmState = m_vm->state();
+    // The display follows the VM: connect while QEMU runs, so the boot is visible too.
+    if ((vmState == ApplianceVm::Running || vmState == ApplianceVm::Stopping) && !m_display->isConnected())
+        m_display->connectToUnixSocket(m_vm->spec().spiceSocket);
+    else if ((vmState == ApplianceVm::Off || vmState == ApplianceVm::Failed) && m_display->isConnected())
+        m_display->disconnectFromGuest();
+
+    State state = Unknown;
+    switch (vmState) {
+    case ApplianceVm::Unknown: state = Unknown; break;
+    case ApplianceVm::Off: state = Off; break;
+    case ApplianceVm::Preparing:
+    case ApplianceVm::Starting: state = Booting; break;
+    case ApplianceVm::Running:
+        state = m_display->agent()->sessionState() == QLatin1String("up") ? Running : Booting;
+        break;
+    case ApplianceVm::Stopping: state = Stopping; break;
+    case ApplianceVm::RollingBack: state = RollingBack; break;
+    case ApplianceVm::Failed: state = Failed; break;
+    }
+    if (state == m_state)
+        return;
+    m_state = state;
+    if (state != Booting && m_bootTimer.isValid()) {
+        if (state == Running) {
+            m_lastBootSeconds = m_bootTimer.elapsed() / 1000.0;
+            Q_EMIT lastBootSecondsChanged();
+            Q_EMIT launched(m_lastBootSeconds);
+        }
+        m_bootTimer.invalidate();
+        m_bootTicker.stop();
+    }
+    Q_EMIT stateChanged();
+}

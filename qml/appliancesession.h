@@ -1,0 +1,76 @@
+#pragma once
+
+#include "appliancevm.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+
+#include "spiceconnection.h"
+
+/// One appliance as the shell shows it: its VM, its SPICE display and agent, folded into
+/// one state. "Running" means the guest's session is up (the app is on screen), not merely
+/// that QEMU runs.
+class ApplianceSession : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Appliances come from ApplianceListModel")
+    Q_PROPERTY(QString name READ name CONSTANT)
+    Q_PROPERTY(QString title READ title CONSTANT)
+    Q_PROPERTY(QString job READ job CONSTANT)
+    Q_PROPERTY(QString descriptorPath READ descriptorPath CONSTANT)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString stateText READ stateText NOTIFY stateChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
+    Q_PROPERTY(QString errorDetails READ errorDetails NOTIFY stateChanged)
+    Q_PROPERTY(int bootElapsedSeconds READ bootElapsedSeconds NOTIFY bootElapsedChanged)
+    Q_PROPERTY(double lastBootSeconds READ lastBootSeconds NOTIFY lastBootSecondsChanged)
+    Q_PROPERTY(SpiceConnection *display READ display CONSTANT)
+public:
+    enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed };
+    Q_ENUM(State)
+
+    ApplianceSession(ApplianceVm *vm, const QString &title, const QString &job, QObject *parent = nullptr);
+
+    QString name() const { return m_vm->image().name; }
+    QString title() const { return m_title; }
+    QString job() const { return m_job; }
+    QString descriptorPath() const { return m_vm->image().descriptor; }
+    State state() const { return m_state; }
+    QString stateText() const;
+    QString errorMessage() const { return m_vm->lastError().message(); }
+    QString errorDetails() const { return m_vm->lastError().details(); }
+    int bootElapsedSeconds() const { return m_bootTimer.isValid() ? int(m_bootTimer.elapsed() / 1000) : 0; }
+    double lastBootSeconds() const { return m_lastBootSeconds; }
+    SpiceConnection *display() const { return m_display; }
+    ApplianceVm *vm() const { return m_vm; }
+
+    Q_INVOKABLE void launch();
+    Q_INVOKABLE void stop();
+    Q_INVOKABLE void rollback();
+
+Q_SIGNALS:
+    void stateChanged();
+    void bootElapsedChanged();
+    void lastBootSecondsChanged();
+    /// The guest's session came up after launch(); @p seconds since launch().
+    void launched(double seconds);
+    /// A roll back finished.
+    void rolledBack(qint64 milliseconds);
+    /// Something failed; errorMessage says what to do.
+    void failed(const QString &message);
+
+private:
+    void updateState();
+
+    ApplianceVm *m_vm;
+    SpiceConnection *m_display;
+    QString m_title;
+    QString m_job;
+    State m_state = Unknown;
+    QElapsedTimer m_bootTimer;
+    QTimer m_bootTicker;
+    double m_lastBootSeconds = 0;
+};
