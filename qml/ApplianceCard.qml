@@ -11,6 +11,7 @@ Frame {
     required property string title
     required property string job
     required property string stateText
+    required property string headline
     required property ApplianceSession session
 
     signal launchRequested()
@@ -51,6 +52,14 @@ Frame {
                 opacity: 0.8
             }
             Label {
+                objectName: "headlineLabel"
+                text: card.session.launchable ? card.headline : qsTr("Contract rejected: %1").arg(card.session.problem)
+                visible: text !== ""
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                font.italic: true
+            }
+            Label {
                 objectName: "stateLabel"
                 text: card.session.state === ApplianceSession.Booting
                       ? qsTr("Starting… %n s", "", card.session.bootElapsedSeconds)
@@ -73,6 +82,7 @@ Frame {
             objectName: "launchButton"
             text: qsTr("Launch")
             visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
+            enabled: card.session.launchable
             highlighted: true
             onClicked: card.launchRequested()
         }

@@ -2,25 +2,127 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tessera
+import Tessera.Contracts
 
-// Shows what an appliance may do and asks before it runs.
+// Shows what an appliance may do, grouped and in plain words, and asks before it runs.
+// When a contract the user accepted before has widened, what is new comes first.
 Dialog {
     id: dialog
 
     property ApplianceSession session
+    property bool reasking: false
+
+    /// Emitted when the user agrees; @p remember is false for "launch once".
+    signal consented(ApplianceSession session, bool remember, string digest)
+
+    function ask(appliance, acceptedDescriptor) {
+        session = appliance
+        reasking = acceptedDescriptor !== ""
+        contract.systemId = appliance.name
+        contract.source = appliance.descriptorPath
+        if (reasking)
+            changes.load(acceptedDescriptor, appliance.descriptorPath)
+        open()
+    }
 
     modal: true
-    title: session ? qsTr("Launch %1?").arg(session.title) : ""
-    width: Math.min(parent ? parent.width - 48 : 560, 560)
-    standardButtons: Dialog.Cancel
+    title: session ? (reasking ? qsTr("%1 now asks for more").arg(session.title) : qsTr("Launch %1?").arg(session.title)) : ""
+    width: Math.min(parent ? parent.width - 48 : 640, 640)
+    height: Math.min(parent ? parent.height - 48 : 560, 560)
 
-    ColumnLayout {
-        anchors.fill: parent
+    ContractModel {
+        id: contract
+    }
+    ContractDiffModel {
+        id: changes
+    }
+
+    contentItem: ColumnLayout {
         spacing: 8
+
         Label {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
-            text: qsTr("This appliance asks for the following. It runs in its own virtual machine and can do nothing else.")
+            font.bold: true
+            visible: text !== ""
+            text: contract.hasContract ? contract.headline : qsTr("No contract: this appliance is unrestricted.")
+            color: contract.hasContract ? palette.windowText : "#c0392b"
+        }
+        Repeater {
+            // The headline is the worst warning already; list the others.
+            model: contract.warnings.filter(w => w !== contract.headline)
+            delegate: Label {
+                required property string modelData
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: "⚠ " + modelData
+                color: "#c0392b"
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: !contract.valid && !contract.loading
+            wrapMode: Text.WordWrap
+            color: "#c0392b"
+            text: qsTr("The contract was rejected, so this appliance cannot be launched:\n%1").arg(contract.errorString)
+        }
+
+        Label {
+            visible: dialog.reasking && changes.count > 0
+            text: qsTr("New since you last allowed it:")
+            font.bold: true
+        }
+        Repeater {
+            model: dialog.reasking ? changes : null
+            delegate: Label {
+                required property string text
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                leftPadding: 8
+                text: "＋ " + text
+                background: Rectangle { color: "#fff3cd" }
+            }
+        }
+
+        ListView {
+            id: grants
+            objectName: "contractGrants"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: contract
+            section.property: "group"
+            section.delegate: Label {
+                required property string section
+                text: section
+                font.bold: true
+                topPadding: 8
+            }
+            delegate: RowLayout {
+                required property string text
+                required property string riskKey
+                required property string enforcementText
+                width: ListView.view.width
+                Rectangle {
+                    Layout.preferredWidth: 10
+                    Layout.preferredHeight: 10
+                    radius: 5
+                    color: riskKey === "critical" ? "#c0392b" : riskKey === "high" ? "#e67e22"
+                         : riskKey === "medium" ? "#f1c40f" : riskKey === "low" ? "#27ae60" : "#95a5a6"
+                    Accessible.name: qsTr("Risk: %1").arg(riskKey)
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    text: parent.text
+                }
+                Label {
+                    text: enforcementText
+                    opacity: 0.6
+                    font.pixelSize: 11
+                }
+            }
+            ScrollBar.vertical: ScrollBar {}
         }
     }
 
@@ -29,11 +131,26 @@ Dialog {
             objectName: "consentLaunchButton"
             text: qsTr("Allow and launch")
             highlighted: true
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            enabled: contract.valid && contract.launchable
+            onClicked: {
+                dialog.consented(dialog.session, true, contract.digest)
+                dialog.close()
+            }
+        }
+        Button {
+            objectName: "consentOnceButton"
+            text: qsTr("Launch once")
+            enabled: contract.valid && contract.launchable
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Launch now and ask again next time")
+            onClicked: {
+                dialog.consented(dialog.session, false, contract.digest)
+                dialog.close()
+            }
         }
         Button {
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            onClicked: dialog.reject()
         }
     }
 }

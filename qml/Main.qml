@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tessera
+import Tessera.Contracts
 
 ApplicationWindow {
     id: root
@@ -26,9 +27,36 @@ ApplicationWindow {
         window.requestActivate()
     }
 
+    function launchNow(session) {
+        session.launch()
+        openGuestWindow(session)
+    }
+
+    // Asks for consent on first launch, and again only when the contract has widened.
     function requestLaunch(session) {
-        consentDialog.session = session
-        consentDialog.open()
+        const accepted = ConsentStore.acceptedDescriptor(session.name)
+        if (accepted === "") {
+            consentDialog.ask(session, "")
+            return
+        }
+        consentCheck.session = session
+        consentCheck.accepted = accepted
+        consentCheck.load(accepted, session.descriptorPath)
+    }
+
+    ContractDiffModel {
+        id: consentCheck
+        property ApplianceSession session
+        property string accepted
+        onLoaded: {
+            if (valid && !widened) {
+                // Same or narrower: keep the narrower one as the new reference.
+                ConsentStore.remember(session.name, session.descriptorPath, currentDigest)
+                root.launchNow(session)
+            } else {
+                consentDialog.ask(session, valid ? accepted : "")
+            }
+        }
     }
 
     header: ToolBar {
@@ -109,9 +137,10 @@ ApplicationWindow {
     ConsentDialog {
         id: consentDialog
         anchors.centerIn: parent
-        onAccepted: {
-            session.launch()
-            root.openGuestWindow(session)
+        onConsented: (session, remember, digest) => {
+            if (remember && !ConsentStore.remember(session.name, session.descriptorPath, digest))
+                console.warn("could not store consent for", session.name)
+            root.launchNow(session)
         }
     }
 

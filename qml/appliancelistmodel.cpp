@@ -40,6 +40,7 @@ QVariant ApplianceListModel::data(const QModelIndex &index, int role) const
     case TitleRole: return session->title();
     case NameRole: return session->name();
     case JobRole: return session->job();
+    case HeadlineRole: return session->headline();
     case StateRole: return session->state();
     case StateTextRole: return session->stateText();
     case SessionRole: return QVariant::fromValue(const_cast<ApplianceSession *>(session));
@@ -50,7 +51,7 @@ QVariant ApplianceListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ApplianceListModel::roleNames() const
 {
     return {{NameRole, "name"}, {TitleRole, "title"}, {JobRole, "job"}, {StateRole, "state"},
-            {StateTextRole, "stateText"}, {SessionRole, "session"}};
+            {StateTextRole, "stateText"}, {HeadlineRole, "headline"}, {SessionRole, "session"}};
 }
 
 ApplianceSession *ApplianceListModel::session(const QString &name) const
@@ -76,7 +77,8 @@ void ApplianceListModel::populate()
             continue;
         const ApplianceInfo info = ApplianceInfo::fromDescriptor(image.descriptor, image.name);
         auto *vm = new ApplianceVm(hypervisor->connection(), image, hypervisor->accelerator());
-        auto *session = new ApplianceSession(vm, info.title, info.job, this);
+        vm->setResources(info.vcpus, info.memoryMiB);
+        auto *session = new ApplianceSession(vm, info, this);
         connect(session, &ApplianceSession::stateChanged, this, [this, session] {
             const int row = int(m_sessions.indexOf(session));
             if (row >= 0)

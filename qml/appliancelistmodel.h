@@ -14,7 +14,7 @@ class ApplianceListModel : public QAbstractListModel
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
-    enum Role { NameRole = Qt::UserRole + 1, TitleRole, JobRole, StateRole, StateTextRole, SessionRole };
+    enum Role { NameRole = Qt::UserRole + 1, TitleRole, JobRole, StateRole, StateTextRole, HeadlineRole, SessionRole };
     Q_ENUM(Role)
 
     explicit ApplianceListModel(QObject *parent = nullptr);

@@ -3,8 +3,8 @@
 #include "agentchannel.h"
 #include "spiceconnection.h"
 
-ApplianceSession::ApplianceSession(ApplianceVm *vm, const QString &title, const QString &job, QObject *parent)
-    : QObject(parent), m_vm(vm), m_display(new SpiceConnection(this)), m_title(title), m_job(job)
+ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent)
+    : QObject(parent), m_vm(vm), m_display(new SpiceConnection(this)), m_info(info)
 {
     vm->setParent(this);
     connect(vm, &ApplianceVm::stateChanged, this, &ApplianceSession::updateState);
@@ -32,6 +32,11 @@ QString ApplianceSession::stateText() const
 
 void ApplianceSession::launch()
 {
+    if (!m_info.launchable) {
+        // The launcher offers no Launch button then; this guards other callers.
+        Q_EMIT failed(tr("%1 cannot be launched: its contract was rejected.\n%2").arg(m_info.title, m_info.problem));
+        return;
+    }
     m_bootTimer.start();
     m_bootTicker.start();
     Q_EMIT bootElapsedChanged();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "applianceinfo.h"
 #include "appliancevm.h"
 
 #include <QElapsedTimer>
@@ -21,6 +22,9 @@ class ApplianceSession : public QObject
     Q_PROPERTY(QString title READ title CONSTANT)
     Q_PROPERTY(QString job READ job CONSTANT)
     Q_PROPERTY(QString descriptorPath READ descriptorPath CONSTANT)
+    Q_PROPERTY(QString headline READ headline CONSTANT)
+    Q_PROPERTY(bool launchable READ launchable CONSTANT)
+    Q_PROPERTY(QString problem READ problem CONSTANT)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString stateText READ stateText NOTIFY stateChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
@@ -32,11 +36,14 @@ public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed };
     Q_ENUM(State)
 
-    ApplianceSession(ApplianceVm *vm, const QString &title, const QString &job, QObject *parent = nullptr);
+    ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent = nullptr);
 
     QString name() const { return m_vm->image().name; }
-    QString title() const { return m_title; }
-    QString job() const { return m_job; }
+    QString title() const { return m_info.title; }
+    QString job() const { return m_vm->image().job; }
+    QString headline() const { return m_info.headline; }
+    bool launchable() const { return m_info.launchable; }
+    QString problem() const { return m_info.problem; }
     QString descriptorPath() const { return m_vm->image().descriptor; }
     State state() const { return m_state; }
     QString stateText() const;
@@ -67,8 +74,7 @@ private:
 
     ApplianceVm *m_vm;
     SpiceConnection *m_display;
-    QString m_title;
-    QString m_job;
+    ApplianceInfo m_info;
     State m_state = Unknown;
     QElapsedTimer m_bootTimer;
     QTimer m_bootTicker;

@@ -35,6 +35,7 @@ ApplianceImage ApplianceImage::load(const QString &applianceDir)
         const QJsonObject info = QJsonDocument::fromJson(buildInfo.readAll()).object();
         image.kernelCommandLine = info.value(QStringLiteral("cmdline")).toString();
         image.recipeHash = info.value(QStringLiteral("hash")).toString();
+        image.job = info.value(QStringLiteral("job")).toString();
         image.buildSeconds = info.value(QStringLiteral("build_seconds")).toDouble();
     }
     if (image.kernelCommandLine.isEmpty())

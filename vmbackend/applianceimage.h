@@ -13,6 +13,7 @@ struct ApplianceImage
     QString initrd;
     QString kernelCommandLine;
     QString descriptor;      ///< appliance.ovf
+    QString job;             ///< what the appliance is for, e.g. "Terminal"
     QString recipeHash;
     double buildSeconds = 0;
 

@@ -1,10 +1,13 @@
 // tessera-ctl: the command-line face of Tessera. Thin: parsing and dispatch only.
 #include "connectionsettings.h"
+#include "contractcommand.h"
 #include "ctlcommands.h"
 #include "libvirtconnection.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 #include <QTimer>
 
 int main(int argc, char *argv[])
@@ -13,6 +16,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
     QCoreApplication::setApplicationName(QStringLiteral("tessera"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("tessera"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main",
@@ -20,13 +26,18 @@ int main(int argc, char *argv[])
         "  list                 list the appliances and their state\n"
         "  start APPLIANCE      boot an appliance\n"
         "  stop APPLIANCE       shut an appliance down\n"
-        "  rollback APPLIANCE   discard all changes to an appliance's system disk"));
+        "  rollback APPLIANCE   discard all changes to an appliance's system disk\n"
+        "  contract check FILE...            validate OVF descriptors\n"
+        "  contract show [--json] FILE       what an appliance may do\n"
+        "  contract compare [--json] A B     which contract is tighter"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption uriOption(QStringLiteral("uri"), QCoreApplication::translate("main", "libvirt connection URI."),
                                        QStringLiteral("uri"));
     parser.addOption(uriOption);
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "What to do."));
+    // Sub-commands have options of their own (contract show --json).
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
 
     QTextStream out(stdout);
@@ -34,6 +45,9 @@ int main(int argc, char *argv[])
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         parser.showHelp(2);
+    // Contracts are files: no hypervisor needed.
+    if (positional.constFirst() == QLatin1String("contract"))
+        return ContractCommand::run(positional.mid(1), out, err);
 
     const ConnectionSettings settings = ConnectionSettings::resolve(parser.value(uriOption));
     LibvirtConnection connection(settings.uri);

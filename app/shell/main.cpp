@@ -13,6 +13,7 @@
 
 Q_IMPORT_QML_PLUGIN(TesseraPlugin)
 Q_IMPORT_QML_PLUGIN(Tessera_SeamlessPlugin)
+Q_IMPORT_QML_PLUGIN(Tessera_ContractsPlugin)
 
 int main(int argc, char *argv[])
 {
