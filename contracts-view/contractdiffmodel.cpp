@@ -64,6 +64,7 @@ void ContractDiffModel::load(const QString &acceptedSource, const QString &curre
     const QString acceptedPath = localPath(acceptedSource);
     const QString currentPath = localPath(currentSource);
     const quint64 generation = ++m_generation;
+    setError(QString()); // no stale changes while loading
     setLoading(true);
     using Pair = QPair<ContractParseResult, ContractParseResult>;
     auto *watcher = new QFutureWatcher<Pair>(this);

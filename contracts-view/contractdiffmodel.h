@@ -19,7 +19,7 @@ class ContractDiffModel : public QAbstractListModel
 
     /// True while the descriptors are being read.
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    /// True when both descriptors parsed.
+    /// True when both descriptors parsed (false while loading).
     Q_PROPERTY(bool valid READ valid NOTIFY resultChanged)
     /// The first rejection, `FILE:LINE:COLUMN: message`.
     Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
@@ -56,7 +56,8 @@ public:
     QString currentDigest() const { return m_currentDigest; }
     int count() const { return int(m_changes.size()); }
 
-    /// Reads both descriptors (paths or file: URLs) on a worker thread.
+    /// Reads both descriptors (paths or file: URLs) on a worker thread. The
+    /// previous changes are cleared at once; a later load supersedes an earlier one.
     Q_INVOKABLE void load(const QString &acceptedSource, const QString &currentSource);
     /// Shows the changes between two already parsed descriptors, synchronously.
     void setContracts(const QList<SystemContract> &accepted, const QList<SystemContract> &current);

@@ -73,6 +73,8 @@ void ContractModel::load(const QString &source)
 {
     const QString path = source.startsWith(QLatin1String("file:")) ? QUrl(source).toLocalFile() : source;
     const quint64 generation = ++m_generation;
+    // Nothing of the previous descriptor may be shown, or consented to, meanwhile.
+    setResult(ContractParseResult());
     setLoading(true);
     auto *watcher = new QFutureWatcher<ContractParseResult>(this);
     connect(watcher, &QFutureWatcher<ContractParseResult>::finished, this, [this, watcher, generation] {
@@ -102,7 +104,8 @@ void ContractModel::setResult(const ContractParseResult &result)
         qCInfo(lcContracts) << "contract rejected:" << result.error;
     m_result = result;
     m_digest = ContractDigest::compute(result);
-    if (!m_systemId.isEmpty() && !systemIds().contains(m_systemId)) {
+    // A filter naming no system of a parsed descriptor shows them all.
+    if (result.ok && !m_systemId.isEmpty() && !systemIds().contains(m_systemId)) {
         m_systemId.clear();
         emit systemIdChanged();
     }

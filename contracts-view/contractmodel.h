@@ -28,7 +28,8 @@ class ContractModel : public QAbstractListModel
     Q_PROPERTY(QString source READ source WRITE setSource NOTIFY sourceChanged)
     /// True while a descriptor is being read.
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    /// True when the last load parsed; false when it failed or nothing is loaded.
+    /// True when the last load parsed; false while loading, when it failed, or
+    /// when nothing is loaded.
     Q_PROPERTY(bool valid READ valid NOTIFY resultChanged)
     /// `FILE:LINE:COLUMN: message` when the descriptor was rejected.
     Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
@@ -48,7 +49,8 @@ class ContractModel : public QAbstractListModel
     Q_PROPERTY(QString digest READ digest NOTIFY resultChanged)
     /// The ovf:ids of the VirtualSystems in the descriptor.
     Q_PROPERTY(QStringList systemIds READ systemIds NOTIFY resultChanged)
-    /// Show only this system; empty shows all.
+    /// Show only this system; empty shows all. May be set before `source`; a
+    /// parsed descriptor without such a system clears it.
     Q_PROPERTY(QString systemId READ systemId WRITE setSystemId NOTIFY systemIdChanged)
     /// Number of rows.
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -89,7 +91,8 @@ public:
     void setSystemId(const QString &systemId);
     int count() const { return int(m_rows.size()); }
 
-    /// Loads a descriptor (path or file: URL) on a worker thread.
+    /// Loads a descriptor (path or file: URL) on a worker thread. The previous
+    /// result is cleared at once; a later load supersedes an earlier one.
     Q_INVOKABLE void load(const QString &source);
     /// Shows an already parsed descriptor, synchronously.
     void setResult(const ContractParseResult &result);

@@ -3,6 +3,7 @@
 #include "contractslogging.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <array>
 
@@ -158,13 +159,22 @@ void subtract(const Box &a, const Box &b, QList<Box> *out)
 
 bool NetworkRuleSet::covers(const QList<NetworkRule> &outer, const QString &outerSelf, const QList<NetworkRule> &inner, const QString &innerSelf)
 {
-    if (inner.isEmpty())
+    QSet<QString> outerKeys;
+    for (const NetworkRule &rule : outer)
+        outerKeys.insert(trafficKey(rule, outerSelf));
+    QList<NetworkRule> rest;
+    for (const NetworkRule &rule : inner) {
+        if (!outerKeys.contains(trafficKey(rule, innerSelf)))
+            rest.append(rule);
+    }
+    if (rest.isEmpty())
         return true;
     BoxBuilder builder;
     builder.addAtoms(outer, outerSelf);
-    builder.addAtoms(inner, innerSelf);
-    QList<Box> remaining = builder.boxes(inner, innerSelf);
+    builder.addAtoms(rest, innerSelf);
+    QList<Box> remaining = builder.boxes(rest, innerSelf);
     const QList<Box> covering = builder.boxes(outer, outerSelf);
+    qint64 work = 0;
     for (const Box &cover : covering) {
         QList<Box> next;
         for (const Box &piece : std::as_const(remaining))
@@ -172,8 +182,9 @@ bool NetworkRuleSet::covers(const QList<NetworkRule> &outer, const QString &oute
         remaining.swap(next);
         if (remaining.isEmpty())
             return true;
-        if (remaining.size() > maximumPieces) {
-            qCWarning(lcContracts) << "rule comparison gave up after" << remaining.size() << "pieces; treating as not covered";
+        work += remaining.size();
+        if (remaining.size() > maximumPieces || work > maximumWork) {
+            qCWarning(lcContracts) << "rule comparison gave up after" << work << "subtractions; treating as not covered";
             return false;
         }
     }
@@ -185,4 +196,15 @@ NetworkRule NetworkRuleSet::allowAll()
     NetworkRule rule;
     rule.protocol = NetworkRule::Protocol::Any;
     return rule;
+}
+
+QString NetworkRuleSet::trafficKey(const NetworkRule &rule, const QString &self)
+{
+    const auto address = [&](const NetworkAddress &a) {
+        if (a.kind() != NetworkAddress::Kind::System)
+            return a.toString(); // never starts with '=' nor holds a control character
+        return a.name() == self ? selfAtom : QLatin1Char('=') + a.name();
+    };
+    return NetworkRule::protocolName(rule.protocol) + QLatin1Char(' ') + address(rule.srcAddr) + QLatin1Char(' ') + rule.srcPort.toString()
+        + QLatin1Char(' ') + address(rule.dstAddr) + QLatin1Char(' ') + rule.dstPort.toString();
 }

@@ -20,8 +20,10 @@
 class NetworkRuleSet
 {
 public:
-    /// Past this many intermediate pieces the answer is "not covered" (safe side).
+    /// Past this many intermediate pieces, or this many box subtractions, the
+    /// answer is "not covered": the safe side, as it makes the shell ask again.
     static constexpr int maximumPieces = 100000;
+    static constexpr qint64 maximumWork = 20000000;
 
     /// True when every packet a rule in @p inner allows is also allowed by a
     /// rule in @p outer. A reference to @p outerSelf in @p outer and one to
@@ -31,4 +33,9 @@ public:
 
     /// A rule allowing everything: what a system without contract may do.
     static NetworkRule allowAll();
+
+    /// The traffic a rule allows as text, with references to @p self made
+    /// neutral: equal keys allow the same packets. Used as a fast path before
+    /// the box arithmetic, since most compared rules are simply the same.
+    static QString trafficKey(const NetworkRule &rule, const QString &self);
 };

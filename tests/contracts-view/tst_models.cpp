@@ -147,6 +147,32 @@ private slots:
         QVERIFY(model.digest().isEmpty());
     }
 
+    void contractModelClearsWhileLoading()
+    {
+        ContractModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setResult(ContractParser::parseFile(path(QStringLiteral("leet09.ovf"))));
+        QVERIFY(model.valid() && model.rowCount() > 0);
+        // As the shell does: pick the system, then the descriptor.
+        model.setSystemId(QStringLiteral("editor"));
+        model.setSource(path(QStringLiteral("editor-ovf2.ovf")));
+        QVERIFY(model.loading());
+        QVERIFY(!model.valid());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.digest().isEmpty());
+        QCOMPARE(model.systemId(), QStringLiteral("editor"));
+        QVERIFY(waitForLoad(&model));
+        QVERIFY(model.valid());
+        QCOMPARE(model.systemId(), QStringLiteral("editor"));
+        QVERIFY(model.rowCount() > 0);
+        // A system the descriptor lacks: everything is shown.
+        model.setSystemId(QStringLiteral("nosuchsystem"));
+        model.load(path(QStringLiteral("editor-ovf2.ovf")));
+        QVERIFY(waitForLoad(&model));
+        QVERIFY(model.systemId().isEmpty());
+        QVERIFY(model.rowCount() > 0);
+    }
+
     void contractModelLatestLoadWins()
     {
         ContractModel model;
