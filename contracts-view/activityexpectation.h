@@ -19,11 +19,13 @@ struct ActivityExpectation
 
     /// `read` or `write`.
     static QString accessName(Access access) { return access == Access::Write ? QStringLiteral("write") : QStringLiteral("read"); }
+    /// Parses `read` / `write`; false if neither.
     static bool parseAccess(const QString &text, Access *access)
     {
-        if (text != QLatin1String("read") && text != QLatin1String("write"))
+        const QString word = text.toLower();
+        if (word != QLatin1String("read") && word != QLatin1String("write"))
             return false;
-        *access = text == QLatin1String("write") ? Access::Write : Access::Read;
+        *access = word == QLatin1String("write") ? Access::Write : Access::Read;
         return true;
     }
 

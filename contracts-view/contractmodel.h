@@ -96,6 +96,7 @@ public:
     Q_INVOKABLE void load(const QString &source);
     /// Shows an already parsed descriptor, synchronously.
     void setResult(const ContractParseResult &result);
+    /// The parse result shown (all systems, whatever the filter).
     const ContractParseResult &result() const { return m_result; }
     /// Uses @p oracle for the enforcement roles; null restores "not enforced yet".
     void setEnforcementOracle(std::shared_ptr<const EnforcementOracle> oracle);

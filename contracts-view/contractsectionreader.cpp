@@ -347,9 +347,9 @@ bool ContractSectionReader::readResources(Section *section)
                 const QString value = attribute.value().trimmed().toString();
                 if (attribute.name() != QLatin1String("unit"))
                     return m_reader.fail(tr("unknown attribute “%1” on <%2>").arg(attribute.name().toString(), name));
-                if (value == QLatin1String("GiB"))
+                if (value.compare(QLatin1String("GiB"), Qt::CaseInsensitive) == 0)
                     unit = 1024;
-                else if (value != QLatin1String("MiB"))
+                else if (value.compare(QLatin1String("MiB"), Qt::CaseInsensitive) != 0)
                     return m_reader.fail(tr("bad unit “%1” on <Memory>: use MiB or GiB").arg(value));
             }
             ok = readNumber(&number, maxMemoryMiB);

@@ -21,6 +21,7 @@ class ContractSummary
     Q_DECLARE_TR_FUNCTIONS(ContractSummary)
 
 public:
+    /// Reads @p contract, with enforcement statuses from @p oracle.
     explicit ContractSummary(const SystemContract &contract, const EnforcementOracle &oracle = EnforcementOracle::notEnforcedYet());
 
     /// Every grant and limit, highest risk first; ties keep group order.
@@ -34,9 +35,11 @@ public:
 
     /// A sentence for one rule, by its direction.
     static QString describeRule(const NetworkRule &rule);
+    /// Out to anywhere or a huge prefix is high; open to anyone medium; peers low.
     static ContractGrant::Risk ruleRisk(const NetworkRule &rule);
     /// A sentence for one mount.
     static QString describeMount(const MountGrant &mount);
+    /// Read-write is high, read-only medium.
     static ContractGrant::Risk mountRisk(const MountGrant &mount);
     /// A sentence for one activity expectation.
     static QString describeExpectation(const ActivityExpectation &expectation);

@@ -27,6 +27,7 @@ public:
 
     /// `read-only` or `read-write`.
     static QString accessName(Access access);
+    /// Parses `read-only` / `read-write` (any case); false if neither.
     static bool parseAccess(const QString &text, Access *access);
 
     /// Checks and normalises a `Store` value: relative, no `.` or `..`

@@ -32,8 +32,10 @@ public:
     /// prefix or a DNS name. On failure returns false and sets @p error.
     static bool parse(const QString &text, NetworkAddress *address, QString *error);
 
+    /// What kind of address this is.
     Kind kind() const { return m_kind; }
     bool isAny() const { return m_kind == Kind::Any; }
+    /// For Kind::Ip: true for an IPv6 prefix.
     bool isIPv6() const { return m_ipv6; }
     /// Prefix length for Kind::Ip (32 or 128 for a single address).
     int prefixLength() const { return m_prefix; }

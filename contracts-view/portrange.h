@@ -22,6 +22,7 @@ public:
     /// and sets @p error to a translated message.
     static bool parse(const QString &text, PortRange *range, QString *error);
 
+    /// Lowest and highest port of the range.
     quint16 first() const { return m_first; }
     quint16 last() const { return m_last; }
     /// True for the full range 1–65535, whether written `any` or `1-65535`.

@@ -21,7 +21,9 @@ public:
     /// A limit; negative @p peak or @p burst means "not given".
     static Rate limit(double averageBytesPerSecond, double peakBytesPerSecond = -1, double burstBytes = -1);
 
+    /// False for "no limit".
     bool isLimited() const { return m_limited; }
+    /// Bytes per second.
     double average() const { return m_average; }
     bool hasPeak() const { return m_peak >= 0; }
     /// The declared peak, or the average when none was declared.

@@ -41,5 +41,6 @@ struct SystemContract
     /// Translated reasons the system cannot be launched (required sections of unknown kinds).
     QStringList unlaunchableReasons;
 
+    /// False when a required section was not understood.
     bool isLaunchable() const { return unlaunchableReasons.isEmpty(); }
 };

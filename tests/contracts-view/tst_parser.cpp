@@ -277,6 +277,9 @@ private slots:
         QTest::newRow("info everywhere") << section(QStringLiteral("Resource"), QStringLiteral("<Info ovf:msgid=\"x\">Limits</Info><CPUs>1</CPUs>"));
         QTest::newRow("comments and PIs") << section(QStringLiteral("Display"), QStringLiteral("<!-- c --><?pi x?><MaxWindows><!-- c -->3</MaxWindows>"));
         QTest::newRow("cdata") << section(QStringLiteral("Display"), QStringLiteral("<Clipboard><![CDATA[none]]></Clipboard>"));
+        QTest::newRow("keywords in any case") << section(QStringLiteral("Activity"), QStringLiteral("<Expect><Store>any</Store><Access>WRITE</Access><WithinSecondsOfInput>1</WithinSecondsOfInput></Expect>"))
+                + section(QStringLiteral("Resource"), QStringLiteral("<Memory unit=\"gib\">1</Memory>")) + section(QStringLiteral("Display"), QStringLiteral("<Fullscreen>Deny</Fullscreen>"))
+                + section(QStringLiteral("Mount"), QStringLiteral("<Mount><Store>M</Store><Target>/m</Target><Access>Read-Only</Access></Mount>"));
         QTest::newRow("predefined entity") << section(QStringLiteral("Network"), QStringLiteral("<Info>Tom &amp; Jerry &#x41;</Info>"));
     }
     void acceptedValues()
