@@ -2,6 +2,7 @@
 """Minimal host side of docs/agent-protocol.md, for testing tessera-agent.
 
 Usage: agent_client.py SOCKET [--shutdown] [--timeout S]
+       agent_client.py SOCKET --exec COMMAND [ARG...]
 SOCKET is the host end of the agent port, e.g. a libvirt
 <channel type='unix'> socket bound to the guest's org.tessera.agent.0.
 Checks Hello, SessionState up, Ping/Pong and Exec; with --shutdown also sends
@@ -112,6 +113,8 @@ def main():
     ap.add_argument("socket")
     ap.add_argument("--shutdown", action="store_true")
     ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument("--exec", nargs=argparse.REMAINDER, dest="command",
+                    help="only run this command in the guest and print its result")
     a = ap.parse_args()
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     deadline = time.monotonic() + a.timeout
@@ -123,7 +126,15 @@ def main():
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
-    check(Peer(s.fileno()), a.shutdown, a.timeout)
+    peer = Peer(s.fileno())
+    if a.command:
+        peer.expect(HELLO, a.timeout)
+        peer.send(HELLO, "1", "agent_client.py")
+        peer.send(EXEC, "x", *a.command)
+        r = peer.expect(EXEC_RESULT, 60)
+        sys.stdout.write(r[2].decode(errors="replace"))
+        return 0 if r[1] == b"0" else 1
+    check(peer, a.shutdown, a.timeout)
 
 
 if __name__ == "__main__":
