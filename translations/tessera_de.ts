@@ -1,4 +1,1226 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Accelerator</name>
+    <message>
+        <source>KVM (hardware virtualisation)</source>
+        <translation>KVM (Hardware-Virtualisierung)</translation>
+    </message>
+    <message>
+        <source>TCG (software emulation, slower)</source>
+        <translation>TCG (Software-Emulation, langsamer)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentChannel</name>
+    <message>
+        <source>The guest agent sent malformed data: %1</source>
+        <translation>Der Gast-Agent hat fehlerhafte Daten gesendet: %1</translation>
+    </message>
+    <message>
+        <source>The guest agent sent message type %1 before Hello.</source>
+        <translation>Der Gast-Agent hat Nachrichtentyp %1 vor Hello gesendet.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid Hello.</source>
+        <translation>Der Gast-Agent hat ein ungültiges Hello gesendet.</translation>
+    </message>
+    <message>
+        <source>The guest agent speaks protocol version %1; this host speaks version %2.</source>
+        <translation>Der Gast-Agent spricht Protokollversion %1; dieser Host spricht Version %2.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent a Hello that is not valid UTF-8.</source>
+        <translation>Der Gast-Agent hat ein Hello gesendet, das kein gültiges UTF-8 ist.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid session state.</source>
+        <translation>Der Gast-Agent hat einen ungültigen Sitzungszustand gesendet.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid Pong.</source>
+        <translation>Der Gast-Agent hat ein ungültiges Pong gesendet.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid Exec result.</source>
+        <translation>Der Gast-Agent hat ein ungültiges Exec-Ergebnis gesendet.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent %1 bytes of Exec output; the limit is %2.</source>
+        <translation>Der Gast-Agent hat %1 Byte Exec-Ausgabe gesendet; die Grenze liegt bei %2.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent a message only the host may send (type %1).</source>
+        <translation>Der Gast-Agent hat eine Nachricht gesendet, die nur der Host senden darf (Typ %1).</translation>
+    </message>
+</context>
+<context>
+    <name>AgentFrameDecoder</name>
+    <message>
+        <source>bad magic 0x%1</source>
+        <translation>ungültige magische Zahl 0x%1</translation>
+    </message>
+    <message>
+        <source>payload of %1 bytes exceeds the limit of %2</source>
+        <translation>Nutzdaten von %1 Byte überschreiten die Grenze von %2</translation>
+    </message>
+    <message>
+        <source>message type %1 has more than %2 fields</source>
+        <translation>Nachrichtentyp %1 hat mehr als %2 Felder</translation>
+    </message>
+    <message>
+        <source>message type %1: truncated field length</source>
+        <translation>Nachrichtentyp %1: abgeschnittene Feldlänge</translation>
+    </message>
+    <message>
+        <source>message type %1: field lengths exceed the payload length %2</source>
+        <translation>Nachrichtentyp %1: Feldlängen überschreiten die Nutzdatenlänge %2</translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceCard</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Contract rejected: %1</source>
+        <translation>Vertrag abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting… %n s</source>
+        <translation>
+            <numerusform>Wird gestartet… %n s</numerusform>
+            <numerusform>Wird gestartet… %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Discard every change to this appliance&apos;s system and return to its clean state</source>
+        <translation>Alle Änderungen am System dieser Appliance verwerfen und zum sauberen Ausgangszustand zurückkehren</translation>
+    </message>
+    <message>
+        <source>Roll back %1?</source>
+        <translation>%1 zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>Every change made inside %1&apos;s system since it was built is discarded.
+Your personal files are not touched.</source>
+        <translation>Alle Änderungen, die seit der Erstellung im System von %1 vorgenommen wurden, werden verworfen.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceInfo</name>
+    <message>
+        <source>%1: the descriptor describes no virtual system.</source>
+        <translation>%1: Der Deskriptor beschreibt kein virtuelles System.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceSession</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Rolling back</source>
+        <translation>Wird zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>appliance state</comment>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be launched: its contract was rejected.
+%2</source>
+        <translation>%1 kann nicht gestartet werden: Der Vertrag wurde abgelehnt.
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceVm</name>
+    <message>
+        <source>Not connected to the hypervisor. Check the connection in Settings and try again.</source>
+        <translation>Keine Verbindung zum Hypervisor. Überprüfen Sie die Verbindung in den Einstellungen und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance “%1” has not been built yet. Run scripts/setup to build it.</source>
+        <translation>Die Appliance „%1“ wurde noch nicht erstellt. Führen Sie scripts/setup aus, um sie zu erstellen.</translation>
+    </message>
+    <message>
+        <source>The hypervisor refused the appliance&apos;s definition. See the details, and report it if it persists.</source>
+        <translation>Der Hypervisor hat die Definition der Appliance abgelehnt. Sehen Sie sich die Details an und melden Sie den Fehler, falls er weiterhin auftritt.</translation>
+    </message>
+    <message>
+        <source>The appliance could not be started. Check that QEMU is installed and enough memory is free, then try again.</source>
+        <translation>Die Appliance konnte nicht gestartet werden. Überprüfen Sie, ob QEMU installiert und genügend Arbeitsspeicher frei ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance did not accept the shutdown request; it will be switched off.</source>
+        <translation>Die Appliance hat die Aufforderung zum Herunterfahren nicht angenommen; sie wird ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The appliance could not be switched off. Try again; if it keeps running, restart Tessera.</source>
+        <translation>Die Appliance konnte nicht ausgeschaltet werden. Versuchen Sie es erneut; falls sie weiterläuft, starten Sie Tessera neu.</translation>
+    </message>
+    <message>
+        <source>Stop the appliance before rolling it back.</source>
+        <translation>Beenden Sie die Appliance, bevor Sie sie zurücksetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>%1 now asks for more</source>
+        <translation>%1 fordert jetzt mehr an</translation>
+    </message>
+    <message>
+        <source>Launch %1?</source>
+        <translation>%1 starten?</translation>
+    </message>
+    <message>
+        <source>No contract: this appliance is unrestricted.</source>
+        <translation>Kein Vertrag: Diese Appliance ist uneingeschränkt.</translation>
+    </message>
+    <message>
+        <source>The contract was rejected, so this appliance cannot be launched:
+%1</source>
+        <translation>Der Vertrag wurde abgelehnt, daher kann diese Appliance nicht gestartet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>New since you last allowed it:</source>
+        <translation>Neu seit Ihrer letzten Zustimmung:</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>Risiko: %1</translation>
+    </message>
+    <message>
+        <source>Allow and launch</source>
+        <translation>Erlauben und starten</translation>
+    </message>
+    <message>
+        <source>Launch once</source>
+        <translation>Einmal starten</translation>
+    </message>
+    <message>
+        <source>Launch now and ask again next time</source>
+        <translation>Jetzt starten und beim nächsten Mal erneut fragen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ContractCommand</name>
+    <message>
+        <source>Usage: tessera-ctl contract check FILE...
+       tessera-ctl contract show [--json] FILE
+       tessera-ctl contract compare [--json] A B
+</source>
+        <translation>Aufruf: tessera-ctl contract check DATEI...
+        tessera-ctl contract show [--json] DATEI
+        tessera-ctl contract compare [--json] A B
+</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>unbekannte Option %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: ok (%n system(s))</source>
+        <translation>
+            <numerusform>%1: ok (%n System)</numerusform>
+            <numerusform>%1: ok (%n Systeme)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>system id (system name)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot be launched: %1</source>
+        <translation>Kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Not understood (ignored): %1</source>
+        <translation>Nicht verstanden (ignoriert): %1</translation>
+    </message>
+    <message>
+        <source>left allows less</source>
+        <translation>der linke Vertrag erlaubt weniger</translation>
+    </message>
+    <message>
+        <source>right allows less</source>
+        <translation>der rechte Vertrag erlaubt weniger</translation>
+    </message>
+    <message>
+        <source>each allows something the other does not</source>
+        <translation>jeder erlaubt etwas, das der andere nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>enforced here: %1</source>
+        <translation>hier durchgesetzt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractComparison</name>
+    <message>
+        <source>network rules</source>
+        <translation>Netzwerkregeln</translation>
+    </message>
+    <message>
+        <source>outgoing network rate</source>
+        <translation>ausgehende Netzwerk-Datenrate</translation>
+    </message>
+    <message>
+        <source>incoming network rate</source>
+        <translation>eingehende Netzwerk-Datenrate</translation>
+    </message>
+    <message>
+        <source>access to your files</source>
+        <translation>Zugriff auf Ihre Dateien</translation>
+    </message>
+    <message>
+        <source>activity expectations</source>
+        <translation>Aktivitätserwartungen</translation>
+    </message>
+    <message>
+        <source>processors</source>
+        <translation>Prozessoren</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>processor quota</source>
+        <translation>Prozessorkontingent</translation>
+    </message>
+    <message>
+        <source>disk read rate</source>
+        <translation>Datenträger-Leserate</translation>
+    </message>
+    <message>
+        <source>disk write rate</source>
+        <translation>Datenträger-Schreibrate</translation>
+    </message>
+    <message>
+        <source>disk reads per second</source>
+        <translation>Datenträger-Lesezugriffe pro Sekunde</translation>
+    </message>
+    <message>
+        <source>disk writes per second</source>
+        <translation>Datenträger-Schreibzugriffe pro Sekunde</translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <source>number of windows</source>
+        <translation>Anzahl der Fenster</translation>
+    </message>
+    <message>
+        <source>full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>the system as a whole</source>
+        <translation>das System als Ganzes</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDiff</name>
+    <message>
+        <source>Limit on %1 removed (was %2)</source>
+        <translation>Begrenzung aufgehoben: %1 (vorher %2)</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <comment>a limit that was not there before, e.g. &apos;memory is now 2048&apos;</comment>
+        <translation>%1: jetzt %2</translation>
+    </message>
+    <message>
+        <source>Limit on %1 raised from %2 to %3</source>
+        <translation>Begrenzung angehoben: %1, von %2 auf %3</translation>
+    </message>
+    <message>
+        <source>The contract was removed: unrestricted now</source>
+        <translation>Der Vertrag wurde entfernt: jetzt uneingeschränkt</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>outgoing traffic</source>
+        <translation>ausgehender Datenverkehr</translation>
+    </message>
+    <message>
+        <source>incoming traffic</source>
+        <translation>eingehender Datenverkehr</translation>
+    </message>
+    <message>
+        <source>No longer promised: %1</source>
+        <translation>Nicht mehr zugesichert: %1</translation>
+    </message>
+    <message>
+        <source>processors</source>
+        <translation>Prozessoren</translation>
+    </message>
+    <message>
+        <source>memory (MiB)</source>
+        <translation>Arbeitsspeicher (MiB)</translation>
+    </message>
+    <message>
+        <source>processor quota (%)</source>
+        <translation>Prozessorkontingent (%)</translation>
+    </message>
+    <message>
+        <source>disk reads</source>
+        <translation>Lesen vom Datenträger</translation>
+    </message>
+    <message>
+        <source>disk writes</source>
+        <translation>Schreiben auf den Datenträger</translation>
+    </message>
+    <message>
+        <source>disk reads per second</source>
+        <translation>Datenträger-Lesezugriffe pro Sekunde</translation>
+    </message>
+    <message>
+        <source>disk writes per second</source>
+        <translation>Datenträger-Schreibzugriffe pro Sekunde</translation>
+    </message>
+    <message>
+        <source>windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Now sees your clipboard when you paste into it</source>
+        <translation>Sieht jetzt Ihre Zwischenablage, wenn Sie etwas in die Appliance einfügen</translation>
+    </message>
+    <message>
+        <source>Clipboard use is no longer limited</source>
+        <translation>Die Nutzung der Zwischenablage ist nicht mehr eingeschränkt</translation>
+    </message>
+    <message>
+        <source>May now cover the whole screen</source>
+        <translation>Darf jetzt den gesamten Bildschirm ausfüllen</translation>
+    </message>
+    <message>
+        <source>New system “%1” in this appliance</source>
+        <translation>Neues System „%1“ in dieser Appliance</translation>
+    </message>
+</context>
+<context>
+    <name>ContractGrant</name>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Your files</source>
+        <translation>Ihre Dateien</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <comment>contract group: when the appliance may touch your files, relative to your typing and clicking</comment>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <comment>contract group: processor, memory and disk limits</comment>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <comment>contract group: windows, clipboard and full screen</comment>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <comment>risk level: the line states a restriction, not a permission</comment>
+        <translation>Einschränkung</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>Geringes Risiko</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>Mittleres Risiko</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>Hohes Risiko</translation>
+    </message>
+    <message>
+        <source>Critical risk</source>
+        <translation>Kritisches Risiko</translation>
+    </message>
+</context>
+<context>
+    <name>ContractParser</name>
+    <message>
+        <source>cannot open the descriptor: %1</source>
+        <translation>Deskriptor kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the descriptor: %1</source>
+        <translation>Deskriptor kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the descriptor is larger than %1 MiB</source>
+        <translation>der Deskriptor ist größer als %1 MiB</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected an OVF Envelope</source>
+        <translation>die Datei ist leer; erwartet wurde ein OVF-Envelope</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not an OVF Envelope (namespace %2 or %3)</source>
+        <translation>&lt;%1&gt; ist kein OVF-Envelope (Namensraum %2 oder %3)</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be inside a VirtualSystem or VirtualSystemCollection</source>
+        <translation>&lt;%1&gt; muss innerhalb eines VirtualSystem oder einer VirtualSystemCollection stehen</translation>
+    </message>
+    <message>
+        <source>the descriptor has no VirtualSystem</source>
+        <translation>der Deskriptor enthält kein VirtualSystem</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; has no ovf:id</source>
+        <translation>&lt;%1&gt; hat keine ovf:id</translation>
+    </message>
+    <message>
+        <source>ovf:id “%1” is used more than once</source>
+        <translation>ovf:id „%1“ wird mehrfach verwendet</translation>
+    </message>
+    <message>
+        <source>a VirtualSystem cannot contain &lt;%1&gt;</source>
+        <translation>ein VirtualSystem darf kein &lt;%1&gt; enthalten</translation>
+    </message>
+    <message>
+        <source>VirtualSystemCollections are nested more than %1 deep</source>
+        <translation>VirtualSystemCollections sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>ovf:id “%1” does not name a VirtualSystem in this descriptor</source>
+        <translation>ovf:id „%1“ bezeichnet kein VirtualSystem in diesem Deskriptor</translation>
+    </message>
+    <message>
+        <source>ovf:id “%1” names a VirtualSystemCollection; a rule must name a VirtualSystem</source>
+        <translation>ovf:id „%1“ bezeichnet eine VirtualSystemCollection; eine Regel muss ein VirtualSystem bezeichnen</translation>
+    </message>
+    <message>
+        <source>more than %1 network rules once collection contracts apply to each system</source>
+        <translation>mehr als %1 Netzwerkregeln, sobald die Verträge der Sammlung auf jedes System angewendet werden</translation>
+    </message>
+    <message>
+        <source>It requires a contract section of kind “%1”, which this version of Tessera does not understand.</source>
+        <translation>Es erfordert einen Vertragsabschnitt vom Typ „%1“, den diese Version von Tessera nicht versteht.</translation>
+    </message>
+    <message>
+        <source>system “%1” cannot be launched: required contract section “%2” is not understood</source>
+        <translation>System „%1“ kann nicht gestartet werden: Der erforderliche Vertragsabschnitt „%2“ wird nicht verstanden</translation>
+    </message>
+    <message>
+        <source>contract section “%1” is not understood and is ignored (it is not required)</source>
+        <translation>Vertragsabschnitt „%1“ wird nicht verstanden und ignoriert (er ist nicht erforderlich)</translation>
+    </message>
+</context>
+<context>
+    <name>ContractSectionReader</name>
+    <message>
+        <source>ovf:required must be true or false, not “%1”</source>
+        <translation>ovf:required muss true oder false sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; has no xsi:type naming its kind</source>
+        <translation>&lt;%1&gt; hat kein xsi:type, das die Art angibt</translation>
+    </message>
+    <message>
+        <source>a %1 section</source>
+        <translation>einem Abschnitt vom Typ %1</translation>
+    </message>
+    <message>
+        <source>unknown protocol “%1”: use tcp, udp, icmp or any</source>
+        <translation>unbekanntes Protokoll „%1“: Verwenden Sie tcp, udp, icmp oder any</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; has both ovf:id and an address; give one</source>
+        <translation>&lt;%1&gt; hat sowohl eine ovf:id als auch eine Adresse; geben Sie nur eines davon an</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; has an empty ovf:id</source>
+        <translation>&lt;%1&gt; hat eine leere ovf:id</translation>
+    </message>
+    <message>
+        <source>bad unit “%1” on &lt;%2&gt;: use KiB/s or MiB/s</source>
+        <translation>ungültige Einheit „%1“ bei &lt;%2&gt;: Verwenden Sie KiB/s oder MiB/s</translation>
+    </message>
+    <message>
+        <source>unknown attribute “%1” on &lt;%2&gt;</source>
+        <translation>unbekanntes Attribut „%1“ bei &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; needs an average attribute</source>
+        <translation>&lt;%1&gt; benötigt ein average-Attribut</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; takes attributes, not text</source>
+        <translation>&lt;%1&gt; erwartet Attribute, keinen Text</translation>
+    </message>
+    <message>
+        <source>unknown access “%1”: use read-only or read-write</source>
+        <translation>unbekannter Zugriff „%1“: Verwenden Sie read-only oder read-write</translation>
+    </message>
+    <message>
+        <source>unknown access “%1”: use read or write</source>
+        <translation>unbekannter Zugriff „%1“: Verwenden Sie read oder write</translation>
+    </message>
+    <message>
+        <source>bad unit “%1” on &lt;Memory&gt;: use MiB or GiB</source>
+        <translation>ungültige Einheit „%1“ bei &lt;Memory&gt;: Verwenden Sie MiB oder GiB</translation>
+    </message>
+    <message>
+        <source>&lt;Memory&gt; must be more than 0</source>
+        <translation>&lt;Memory&gt; muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>&lt;CPUQuota&gt; must be more than 0 percent</source>
+        <translation>&lt;CPUQuota&gt; muss größer als 0 Prozent sein</translation>
+    </message>
+    <message>
+        <source>unknown element &lt;%1&gt; in %2</source>
+        <translation>unbekanntes Element &lt;%1&gt; in %2</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is given more than once here</source>
+        <translation>&lt;%1&gt; ist hier mehrfach angegeben</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; lacks &lt;%2&gt;</source>
+        <translation>in &lt;%1&gt; fehlt &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is too large (at most %2)</source>
+        <translation>%1 ist zu groß (höchstens %2)</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be a whole number, not “%2”</source>
+        <translation>&lt;%1&gt; muss eine ganze Zahl sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be between 1 and %2</source>
+        <translation>&lt;%1&gt; muss zwischen 1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be %2, not “%3”</source>
+        <translation>&lt;%1&gt; muss %2 sein, nicht „%3“</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <comment>between alternatives</comment>
+        <translation> oder </translation>
+    </message>
+</context>
+<context>
+    <name>ContractSummary</name>
+    <message>
+        <source>No contract: may use the network without limits</source>
+        <translation>Kein Vertrag: darf das Netzwerk uneingeschränkt nutzen</translation>
+    </message>
+    <message>
+        <source>No contract: nothing limits which of your files it may be given</source>
+        <translation>Kein Vertrag: Es ist nicht begrenzt, welche Ihrer Dateien die Appliance erhalten darf</translation>
+    </message>
+    <message>
+        <source>No contract: no resource limits</source>
+        <translation>Kein Vertrag: keine Ressourcenbegrenzungen</translation>
+    </message>
+    <message>
+        <source>Its use of your files is not tied to your typing or clicking</source>
+        <translation>Der Zugriff auf Ihre Dateien ist nicht an Ihr Tippen oder Klicken gebunden</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>ICMP (ping)</source>
+        <translation>ICMP (Ping)</translation>
+    </message>
+    <message>
+        <source>any protocol</source>
+        <translation>ein beliebiges Protokoll</translation>
+    </message>
+    <message>
+        <source>any port</source>
+        <translation>einem beliebigen Port</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>Port %1</translation>
+    </message>
+    <message>
+        <source>ports %1–%2</source>
+        <translation>den Ports %1–%2</translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation>beliebigen Adressen</translation>
+    </message>
+    <message>
+        <source>the appliance system “%1”</source>
+        <translation>dem Appliance-System „%1“</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>protocol then port, e.g. TCP port 80</comment>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Accepts %1 connections from %2</source>
+        <comment>e.g. TCP port 80 / anywhere</comment>
+        <translation>Nimmt Verbindungen über %1 von %2 an</translation>
+    </message>
+    <message>
+        <source>Can send any traffic anywhere</source>
+        <translation>Kann beliebigen Datenverkehr überallhin senden</translation>
+    </message>
+    <message>
+        <source>Connects to %1 over %2</source>
+        <comment>e.g. anywhere / TCP port 443</comment>
+        <translation>Verbindet sich über %2 mit %1</translation>
+    </message>
+    <message>
+        <source>Lets %1 reach %2 over %3</source>
+        <comment>traffic between other systems of the same appliance</comment>
+        <translation>Erlaubt Verbindungen von %1 zu %2 über %3</translation>
+    </message>
+    <message>
+        <source>Can read and change your folder “%1”</source>
+        <translation>Kann Ihren Ordner „%1“ lesen und ändern</translation>
+    </message>
+    <message>
+        <source>Can read your folder “%1”</source>
+        <translation>Kann Ihren Ordner „%1“ lesen</translation>
+    </message>
+    <message>
+        <source>, reading at most %1</source>
+        <translation>, beim Lesen höchstens %1</translation>
+    </message>
+    <message>
+        <source>, writing at most %1</source>
+        <translation>, beim Schreiben höchstens %1</translation>
+    </message>
+    <message>
+        <source>Should change your files only within %1 s of your typing or clicking (otherwise reported)</source>
+        <translation>Sollte Ihre Dateien nur innerhalb von %1 s nach Ihrem Tippen oder Klicken ändern (sonst wird dies gemeldet)</translation>
+    </message>
+    <message>
+        <source>Should change “%1” only within %2 s of your typing or clicking (otherwise reported)</source>
+        <translation>Sollte „%1“ nur innerhalb von %2 s nach Ihrem Tippen oder Klicken ändern (sonst wird dies gemeldet)</translation>
+    </message>
+    <message>
+        <source>Should read your files only within %1 s of your typing or clicking (otherwise reported)</source>
+        <translation>Sollte Ihre Dateien nur innerhalb von %1 s nach Ihrem Tippen oder Klicken lesen (sonst wird dies gemeldet)</translation>
+    </message>
+    <message>
+        <source>Should read “%1” only within %2 s of your typing or clicking (otherwise reported)</source>
+        <translation>Sollte „%1“ nur innerhalb von %2 s nach Ihrem Tippen oder Klicken lesen (sonst wird dies gemeldet)</translation>
+    </message>
+    <message>
+        <source>Cannot use the network</source>
+        <translation>Kann das Netzwerk nicht nutzen</translation>
+    </message>
+    <message>
+        <source>Sends at most %1</source>
+        <translation>Sendet höchstens %1</translation>
+    </message>
+    <message>
+        <source>Receives at most %1</source>
+        <translation>Empfängt höchstens %1</translation>
+    </message>
+    <message>
+        <source>Cannot see any of your files</source>
+        <translation>Kann keine Ihrer Dateien sehen</translation>
+    </message>
+    <message>
+        <source>No resource limits: may use all processors, memory and disk bandwidth</source>
+        <translation>Keine Ressourcenbegrenzungen: darf alle Prozessoren, den gesamten Arbeitsspeicher und die volle Datenträgerbandbreite nutzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uses at most %n processor(s)</source>
+        <translation>
+            <numerusform>Nutzt höchstens %n Prozessor</numerusform>
+            <numerusform>Nutzt höchstens %n Prozessoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uses at most %1 MiB of memory</source>
+        <translation>Nutzt höchstens %1 MiB Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Uses at most %1% of one processor core</source>
+        <translation>Nutzt höchstens %1 % eines Prozessorkerns</translation>
+    </message>
+    <message>
+        <source>Reads its disk at most at %1</source>
+        <translation>Liest vom Datenträger mit höchstens %1</translation>
+    </message>
+    <message>
+        <source>Writes its disk at most at %1</source>
+        <translation>Schreibt auf den Datenträger mit höchstens %1</translation>
+    </message>
+    <message>
+        <source>At most %1 disk reads per second</source>
+        <translation>Höchstens %1 Lesezugriffe auf den Datenträger pro Sekunde</translation>
+    </message>
+    <message>
+        <source>At most %1 disk writes per second</source>
+        <translation>Höchstens %1 Schreibzugriffe auf den Datenträger pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Cannot use your clipboard</source>
+        <translation>Kann Ihre Zwischenablage nicht nutzen</translation>
+    </message>
+    <message>
+        <source>Sees your clipboard only when you paste into it</source>
+        <translation>Sieht Ihre Zwischenablage nur, wenn Sie etwas in die Appliance einfügen</translation>
+    </message>
+    <message>
+        <source>Clipboard use is not limited: it may see what you copy</source>
+        <translation>Zwischenablage uneingeschränkt: Die Appliance kann sehen, was Sie kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opens at most %n window(s)</source>
+        <translation>
+            <numerusform>Öffnet höchstens %n Fenster</numerusform>
+            <numerusform>Öffnet höchstens %n Fenster</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot cover the whole screen</source>
+        <translation>Kann nicht den gesamten Bildschirm ausfüllen</translation>
+    </message>
+    <message>
+        <source>May cover the whole screen, where it could imitate another program</source>
+        <translation>Darf den gesamten Bildschirm ausfüllen und könnte dort ein anderes Programm nachahmen</translation>
+    </message>
+    <message>
+        <source>No contract: unrestricted. This appliance states nothing about what it will do.</source>
+        <translation>Kein Vertrag: uneingeschränkt. Diese Appliance macht keine Angaben darüber, was sie tun wird.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Can read your files (%1) and send data anywhere on the internet</source>
+        <translation>Kann Ihre Dateien (%1) lesen und Daten an beliebige Ziele im Internet senden</translation>
+    </message>
+    <message>
+        <source>Can change your files (%1) and accepts connections from anywhere</source>
+        <translation>Kann Ihre Dateien (%1) ändern und nimmt Verbindungen von beliebigen Adressen an</translation>
+    </message>
+    <message>
+        <source>Cannot use the network or see your files</source>
+        <translation>Kann weder das Netzwerk nutzen noch Ihre Dateien sehen</translation>
+    </message>
+</context>
+<context>
+    <name>ContractXmlReader</name>
+    <message>
+        <source>unexpected end of file</source>
+        <translation>unerwartetes Dateiende</translation>
+    </message>
+    <message>
+        <source>document type declarations (DTDs) are not allowed in a descriptor</source>
+        <translation>Dokumenttyp-Deklarationen (DTDs) sind in einem Deskriptor nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>entity reference “&amp;%1;” is not allowed in a descriptor</source>
+        <translation>Entitätsreferenz „&amp;%1;“ ist in einem Deskriptor nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>unexpected text “%1” inside &lt;%2&gt;</source>
+        <translation>unerwarteter Text „%1“ in &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; may not contain elements; found &lt;%2&gt;</source>
+        <translation>&lt;%1&gt; darf keine Elemente enthalten; gefunden: &lt;%2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>CtlCommands</name>
+    <message>
+        <source>Usage: tessera-ctl %1 APPLIANCE</source>
+        <translation>Aufruf: tessera-ctl %1 APPLIANCE</translation>
+    </message>
+    <message>
+        <source>%1 is already running.</source>
+        <translation>%1 läuft bereits.</translation>
+    </message>
+    <message>
+        <source>%1 is running. Its SPICE display is at %2</source>
+        <translation>%1 läuft. Die SPICE-Anzeige ist unter %2 erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 is already off.</source>
+        <translation>%1 ist bereits ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 is off.</source>
+        <translation>%1 ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 rolled back to its clean state in %2 ms.</source>
+        <translation>%1 wurde in %2 ms auf den sauberen Ausgangszustand zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”. Run tessera-ctl --help for the list of commands.</source>
+        <translation>Unbekannter Befehl „%1“. Führen Sie tessera-ctl --help aus, um die Liste der Befehle zu sehen.</translation>
+    </message>
+    <message>
+        <source>No appliances are built yet. Run scripts/setup to build the sample appliances.</source>
+        <translation>Es wurden noch keine Appliances erstellt. Führen Sie scripts/setup aus, um die Beispiel-Appliances zu erstellen.</translation>
+    </message>
+    <message>
+        <source>There is no built appliance called “%1”. Run tessera-ctl list to see the appliances.</source>
+        <translation>Es gibt keine erstellte Appliance namens „%1“. Führen Sie tessera-ctl list aus, um die Appliances anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EnforcementOracle</name>
+    <message>
+        <source>Enforced here</source>
+        <translation>Hier durchgesetzt</translation>
+    </message>
+    <message>
+        <source>Monitored here, not enforced</source>
+        <translation>Hier nur überwacht, nicht durchgesetzt</translation>
+    </message>
+    <message>
+        <source>Declared only: not enforced here yet</source>
+        <translation>Nur angegeben: hier noch nicht durchgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>GuestWindow</name>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %1… %n s</source>
+        <translation>
+            <numerusform>%1 wird gestartet… %n s</numerusform>
+            <numerusform>%1 wird gestartet… %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtConnection</name>
+    <message>
+        <source>Could not prepare Tessera&apos;s private hypervisor folder. Check that your data folder is writable.</source>
+        <translation>Der private Hypervisor-Ordner von Tessera konnte nicht vorbereitet werden. Überprüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the hypervisor at %1. Check that libvirt and QEMU are installed (scripts/setup) or choose another connection in Settings.</source>
+        <translation>Verbindung zum Hypervisor unter %1 fehlgeschlagen. Überprüfen Sie, ob libvirt und QEMU installiert sind (scripts/setup), oder wählen Sie in den Einstellungen eine andere Verbindung.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Tessera</source>
+        <translation>Tessera</translation>
+    </message>
+    <message>
+        <source>Appliances</source>
+        <translation>Appliances</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting to the hypervisor. The first start checks what QEMU can do and may take a minute.</source>
+        <translation>Verbindung zum Hypervisor wird hergestellt. Beim ersten Start wird geprüft, was QEMU kann; das kann eine Minute dauern.</translation>
+    </message>
+    <message>
+        <source>No appliances are built yet. Run scripts/setup to build the sample appliances.</source>
+        <translation>Es wurden noch keine Appliances erstellt. Führen Sie scripts/setup aus, um die Beispiel-Appliances zu erstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>MountGrant</name>
+    <message>
+        <source>empty Store: name a folder of the personal store, such as Documents</source>
+        <translation>leerer Store: Geben Sie einen Ordner des persönlichen Datenspeichers an, etwa Documents</translation>
+    </message>
+    <message>
+        <source>Store “%1” is an absolute path; it must be a folder inside the personal store</source>
+        <translation>Store „%1“ ist ein absoluter Pfad; erforderlich ist ein Ordner im persönlichen Datenspeicher</translation>
+    </message>
+    <message>
+        <source>Store “%1” may not contain “%2”; it must stay inside the personal store</source>
+        <translation>Store „%1“ darf „%2“ nicht enthalten; er muss innerhalb des persönlichen Datenspeichers bleiben</translation>
+    </message>
+    <message>
+        <source>Store “%1” contains a control character</source>
+        <translation>Store „%1“ enthält ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>Target “%1” must be an absolute path inside the appliance</source>
+        <translation>Target „%1“ muss ein absoluter Pfad innerhalb der Appliance sein</translation>
+    </message>
+    <message>
+        <source>Target “%1” may not contain “..”</source>
+        <translation>Target „%1“ darf „..“ nicht enthalten</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkAddress</name>
+    <message>
+        <source>“%1” is not an IPv4 address</source>
+        <translation>„%1“ ist keine IPv4-Adresse</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv6 address</source>
+        <translation>„%1“ ist keine IPv6-Adresse</translation>
+    </message>
+    <message>
+        <source>“/%1” is not a prefix length (0–%2)</source>
+        <translation>„/%1“ ist keine Präfixlänge (0–%2)</translation>
+    </message>
+    <message>
+        <source>empty address: use any, an address, a prefix, a DNS name or ovf:id</source>
+        <translation>leere Adresse: Verwenden Sie any, eine Adresse, ein Präfix, einen DNS-Namen oder ovf:id</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CIDR prefix</source>
+        <translation>„%1“ ist kein CIDR-Präfix</translation>
+    </message>
+    <message>
+        <source>“%1” is neither an address nor a DNS name</source>
+        <translation>„%1“ ist weder eine Adresse noch ein DNS-Name</translation>
+    </message>
+    <message>
+        <source>“%1” has bits set after the prefix; did you mean %2?</source>
+        <translation>„%1“ hat gesetzte Bits nach dem Präfix; meinten Sie %2?</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayDisk</name>
+    <message>
+        <source>The appliance&apos;s base image is missing. Rebuild the appliances (scripts/setup) and try again.</source>
+        <translation>Das Basis-Image der Appliance fehlt. Erstellen Sie die Appliances neu (scripts/setup) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not create the appliance&apos;s folder. Check that your data folder is writable.</source>
+        <translation>Der Ordner der Appliance konnte nicht erstellt werden. Überprüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Could not replace the appliance&apos;s system changes. Check free disk space and permissions.</source>
+        <translation>Die Systemänderungen der Appliance konnten nicht ersetzt werden. Überprüfen Sie den freien Speicherplatz und die Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>Could not create a clean system disk for the appliance. Check free disk space; if qemu-img is missing, run scripts/setup.</source>
+        <translation>Für die Appliance konnte kein sauberer Systemdatenträger erstellt werden. Überprüfen Sie den freien Speicherplatz; falls qemu-img fehlt, führen Sie scripts/setup aus.</translation>
+    </message>
+</context>
+<context>
+    <name>PortRange</name>
+    <message>
+        <source>empty port number</source>
+        <translation>leere Portnummer</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range (1–65535)</source>
+        <translation>Port %1 liegt außerhalb des gültigen Bereichs (1–65535)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a port: use any, a number 1–65535 or a range A-B</source>
+        <translation>„%1“ ist kein Port: Verwenden Sie any, eine Zahl von 1–65535 oder einen Bereich A-B</translation>
+    </message>
+    <message>
+        <source>port range %1 is backwards</source>
+        <translation>Portbereich %1 ist vertauscht (Anfang größer als Ende)</translation>
+    </message>
+</context>
+<context>
+    <name>Rate</name>
+    <message>
+        <source>%1 MiB/s</source>
+        <translation>%1 MiB/s</translation>
+    </message>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation>%1 KiB/s</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>%1 (peak %2, burst %3)</source>
+        <translation>%1 (Spitze %2, Burst %3)</translation>
+    </message>
+    <message>
+        <source>%1 (peak %2)</source>
+        <translation>%1 (Spitze %2)</translation>
+    </message>
+    <message>
+        <source>%1 (burst %2)</source>
+        <translation>%1 (Burst %2)</translation>
+    </message>
+</context>
+<context>
+    <name>SpiceConnection</name>
+    <message>
+        <source>The guest display closed the connection.</source>
+        <translation>Die Gastanzeige hat die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the guest display at %1.</source>
+        <translation>Verbindung zur Gastanzeige unter %1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the guest display failed.</source>
+        <translation>Die sichere Verbindung zur Gastanzeige ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The guest display refused the connection (incompatible SPICE server).</source>
+        <translation>Die Gastanzeige hat die Verbindung abgelehnt (inkompatibler SPICE-Server).</translation>
+    </message>
+    <message>
+        <source>The guest display asked for a password, which Tessera does not use.</source>
+        <translation>Die Gastanzeige hat ein Passwort verlangt, das Tessera nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>The connection to the guest display was lost.</source>
+        <translation>Die Verbindung zur Gastanzeige wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>No guest display socket was given.</source>
+        <translation>Es wurde kein Socket für die Gastanzeige angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Manage Tessera appliances.
+
+Commands:
+  list                 list the appliances and their state
+  start APPLIANCE      boot an appliance
+  stop APPLIANCE       shut an appliance down
+  rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
+  contract check FILE...            validate OVF descriptors
+  contract show [--json] FILE       what an appliance may do
+  contract compare [--json] A B     which contract is tighter</source>
+        <translation>Tessera-Appliances verwalten.
+
+Befehle:
+  list                 die Appliances und ihren Zustand auflisten
+  start APPLIANCE      eine Appliance hochfahren
+  stop APPLIANCE       eine Appliance herunterfahren
+  rollback APPLIANCE   alle Änderungen am Systemdatenträger einer Appliance verwerfen
+  contract check DATEI...           OVF-Deskriptoren prüfen
+  contract show [--json] DATEI      was eine Appliance tun darf
+  contract compare [--json] A B     welcher Vertrag strenger ist</translation>
+    </message>
+    <message>
+        <source>libvirt connection URI.</source>
+        <translation>libvirt-Verbindungs-URI.</translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation>Auszuführender Befehl.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>A desktop of isolated appliances.</source>
+        <translation>Ein Desktop aus isolierten Appliances.</translation>
+    </message>
+    <message>
+        <source>Accelerator: auto, tcg or kvm.</source>
+        <translation>Beschleuniger: auto, tcg oder kvm.</translation>
+    </message>
+</context>
 </TS>

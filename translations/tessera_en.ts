@@ -1,4 +1,1211 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>Accelerator</name>
+    <message>
+        <source>KVM (hardware virtualisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCG (software emulation, slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentChannel</name>
+    <message>
+        <source>The guest agent sent malformed data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent message type %1 before Hello.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid Hello.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent speaks protocol version %1; this host speaks version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent a Hello that is not valid UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid session state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid Pong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid Exec result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent %1 bytes of Exec output; the limit is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent a message only the host may send (type %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentFrameDecoder</name>
+    <message>
+        <source>bad magic 0x%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payload of %1 bytes exceeds the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message type %1 has more than %2 fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message type %1: truncated field length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message type %1: field lengths exceed the payload length %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceCard</name>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting… %n s</source>
+        <translation>
+            <numerusform>Starting… %n s</numerusform>
+            <numerusform>Starting… %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard every change to this appliance&apos;s system and return to its clean state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change made inside %1&apos;s system since it was built is discarded.
+Your personal files are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceInfo</name>
+    <message>
+        <source>%1: the descriptor describes no virtual system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceSession</name>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>appliance state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be launched: its contract was rejected.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceVm</name>
+    <message>
+        <source>Not connected to the hypervisor. Check the connection in Settings and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance “%1” has not been built yet. Run scripts/setup to build it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hypervisor refused the appliance&apos;s definition. See the details, and report it if it persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance could not be started. Check that QEMU is installed and enough memory is free, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance did not accept the shutdown request; it will be switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance could not be switched off. Try again; if it keeps running, restart Tessera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the appliance before rolling it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>%1 now asks for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract: this appliance is unrestricted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contract was rejected, so this appliance cannot be launched:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New since you last allowed it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow and launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch now and ask again next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractCommand</name>
+    <message>
+        <source>Usage: tessera-ctl contract check FILE...
+       tessera-ctl contract show [--json] FILE
+       tessera-ctl contract compare [--json] A B
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: ok (%n system(s))</source>
+        <translation>
+            <numerusform>%1: ok (%n system)</numerusform>
+            <numerusform>%1: ok (%n systems)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>system id (system name)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be launched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not understood (ignored): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left allows less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right allows less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each allows something the other does not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enforced here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractComparison</name>
+    <message>
+        <source>network rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing network rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incoming network rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access to your files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activity expectations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processor quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk read rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk write rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk reads per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk writes per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system as a whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractDiff</name>
+    <message>
+        <source>Limit on %1 removed (was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <comment>a limit that was not there before, e.g. &apos;memory is now 2048&apos;</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit on %1 raised from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contract was removed: unrestricted now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incoming traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer promised: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory (MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processor quota (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk reads per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk writes per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now sees your clipboard when you paste into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard use is no longer limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May now cover the whole screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New system “%1” in this appliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractGrant</name>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <comment>contract group: when the appliance may touch your files, relative to your typing and clicking</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <comment>contract group: processor, memory and disk limits</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <comment>contract group: windows, clipboard and full screen</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <comment>risk level: the line states a restriction, not a permission</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractParser</name>
+    <message>
+        <source>cannot open the descriptor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the descriptor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the descriptor is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty; expected an OVF Envelope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not an OVF Envelope (namespace %2 or %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be inside a VirtualSystem or VirtualSystemCollection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the descriptor has no VirtualSystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; has no ovf:id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ovf:id “%1” is used more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a VirtualSystem cannot contain &lt;%1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualSystemCollections are nested more than %1 deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ovf:id “%1” does not name a VirtualSystem in this descriptor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ovf:id “%1” names a VirtualSystemCollection; a rule must name a VirtualSystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 network rules once collection contracts apply to each system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It requires a contract section of kind “%1”, which this version of Tessera does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system “%1” cannot be launched: required contract section “%2” is not understood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contract section “%1” is not understood and is ignored (it is not required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractSectionReader</name>
+    <message>
+        <source>ovf:required must be true or false, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; has no xsi:type naming its kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown protocol “%1”: use tcp, udp, icmp or any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; has both ovf:id and an address; give one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; has an empty ovf:id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad unit “%1” on &lt;%2&gt;: use KiB/s or MiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown attribute “%1” on &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; needs an average attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; takes attributes, not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown access “%1”: use read-only or read-write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown access “%1”: use read or write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad unit “%1” on &lt;Memory&gt;: use MiB or GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;Memory&gt; must be more than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;CPUQuota&gt; must be more than 0 percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown element &lt;%1&gt; in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is given more than once here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; lacks &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large (at most %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be a whole number, not “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be between 1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be %2, not “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <comment>between alternatives</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractSummary</name>
+    <message>
+        <source>No contract: may use the network without limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract: nothing limits which of your files it may be given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract: no resource limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its use of your files is not tied to your typing or clicking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMP (ping)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ports %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the appliance system “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>protocol then port, e.g. TCP port 80</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepts %1 connections from %2</source>
+        <comment>e.g. TCP port 80 / anywhere</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can send any traffic anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects to %1 over %2</source>
+        <comment>e.g. anywhere / TCP port 443</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lets %1 reach %2 over %3</source>
+        <comment>traffic between other systems of the same appliance</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can read and change your folder “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can read your folder “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, reading at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, writing at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should change your files only within %1 s of your typing or clicking (otherwise reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should change “%1” only within %2 s of your typing or clicking (otherwise reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should read your files only within %1 s of your typing or clicking (otherwise reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should read “%1” only within %2 s of your typing or clicking (otherwise reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receives at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot see any of your files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No resource limits: may use all processors, memory and disk bandwidth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uses at most %n processor(s)</source>
+        <translation>
+            <numerusform>Uses at most %n processor</numerusform>
+            <numerusform>Uses at most %n processors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uses at most %1 MiB of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses at most %1% of one processor core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads its disk at most at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes its disk at most at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 disk reads per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 disk writes per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use your clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sees your clipboard only when you paste into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard use is not limited: it may see what you copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Opens at most %n window(s)</source>
+        <translation>
+            <numerusform>Opens at most %n window</numerusform>
+            <numerusform>Opens at most %n windows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot cover the whole screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May cover the whole screen, where it could imitate another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract: unrestricted. This appliance states nothing about what it will do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can read your files (%1) and send data anywhere on the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can change your files (%1) and accepts connections from anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the network or see your files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractXmlReader</name>
+    <message>
+        <source>unexpected end of file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document type declarations (DTDs) are not allowed in a descriptor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entity reference “&amp;%1;” is not allowed in a descriptor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text “%1” inside &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; may not contain elements; found &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CtlCommands</name>
+    <message>
+        <source>Usage: tessera-ctl %1 APPLIANCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is running. Its SPICE display is at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rolled back to its clean state in %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”. Run tessera-ctl --help for the list of commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appliances are built yet. Run scripts/setup to build the sample appliances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no built appliance called “%1”. Run tessera-ctl list to see the appliances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnforcementOracle</name>
+    <message>
+        <source>Enforced here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitored here, not enforced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declared only: not enforced here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuestWindow</name>
+    <message>
+        <source>[%1] %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %1… %n s</source>
+        <translation>
+            <numerusform>Starting %1… %n s</numerusform>
+            <numerusform>Starting %1… %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtConnection</name>
+    <message>
+        <source>Could not prepare Tessera&apos;s private hypervisor folder. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the hypervisor at %1. Check that libvirt and QEMU are installed (scripts/setup) or choose another connection in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appliances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the hypervisor. The first start checks what QEMU can do and may take a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appliances are built yet. Run scripts/setup to build the sample appliances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MountGrant</name>
+    <message>
+        <source>empty Store: name a folder of the personal store, such as Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store “%1” is an absolute path; it must be a folder inside the personal store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store “%1” may not contain “%2”; it must stay inside the personal store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store “%1” contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target “%1” must be an absolute path inside the appliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target “%1” may not contain “..”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkAddress</name>
+    <message>
+        <source>“%1” is not an IPv4 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv6 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“/%1” is not a prefix length (0–%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty address: use any, an address, a prefix, a DNS name or ovf:id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a CIDR prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is neither an address nor a DNS name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has bits set after the prefix; did you mean %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverlayDisk</name>
+    <message>
+        <source>The appliance&apos;s base image is missing. Rebuild the appliances (scripts/setup) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the appliance&apos;s folder. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not replace the appliance&apos;s system changes. Check free disk space and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a clean system disk for the appliance. Check free disk space; if qemu-img is missing, run scripts/setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRange</name>
+    <message>
+        <source>empty port number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 is out of range (1–65535)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a port: use any, a number 1–65535 or a range A-B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port range %1 is backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rate</name>
+    <message>
+        <source>%1 MiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (peak %2, burst %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (peak %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (burst %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpiceConnection</name>
+    <message>
+        <source>The guest display closed the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the guest display at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to the guest display failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest display refused the connection (incompatible SPICE server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest display asked for a password, which Tessera does not use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the guest display was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No guest display socket was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Manage Tessera appliances.
+
+Commands:
+  list                 list the appliances and their state
+  start APPLIANCE      boot an appliance
+  stop APPLIANCE       shut an appliance down
+  rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
+  contract check FILE...            validate OVF descriptors
+  contract show [--json] FILE       what an appliance may do
+  contract compare [--json] A B     which contract is tighter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt connection URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desktop of isolated appliances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerator: auto, tcg or kvm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
