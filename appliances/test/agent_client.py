@@ -70,7 +70,7 @@ class Peer:
             print(f"  (skipping {NAMES.get(t, t)} {f!r})")
 
 
-def check(peer, shutdown=False, timeout=60.0):
+def check(peer, shutdown=False, timeout=60.0, marker_dir="/var/tmp"):
     t0 = time.monotonic()
     hello = peer.expect(HELLO, timeout)
     print(f"Hello {[x.decode() for x in hello]} after {time.monotonic() - t0:.2f} s")
@@ -84,11 +84,11 @@ def check(peer, shutdown=False, timeout=60.0):
     peer.send(PING, "tok-1")
     assert peer.expect(PONG) == [b"tok-1"]
     print(f"Ping/Pong round trip {1000 * (time.monotonic() - t1):.1f} ms")
-    peer.send(EXEC, "e1", "touch", "/var/tmp/marker")
+    peer.send(EXEC, "e1", "touch", marker_dir + "/marker")
     r = peer.expect(EXEC_RESULT, 40)
     print(f"Exec touch -> {[x.decode() for x in r]}")
     assert r[0] == b"e1" and r[1] == b"0", r
-    peer.send(EXEC, "e2", "ls", "/var/tmp")
+    peer.send(EXEC, "e2", "ls", marker_dir)
     r = peer.expect(EXEC_RESULT, 40)
     print(f"Exec ls -> {[x.decode() for x in r]}")
     assert r[1] == b"0" and b"marker" in r[2].split(), r

@@ -11,6 +11,7 @@ import pty
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import tty
 
@@ -36,7 +37,8 @@ def main():
     proc = subprocess.Popen([agent, "--port", path])
     try:
         peer = Peer(master)
-        check(peer, timeout=10)
+        with tempfile.TemporaryDirectory() as marker_dir:
+            check(peer, timeout=10, marker_dir=marker_dir)
 
         # Oversized Exec output is cut at 16 KiB.
         peer.send(EXEC, "big", "head", "-c", "100000", "/dev/zero")
