@@ -62,8 +62,11 @@ bool OverlayDisk::exists() const
 VmError OverlayDisk::ensure() const
 {
     QFile::remove(m_overlayPath + QStringLiteral(".new"));
-    if (exists())
+    // An overlay over an older build of the appliance cannot be used: that base is gone.
+    if (exists() && backingFile() == QFileInfo(m_basePath).absoluteFilePath())
         return {};
+    if (exists())
+        qCInfo(lcVmBackend) << "the appliance was rebuilt; starting" << m_overlayPath << "afresh on" << m_basePath;
     return reset();
 }
 

@@ -14,7 +14,8 @@ public:
     OverlayDisk(const QString &basePath, const QString &overlayPath);
 
     bool exists() const;
-    /// Creates the overlay if it is missing, and removes leftovers of an interrupted reset.
+    /// Creates the overlay if it is missing or belongs to another base (the appliance was
+    /// rebuilt), and removes leftovers of an interrupted reset.
     VmError ensure() const;
     /// Discards every change: a fresh empty overlay on the base.
     VmError reset() const;

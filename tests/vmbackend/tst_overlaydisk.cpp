@@ -88,6 +88,20 @@ private Q_SLOTS:
         QVERIFY(hasPattern(overlay));
     }
 
+    void ensureReplacesOverlayOfAnotherBase()
+    {
+        const QString overlay = m_dir.filePath(QStringLiteral("e/system.qcow2"));
+        QVERIFY(!OverlayDisk(m_base, overlay).ensure().isError());
+        QVERIFY(writePattern(overlay));
+        const QString rebuilt = m_dir.filePath(QStringLiteral("rebuilt.qcow2"));
+        QCOMPARE(run(QStringLiteral("qemu-img"), {QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"),
+                                                  QStringLiteral("qcow2"), rebuilt, QStringLiteral("8M")}), 0);
+        OverlayDisk disk(rebuilt, overlay);
+        QVERIFY(!disk.ensure().isError());
+        QCOMPARE(disk.backingFile(), rebuilt);
+        QVERIFY(!hasPattern(overlay));
+    }
+
     void missingBaseIsAnActionableError()
     {
         OverlayDisk disk(m_dir.filePath(QStringLiteral("nope.qcow2")), m_dir.filePath(QStringLiteral("d/system.qcow2")));
