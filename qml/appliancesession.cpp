@@ -57,7 +57,7 @@ void ApplianceSession::updateState()
 {
     const ApplianceVm::State vmState = m_vm->state();
     // The display follows the VM: connect while QEMU runs, so the boot is visible too.
-    if ((vmState == ApplianceVm::Running || vmState == ApplianceVm::Stopping) && !m_display->isConnected())
+    if (vmState == ApplianceVm::Running && !m_display->isConnected())
         m_display->connectToUnixSocket(m_vm->spec().spiceSocket);
     else if ((vmState == ApplianceVm::Off || vmState == ApplianceVm::Failed) && m_display->isConnected())
         m_display->disconnectFromGuest();

@@ -84,12 +84,19 @@ bool GuestDriver::type(const QString &text)
             m_lastFailure = QStringLiteral("no scancode for '%1'").arg(c);
             return false;
         }
+        // The guest's PS/2 queue drops keys sent in a burst, as no person types: send one
+        // character and wait until the guest redraws (its echo) before the next.
+        QSignalSpy redrawn(m_connection->framebuffer(), &GuestFramebuffer::updated);
         if (shift)
             m_connection->sendKey(LeftShift, true);
         m_connection->sendKey(code, true);
         m_connection->sendKey(code, false);
         if (shift)
             m_connection->sendKey(LeftShift, false);
+        if (!redrawn.wait(5000)) {
+            m_lastFailure = QStringLiteral("the guest did not redraw after '%1'").arg(c);
+            return false;
+        }
     }
     return true;
 }

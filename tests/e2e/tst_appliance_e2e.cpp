@@ -9,6 +9,7 @@
 #include "spiceconnection.h"
 #include "tesserapaths.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -65,6 +66,14 @@ class TestApplianceEndToEnd : public QObject
         return true;
     }
 
+    /// Keeps the guest's screen of a failed step for a person to look at.
+    static void saveFrame(SpiceConnection &spice, const QString &step)
+    {
+        const QString path = QDir::temp().filePath(QStringLiteral("tessera-e2e-%1.png").arg(step));
+        if (spice.framebuffer()->grab().save(path))
+            qWarning("guest screen saved to %s", qPrintable(path));
+    }
+
     bool stopAndDisconnect(ApplianceVm &vm, SpiceConnection &spice)
     {
         vm.stop();
@@ -116,7 +125,19 @@ private Q_SLOTS:
         // Keyboard and pointer go through SPICE: point into the xterm and type a command.
         spice.sendPointer(QPoint(100, 100), Qt::NoButton);
         QVERIFY2(driver.type(QStringLiteral("echo typed >/tmp/typed\n")), qPrintable(driver.lastFailure()));
-        QTRY_VERIFY_WITH_TIMEOUT(driver.exec({QStringLiteral("cat"), QStringLiteral("/tmp/typed")}).output.trimmed() == "typed", 30000);
+        GuestDriver::ExecResult typed;
+        QDeadlineTimer typedDeadline(30000);
+        // The shell in the guest may still be running the command; ask again after the next redraw.
+        for (;;) {
+            typed = driver.exec({QStringLiteral("cat"), QStringLiteral("/tmp/typed")});
+            if (typed.output.trimmed() == "typed" || typedDeadline.hasExpired())
+                break;
+            QSignalSpy(spice.framebuffer(), &GuestFramebuffer::updated).wait(1000);
+        }
+        if (typed.output.trimmed() != "typed")
+            saveFrame(spice, QStringLiteral("typed"));
+        QVERIFY2(typed.output.trimmed() == "typed",
+                 qPrintable(QStringLiteral("status %1, output %2").arg(typed.status).arg(QString::fromUtf8(typed.output))));
 
         // A marker written in the guest survives a stop and start...
         GuestDriver::ExecResult written = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"),
