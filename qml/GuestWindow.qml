@@ -15,8 +15,10 @@ Window {
     readonly property int borderWidth: 4
 
     title: qsTr("[%1] %2").arg(session.title).arg(session.stateText)
-    width: 1024 + 2 * borderWidth
-    height: 768 + 2 * borderWidth + strip.height
+    // Open at the guest's own size (scaled down only if the screen is smaller).
+    readonly property size guestSize: session.display.framebuffer.size
+    width: Math.min(Math.max(guestSize.width, 640), Screen.desktopAvailableWidth - 32) + 2 * borderWidth
+    height: Math.min(Math.max(guestSize.height, 400), Screen.desktopAvailableHeight - 64) + 2 * borderWidth + strip.height
     color: trustColor
 
     Rectangle {
