@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -17,6 +18,8 @@ Q_IMPORT_QML_PLUGIN(Tessera_ContractsPlugin)
 
 int main(int argc, char *argv[])
 {
+    // Debug output only on request (QT_LOGGING_RULES="tessera.*.debug=true").
+    QLoggingCategory::setFilterRules(QStringLiteral("tessera.*.debug=false"));
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Tessera"));
     QGuiApplication::setApplicationName(QStringLiteral("tessera"));
