@@ -48,7 +48,7 @@ Frame {
             }
             Label {
                 text: card.job
-                visible: text !== ""
+                visible: text !== "" && text !== card.title
                 opacity: 0.8
             }
             Label {

@@ -70,6 +70,11 @@ ApplicationWindow {
                 font.bold: true
                 Layout.fillWidth: true
             }
+            ToolButton {
+                objectName: "settingsButton"
+                text: qsTr("Settings…")
+                onClicked: settingsDialog.open()
+            }
             Label {
                 objectName: "connectionStatus"
                 text: Hypervisor.status === Hypervisor.Connected
@@ -142,6 +147,11 @@ ApplicationWindow {
                 console.warn("could not store consent for", session.name)
             root.launchNow(session)
         }
+    }
+
+    SettingsDialog {
+        id: settingsDialog
+        anchors.centerIn: parent
     }
 
     Component {

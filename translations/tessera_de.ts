@@ -1015,6 +1015,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>No appliances are built yet. Run scripts/setup to build the sample appliances.</source>
         <translation>Es wurden noch keine Appliances erstellt. Führen Sie scripts/setup aus, um die Beispiel-Appliances zu erstellen.</translation>
     </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
 </context>
 <context>
     <name>MountGrant</name>
@@ -1145,6 +1149,57 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>%1 (burst %2)</source>
         <translation>%1 (Burst %2)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>libvirt URI:</source>
+        <translation>libvirt-URI:</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>libvirt connection URI</source>
+        <translation>libvirt-Verbindungs-URI</translation>
+    </message>
+    <message>
+        <source>Leave empty for the default. A remote host works too, e.g. qemu+ssh://user@host/session.</source>
+        <translation>Leer lassen für den Standard. Ein entfernter Host geht auch, z. B. qemu+ssh://user@host/session.</translation>
+    </message>
+    <message>
+        <source>Accelerator:</source>
+        <translation>Beschleuniger:</translation>
+    </message>
+    <message>
+        <source>Automatic (KVM when it really works)</source>
+        <translation>Automatisch (KVM, wenn es wirklich funktioniert)</translation>
+    </message>
+    <message>
+        <source>KVM (hardware virtualisation)</source>
+        <translation>KVM (Hardware-Virtualisierung)</translation>
+    </message>
+    <message>
+        <source>TCG (software emulation, slower)</source>
+        <translation>TCG (Software-Emulation, langsamer)</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>Beschleuniger</translation>
+    </message>
+    <message>
+        <source>In use now: %1 on %2. Changes apply when Tessera starts again.</source>
+        <translation>Derzeit verwendet: %1 auf %2. Änderungen gelten nach dem nächsten Start von Tessera.</translation>
     </message>
 </context>
 <context>

@@ -1009,6 +1009,10 @@ Your personal files are not touched.</source>
         <source>No appliances are built yet. Run scripts/setup to build the sample appliances.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MountGrant</name>
@@ -1138,6 +1142,57 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>%1 (burst %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt URI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt connection URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty for the default. A remote host works too, e.g. qemu+ssh://user@host/session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (KVM when it really works)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KVM (hardware virtualisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCG (software emulation, slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use now: %1 on %2. Changes apply when Tessera starts again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

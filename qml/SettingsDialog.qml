@@ -1,0 +1,73 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qt.labs.settings
+import Tessera
+
+// Where Tessera runs appliances. Stored with QSettings; connection changes apply at the next start.
+Dialog {
+    id: dialog
+
+    modal: true
+    title: qsTr("Settings")
+    width: Math.min(parent ? parent.width - 48 : 560, 560)
+    standardButtons: Dialog.Close
+
+    Settings {
+        id: connection
+        category: "connection"
+        property string uri: ""
+        property string accelerator: "auto"
+    }
+
+    contentItem: GridLayout {
+        columns: 2
+        columnSpacing: 12
+        rowSpacing: 8
+
+        Label {
+            text: qsTr("Connection")
+            font.bold: true
+            Layout.columnSpan: 2
+        }
+        Label { text: qsTr("libvirt URI:") }
+        TextField {
+            id: uriField
+            objectName: "uriField"
+            Layout.fillWidth: true
+            text: connection.uri
+            placeholderText: qsTr("Default (%1)").arg(Hypervisor.uri)
+            Accessible.name: qsTr("libvirt connection URI")
+            onEditingFinished: connection.uri = text.trim()
+        }
+        Label {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            opacity: 0.7
+            text: qsTr("Leave empty for the default. A remote host works too, e.g. qemu+ssh://user@host/session.")
+        }
+        Label { text: qsTr("Accelerator:") }
+        ComboBox {
+            id: acceleratorBox
+            objectName: "acceleratorBox"
+            Layout.fillWidth: true
+            textRole: "text"
+            valueRole: "value"
+            model: [
+                { value: "auto", text: qsTr("Automatic (KVM when it really works)") },
+                { value: "kvm", text: qsTr("KVM (hardware virtualisation)") },
+                { value: "tcg", text: qsTr("TCG (software emulation, slower)") }
+            ]
+            Accessible.name: qsTr("Accelerator")
+            Component.onCompleted: currentIndex = Math.max(0, indexOfValue(connection.accelerator))
+            onActivated: connection.accelerator = currentValue
+        }
+        Label {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            text: qsTr("In use now: %1 on %2. Changes apply when Tessera starts again.").arg(Hypervisor.acceleratorName).arg(Hypervisor.uri)
+        }
+    }
+}
