@@ -14,6 +14,8 @@ Frame {
     required property string headline
     required property ApplianceSession session
 
+    objectName: "card-" + name
+
     signal launchRequested()
     signal showRequested()
 

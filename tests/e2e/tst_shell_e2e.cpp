@@ -1,0 +1,167 @@
+// The shell as a person uses it, on a real appliance: the launcher lists it, Launch opens the
+// contract, consent boots it, the guest's screen appears in a framed window, and Stop switches
+// it off. Driven through the UI. (Typing through SPICE is proven in tst_appliance_e2e.)
+#include "appliancesession.h"
+#include "hypervisor.h"
+#include "spiceconnection.h"
+#include "tesserapaths.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+Q_IMPORT_QML_PLUGIN(TesseraPlugin)
+Q_IMPORT_QML_PLUGIN(Tessera_SeamlessPlugin)
+Q_IMPORT_QML_PLUGIN(Tessera_ContractsPlugin)
+
+namespace {
+
+constexpr int BootTimeoutMs = 240 * 1000;
+
+QQuickItem *findItem(QQuickItem *root, const QString &objectName)
+{
+    if (!root)
+        return nullptr;
+    if (root->objectName() == objectName)
+        return root;
+    for (QQuickItem *child : root->childItems()) {
+        if (QQuickItem *found = findItem(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
+bool click(QQuickItem *item)
+{
+    if (!item || !item->isVisible() || !item->isEnabled() || !item->window())
+        return false;
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mouseClick(item->window(), Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    return true;
+}
+
+double whiteFraction(const QImage &image, const QRect &region)
+{
+    const QRect r = region.intersected(image.rect());
+    qint64 white = 0;
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            white += qRed(p) > 220 && qGreen(p) > 220 && qBlue(p) > 220;
+        }
+    return r.isEmpty() ? 0 : double(white) / (r.width() * r.height());
+}
+
+QString artifactPath(const QString &name)
+{
+    const QString dir = QStringLiteral(TESSERA_ARTIFACT_DIR);
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name;
+}
+
+} // namespace
+
+class TestShellEndToEnd : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_home;
+    Hypervisor *m_hypervisor = nullptr;
+    QQmlApplicationEngine *m_engine = nullptr;
+
+    QQuickWindow *mainWindow() const
+    {
+        return m_engine->rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    }
+
+    QQuickWindow *guestWindow() const
+    {
+        for (QWindow *window : QGuiApplication::topLevelWindows()) {
+            if (window->isVisible() && window->title().startsWith(QLatin1String("[Terminal]")))
+                return qobject_cast<QQuickWindow *>(window);
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
+        QCoreApplication::setApplicationName(QStringLiteral("tessera"));
+        // Consent and settings go to a private folder; images come from the real cache.
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("TESSERA_DATA_DIR", m_home.filePath(QStringLiteral("data")).toUtf8());
+        ConnectionSettings settings;
+        settings.uri = geteuid() == 0 ? QStringLiteral("qemu:///embed?root=") + TesseraPaths::cacheDir() + QStringLiteral("/e2e-shell-libvirt")
+                                      : QStringLiteral("qemu:///session");
+        m_hypervisor = new Hypervisor(settings, this);
+        Hypervisor::setInstance(m_hypervisor);
+        m_hypervisor->open();
+        QTRY_VERIFY_WITH_TIMEOUT(m_hypervisor->status() != Hypervisor::Connecting, 180000);
+        QCOMPARE(m_hypervisor->status(), Hypervisor::Connected);
+
+        m_engine = new QQmlApplicationEngine(this);
+        m_engine->load(QUrl(QStringLiteral("qrc:/Tessera/Main.qml")));
+        QVERIFY(mainWindow());
+        QVERIFY(QTest::qWaitForWindowExposed(mainWindow()));
+    }
+
+    void launchThroughConsentTypeAndStop()
+    {
+        QQuickWindow *window = mainWindow();
+        QQuickItem *card = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((card = findItem(window->contentItem(), QStringLiteral("card-terminal"))), 10000);
+        auto *session = card->property("session").value<ApplianceSession *>();
+        QVERIFY(session);
+        QTRY_VERIFY_WITH_TIMEOUT(session->state() != ApplianceSession::Unknown, 10000);
+        if (session->state() != ApplianceSession::Off) { // left running by an interrupted run
+            session->vm()->powerOff();
+            QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 30000);
+        }
+        session->rollback(); // start from a known clean state
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 30000);
+
+        QVERIFY(click(findItem(card, QStringLiteral("launchButton"))));
+        QQuickItem *allow = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((allow = findItem(window->contentItem(), QStringLiteral("consentLaunchButton")))
+                                     && allow->isVisible() && allow->isEnabled(), 10000);
+        QQuickItem *grants = findItem(window->contentItem(), QStringLiteral("contractGrants"));
+        QVERIFY(grants);
+        QVERIFY(grants->property("count").toInt() > 0); // the contract is shown before anything runs
+        QCOMPARE(session->state(), ApplianceSession::Off);
+        window->grabWindow().save(artifactPath(QStringLiteral("shell-consent.png")));
+        QVERIFY(click(allow));
+
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Running, BootTimeoutMs);
+        QQuickWindow *guest = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((guest = guestWindow()), 10000);
+        QVERIFY(QTest::qWaitForWindowExposed(guest));
+        QQuickItem *display = findItem(guest->contentItem(), QStringLiteral("guestDisplay"));
+        QVERIFY(display);
+        // The xterm (white, top left of the guest screen) shows inside the host-drawn frame.
+        const QRectF content = display->property("contentRect").toRectF();
+        const QRect xtermArea = display->mapRectToScene(QRectF(content.topLeft() + QPointF(4, 4), QSizeF(content.width() / 5, content.height() / 5))).toRect();
+        QTRY_VERIFY_WITH_TIMEOUT(whiteFraction(guest->grabWindow(), xtermArea) > 0.8, 30000);
+        // Its shell is ready once the prompt's dark text is drawn on the first line.
+        const QRect promptLine(xtermArea.topLeft(), QSize(xtermArea.width(), 14));
+        QTRY_VERIFY_WITH_TIMEOUT(whiteFraction(guest->grabWindow(), promptLine) < 0.95, 30000);
+        const QImage shot = guest->grabWindow();
+        QVERIFY(shot.save(artifactPath(QStringLiteral("shell-guest.png"))));
+        // The frame is the appliance's colour, not the guest's: the top-left pixel is the host's.
+        QVERIFY(whiteFraction(shot, QRect(0, 0, 2, 2)) < 0.5);
+
+        QVERIFY(click(findItem(card, QStringLiteral("stopButton"))));
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 60000);
+    }
+};
+
+QTEST_MAIN(TestShellEndToEnd)
+#include "tst_shell_e2e.moc"
