@@ -1,14 +1,16 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Window
 import Tessera
 import Tessera.Contracts
 
 ApplicationWindow {
     id: root
 
-    width: 960
-    height: 640
+    // Never larger than the screen, whatever the scale factor.
+    width: Math.min(960, Screen.desktopAvailableWidth * 0.9)
+    height: Math.min(640, Screen.desktopAvailableHeight * 0.9)
     minimumWidth: 640
     minimumHeight: 420
     visible: true
