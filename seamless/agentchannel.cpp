@@ -4,6 +4,7 @@
 #include "agentmessage.h"
 #include "gobjectsignals.h"
 #include "seamlesslogging.h"
+#include "windowtracker.h"
 
 #include "spiceglib.h"
 
@@ -44,6 +45,7 @@ struct AgentChannel::Private
     bool failed = false;
     QString sessionState;
     QString peerSoftware;
+    WindowTracker *windows = nullptr;
 
     quint32 nextToken = 1;
     quint32 nextRequestId = 1;
@@ -72,6 +74,7 @@ void AgentChannel::Private::resetSession()
     helloSeen = false;
     pendingPings.clear();
     pendingExecs.clear();
+    windows->clear();
     if (!sessionState.isEmpty()) {
         sessionState.clear();
         emit q->sessionStateChanged();
@@ -125,6 +128,7 @@ AgentChannel::AgentChannel(QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
 {
     d->q = this;
+    d->windows = new WindowTracker(this);
 }
 
 AgentChannel::~AgentChannel()
@@ -203,6 +207,31 @@ quint32 AgentChannel::exec(const QStringList &argv)
 void AgentChannel::requestShutdown()
 {
     send(AgentMessage::shutdown());
+}
+
+WindowTracker *AgentChannel::windows() const
+{
+    return d->windows;
+}
+
+bool AgentChannel::focusWindow(quint32 id)
+{
+    return d->windows->contains(id) && send(AgentMessage::windowFocus(id));
+}
+
+bool AgentChannel::moveResizeWindow(quint32 id, const QRect &geometry)
+{
+    return d->windows->contains(id) && send(AgentMessage::windowMoveResize(id, geometry));
+}
+
+bool AgentChannel::closeWindow(quint32 id, bool force)
+{
+    return d->windows->contains(id) && send(AgentMessage::windowClose(id, force));
+}
+
+bool AgentChannel::minimizeWindow(quint32 id)
+{
+    return d->windows->contains(id) && send(AgentMessage::windowMinimize(id));
 }
 
 void AgentChannel::attachPort(_SpiceChannel *channel)
@@ -391,9 +420,21 @@ void AgentChannel::handleMessage(const AgentMessage &message)
         emit execFinished(id, status, output);
         return;
     }
+    case AgentMessage::WindowUpdate:
+    case AgentMessage::WindowRemoved:
+    case AgentMessage::WindowStack: {
+        QString error;
+        if (!d->windows->handleMessage(message, &error))
+            fail(error);
+        return;
+    }
     case AgentMessage::Ping:
     case AgentMessage::Exec:
     case AgentMessage::Shutdown:
+    case AgentMessage::WindowFocus:
+    case AgentMessage::WindowMoveResize:
+    case AgentMessage::WindowClose:
+    case AgentMessage::WindowMinimize:
         fail(tr("The guest agent sent a message only the host may send (type %1).").arg(message.type()));
         return;
     default:

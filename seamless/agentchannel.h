@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QObject>
+#include <QRect>
 #include <QString>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
 #include <memory>
+
+#include "windowtracker.h"
 
 struct _SpiceChannel;
 class AgentMessage;
@@ -30,6 +33,8 @@ class AgentChannel : public QObject
     Q_PROPERTY(QString sessionState READ sessionState NOTIFY sessionStateChanged)
     /// Software name/version the guest sent in its Hello; empty before.
     Q_PROPERTY(QString peerSoftware READ peerSoftware NOTIFY peerSoftwareChanged)
+    /// The guest's top-level windows as the agent reports them (sanitised).
+    Q_PROPERTY(WindowTracker *windows READ windows CONSTANT)
 
 public:
     ~AgentChannel() override;
@@ -43,6 +48,8 @@ public:
     bool isAnnounced() const;
     QString sessionState() const;
     QString peerSoftware() const;
+    /// Owned by this channel; cleared whenever the port closes or reopens.
+    WindowTracker *windows() const;
 
     /// Sends a Ping and returns its token (never 0); pong() reports it.
     /// Returns 0 when the port is not open.
@@ -53,6 +60,18 @@ public:
     Q_INVOKABLE quint32 exec(const QStringList &argv);
     /// Asks the guest to sync and power off.
     Q_INVOKABLE void requestShutdown();
+
+    /// Asks the agent to map (if minimised), raise and focus guest window @p id.
+    /// These window requests return false when the port is not open or @p id
+    /// is not a tracked window; the guest ignores windows gone meanwhile.
+    Q_INVOKABLE bool focusWindow(quint32 id);
+    /// Asks the agent to move and resize window @p id to @p geometry (guest pixels).
+    Q_INVOKABLE bool moveResizeWindow(quint32 id, const QRect &geometry);
+    /// Asks the app to close window @p id (WM_DELETE_WINDOW); with @p force
+    /// the agent kills the client when the window does not support that.
+    Q_INVOKABLE bool closeWindow(quint32 id, bool force = false);
+    /// Asks the agent to unmap (minimise) window @p id; focusWindow() restores it.
+    Q_INVOKABLE bool minimizeWindow(quint32 id);
 
 signals:
     /// isOpen() changed.

@@ -74,6 +74,29 @@ AgentMessage AgentMessage::shutdown()
     return AgentMessage(Shutdown);
 }
 
+AgentMessage AgentMessage::windowFocus(quint32 windowId)
+{
+    return AgentMessage(WindowFocus, {QByteArray::number(windowId)});
+}
+
+AgentMessage AgentMessage::windowMoveResize(quint32 windowId, const QRect &geometry)
+{
+    return AgentMessage(WindowMoveResize,
+                        {QByteArray::number(windowId), QByteArray::number(geometry.x()),
+                         QByteArray::number(geometry.y()), QByteArray::number(geometry.width()),
+                         QByteArray::number(geometry.height())});
+}
+
+AgentMessage AgentMessage::windowClose(quint32 windowId, bool force)
+{
+    return AgentMessage(WindowClose, {QByteArray::number(windowId), force ? QByteArrayLiteral("1") : QByteArrayLiteral("0")});
+}
+
+AgentMessage AgentMessage::windowMinimize(quint32 windowId)
+{
+    return AgentMessage(WindowMinimize, {QByteArray::number(windowId)});
+}
+
 static bool parseDecimal(const QByteArray &text, bool allowNegative, qint64 min, qint64 max, qint64 *value)
 {
     // Strict on purpose: QByteArray::toUInt() would accept spaces and signs.

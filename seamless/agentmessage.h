@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QRect>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,15 @@ public:
         Exec = 5,
         ExecResult = 6,
         Shutdown = 7,
+        // Seamless windows (guest -> host)
+        WindowUpdate = 16,
+        WindowRemoved = 17,
+        WindowStack = 18,
+        // Seamless windows (host -> guest)
+        WindowFocus = 32,
+        WindowMoveResize = 33,
+        WindowClose = 34,
+        WindowMinimize = 35,
     };
 
     static constexpr quint16 Magic = 0x4154; ///< bytes 'T' 'A'
@@ -53,6 +63,11 @@ public:
     /// Exec with @p requestId and @p argv (argv[0] first).
     static AgentMessage exec(quint32 requestId, const QStringList &argv);
     static AgentMessage shutdown();
+    /// Host requests on the guest window @p windowId.
+    static AgentMessage windowFocus(quint32 windowId);
+    static AgentMessage windowMoveResize(quint32 windowId, const QRect &geometry);
+    static AgentMessage windowClose(quint32 windowId, bool force);
+    static AgentMessage windowMinimize(quint32 windowId);
 
     /// Numbers travel as decimal ASCII text. These accept only digits (and a
     /// leading '-' for parseInt32()), no spaces, within the type's range.

@@ -160,7 +160,7 @@ void tst_AgentChannel::unknownTypeIgnored()
     open();
     sayHello();
     QSignalSpy error(m_channel, &AgentChannel::protocolError);
-    feed(AgentMessage(16, {"seamless window, later"}));
+    feed(AgentMessage(24, {"seamless window type not assigned yet"}));
     feed(AgentMessage(200));
     QCOMPARE(error.size(), 0);
     QVERIFY(m_channel->isOpen());
