@@ -158,3 +158,20 @@ int frame_field_cstr(const struct frame_field *f, char *dst, size_t dstsize)
     dst[f->len] = '\0';
     return 0;
 }
+
+int frame_field_long(const struct frame_field *f, long *v)
+{
+    if (f->len == 0 || f->len > 11)
+        return -1;
+    uint32_t i = f->data[0] == '-' ? 1 : 0;
+    if (i == f->len)
+        return -1;
+    long n = 0;
+    for (; i < f->len; i++) {
+        if (f->data[i] < '0' || f->data[i] > '9')
+            return -1;
+        n = n * 10 + (f->data[i] - '0');
+    }
+    *v = f->data[0] == '-' ? -n : n;
+    return 0;
+}

@@ -19,6 +19,13 @@ enum frame_type {
     MSG_EXEC = 5,
     MSG_EXEC_RESULT = 6,
     MSG_SHUTDOWN = 7,
+    MSG_WINDOW_UPDATE = 16,
+    MSG_WINDOW_REMOVED = 17,
+    MSG_WINDOW_STACK = 18,
+    MSG_WINDOW_FOCUS = 32,
+    MSG_WINDOW_MOVE_RESIZE = 33,
+    MSG_WINDOW_CLOSE = 34,
+    MSG_WINDOW_MINIMIZE = 35,
 };
 
 struct frame_field {
@@ -66,5 +73,9 @@ struct frame_field frame_str(const char *s);
 /* Copies a field into dst as a NUL-terminated string; -1 if it does not
  * fit or contains a NUL byte. */
 int frame_field_cstr(const struct frame_field *f, char *dst, size_t dstsize);
+
+/* Parses a field of decimal ASCII (optional leading '-', at most 11
+ * characters, nothing else) into *v; -1 if it is not such a number. */
+int frame_field_long(const struct frame_field *f, long *v);
 
 #endif

@@ -1,7 +1,8 @@
 /* tessera-agent: the guest side of docs/agent-protocol.md.
  * One poll loop over the agent port, a signalfd (SIGIO from the port on host
  * connect/disconnect, SIGCHLD from Exec children, SIGTERM) and the output
- * pipe of the running Exec; timers for the X probe and the reopen back-off. */
+ * pipe of the running Exec and the X connection (window events); timers for
+ * the X probe and the reopen back-off. */
 #define _GNU_SOURCE
 #include "conn.h"
 #include "exec.h"
@@ -9,6 +10,8 @@
 #include "port.h"
 #include "power.h"
 #include "session.h"
+#include "xreq.h"
+#include "xwin.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -46,6 +49,16 @@ static void send_hello(void)
     struct frame_field f[2] = { frame_str("1"), frame_str(AGENT_VERSION) };
     conn_send(&conn, MSG_HELLO, f, 2);
     send_session_state();
+    xwin_send_all(&conn);
+}
+
+/* Follows the X display: connects when it is up, reports its windows. */
+static void track_x(void)
+{
+    if (x_up && !xwin.xc && xwin_open() == 0)
+        xwin_send_all(&conn);
+    else if (!x_up && xwin.xc)
+        xwin_close(&conn);
 }
 
 static void send_exec_result(const char *id, int status, const char *out,
@@ -131,6 +144,12 @@ static const char *handle_message(const struct frame_msg *m)
         return NULL;
     case MSG_EXEC:
         handle_exec(m);
+        return NULL;
+    case MSG_WINDOW_FOCUS:
+    case MSG_WINDOW_MOVE_RESIZE:
+    case MSG_WINDOW_CLOSE:
+    case MSG_WINDOW_MINIMIZE:
+        xreq_handle(m);
         return NULL;
     case MSG_SHUTDOWN:
         fprintf(stderr, "tessera-agent: shutdown requested\n");
@@ -223,6 +242,7 @@ int main(int argc, char **argv)
                 fprintf(stderr, "tessera-agent: X display %s\n", up ? "up" : "down");
                 send_session_state();
             }
+            track_x();
             next_x_probe = now + (x_up ? X_PROBE_UP_MS : X_PROBE_DOWN_MS);
         }
         if (conn_service(&conn, now)) {
@@ -235,11 +255,16 @@ int main(int argc, char **argv)
             exec_finish(&job);
             start_next_exec();
         }
+        if (xwin_process(&conn) < 0) {
+            fprintf(stderr, "tessera-agent: lost the X connection\n");
+            xwin_close(&conn);
+        }
         if (conn.connected && conn_flush(&conn) < 0)
             conn_drop(&conn, now, CONN_BACKOFF_MIN_MS, strerror(errno));
 
-        struct pollfd p[3] = { { .fd = sfd, .events = POLLIN },
-                               { .fd = -1 }, { .fd = -1 } };
+        struct pollfd p[4] = { { .fd = sfd, .events = POLLIN },
+                               { .fd = -1 }, { .fd = -1 },
+                               { .fd = xwin_fd(), .events = POLLIN } };
         if (conn.connected) {
             p[1].fd = conn.fd;
             p[1].events = POLLIN | (conn.tx.len ? POLLOUT : 0);
@@ -256,7 +281,7 @@ int main(int argc, char **argv)
         long long timeout = wake - monotonic_ms();
         if (timeout < 0)
             timeout = 0;
-        if (poll(p, 3, (int)timeout) < 0 && errno != EINTR) {
+        if (poll(p, 4, (int)timeout) < 0 && errno != EINTR) {
             perror("tessera-agent: poll");
             return 1;
         }
