@@ -1,0 +1,27 @@
+#!/usr/bin/env python3
+"""Writes seed inputs for fuzz-agent: frames of window messages (types 16-18)."""
+import os
+import struct
+import sys
+
+
+def frame(mtype, *fields):
+    body = b"".join(struct.pack("<I", len(f)) + f for f in fields)
+    return struct.pack("<HHI", 0x4154, mtype, len(body)) + body
+
+
+def update(wid, flags, x, y, w, h, tr=0, title=b"Terminal", cls=b"XTerm"):
+    return frame(16, *(str(v).encode() for v in (wid, flags, x, y, w, h, tr)), title, cls)
+
+
+out = sys.argv[1]
+seeds = {
+    "one": update(4194317, 1, 0, 0, 484, 316) + frame(18, b"4194317"),
+    "menu": update(10, 1, 0, 0, 500, 300) + update(11, 3, 20, 20, 100, 200, 10, b"menu")
+            + frame(18, b"10 11") + frame(17, b"10"),
+    "cover": update(5, 3, 0, 0, 1024, 768, 0, b"\xe2\x80\xaeevil\xff"),
+    "many": b"".join(update(i, 1, i, i, 10, 10) for i in range(1, 300)),
+}
+for name, data in seeds.items():
+    with open(os.path.join(out, "seed-" + name), "wb") as f:
+        f.write(data)
