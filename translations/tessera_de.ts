@@ -944,6 +944,18 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
     </message>
+    <message>
+        <source>Usage: tessera-ctl mode APPLIANCE [fresh|keep]</source>
+        <translation>Aufruf: tessera-ctl mode APPLIANCE [fresh|keep]</translation>
+    </message>
+    <message>
+        <source>%1 keeps its changes across launches until rolled back.</source>
+        <translation>%1 behält seine Änderungen über Starts hinweg, bis sie zurückgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>%1 starts from its clean state at every launch.</source>
+        <translation>%1 startet bei jedem Start aus seinem sauberen Zustand.</translation>
+    </message>
 </context>
 <context>
     <name>EnforcementOracle</name>
@@ -972,6 +984,13 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
             <numerusform>%1 wird gestartet… %n s</numerusform>
             <numerusform>%1 wird gestartet… %n s</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LaunchModeFile</name>
+    <message>
+        <source>Could not save the appliance&apos;s launch mode. Check that your data folder is writable.</source>
+        <translation>Der Startmodus der Appliance konnte nicht gespeichert werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1171,17 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>ReadyState</name>
+    <message>
+        <source>Could not prepare the appliance&apos;s ready state. Check that your data folder is writable.</source>
+        <translation>Der Bereitschaftszustand der Appliance konnte nicht vorbereitet werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Could not keep the appliance&apos;s ready state. Check free disk space; the appliance starts from a cold boot until then.</source>
+        <translation>Der Bereitschaftszustand der Appliance konnte nicht gespeichert werden. Prüfen Sie den freien Speicherplatz; bis dahin startet die Appliance mit einem Kaltstart.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1236,28 +1266,6 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
 <context>
     <name>main</name>
     <message>
-        <source>Manage Tessera appliances.
-
-Commands:
-  list                 list the appliances and their state
-  start APPLIANCE      boot an appliance
-  stop APPLIANCE       shut an appliance down
-  rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
-  contract check FILE...            validate OVF descriptors
-  contract show [--json] FILE       what an appliance may do
-  contract compare [--json] A B     which contract is tighter</source>
-        <translation>Tessera-Appliances verwalten.
-
-Befehle:
-  list                 die Appliances und ihren Zustand auflisten
-  start APPLIANCE      eine Appliance hochfahren
-  stop APPLIANCE       eine Appliance herunterfahren
-  rollback APPLIANCE   alle Änderungen am Systemdatenträger einer Appliance verwerfen
-  contract check DATEI...           OVF-Deskriptoren prüfen
-  contract show [--json] DATEI      was eine Appliance tun darf
-  contract compare [--json] A B     welcher Vertrag strenger ist</translation>
-    </message>
-    <message>
         <source>libvirt connection URI.</source>
         <translation>libvirt-Verbindungs-URI.</translation>
     </message>
@@ -1276,6 +1284,32 @@ Befehle:
     <message>
         <source>Accelerator: auto, tcg or kvm.</source>
         <translation>Beschleuniger: auto, tcg oder kvm.</translation>
+    </message>
+    <message>
+        <source>Manage Tessera appliances.
+
+Commands:
+  list                 list the appliances and their state
+  start APPLIANCE      boot an appliance
+  stop APPLIANCE       shut an appliance down
+  rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
+  mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean
+                       every time (fresh, the default) or keep changes
+  contract check FILE...            validate OVF descriptors
+  contract show [--json] FILE       what an appliance may do
+  contract compare [--json] A B     which contract is tighter</source>
+        <translation>Tessera-Appliances verwalten.
+
+Befehle:
+  list                 die Appliances und ihren Zustand auflisten
+  start APPLIANCE      eine Appliance hochfahren
+  stop APPLIANCE       eine Appliance herunterfahren
+  rollback APPLIANCE   alle Änderungen am Systemdatenträger einer Appliance verwerfen
+  mode APPLIANCE [fresh|keep]  den Startmodus zeigen oder setzen: jedes Mal
+                       sauber starten (fresh, Standard) oder Änderungen behalten
+  contract check DATEI...           OVF-Deskriptoren prüfen
+  contract show [--json] DATEI      was eine Appliance tun darf
+  contract compare [--json] A B     welcher Vertrag strenger ist</translation>
     </message>
 </context>
 </TS>

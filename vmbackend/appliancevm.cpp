@@ -1,7 +1,8 @@
 #include "appliancevm.h"
 
-#include "domainxmlbuilder.h"
-#include "overlaydisk.h"
+#include "launchjob.h"
+#include "launchmodefile.h"
+#include "readystate.h"
 #include "tesserapaths.h"
 #include "vmbackendlog.h"
 
@@ -53,9 +54,9 @@ VmError notConnected()
 } // namespace
 
 ApplianceVm::ApplianceVm(LibvirtConnection *connection, const ApplianceImage &image, Accelerator::Kind accelerator, QObject *parent)
-    : QObject(parent), m_connection(connection), m_image(image)
+    : QObject(parent), m_connection(connection), m_image(image), m_instanceDir(TesseraPaths::instanceDir(image.name))
 {
-    const QString instance = TesseraPaths::instanceDir(image.name);
+    const QString &instance = m_instanceDir;
     m_spec.name = QStringLiteral("tessera-") + image.name;
     m_spec.accelerator = accelerator;
     m_spec.kernel = image.kernel;
@@ -73,6 +74,53 @@ ApplianceVm::ApplianceVm(LibvirtConnection *connection, const ApplianceImage &im
         powerOff();
     });
     connect(connection, &LibvirtConnection::domainEvent, this, &ApplianceVm::onDomainEvent);
+    // Two small reads; the ready state's validity is checked on the worker at launch.
+    m_mode = LaunchModeFile::keepsChanges(m_instanceDir) ? KeepChanges : FreshEveryLaunch;
+    m_hasReadyState = ReadyState(m_instanceDir).isComplete();
+}
+
+QString ApplianceVm::modeName(Mode mode)
+{
+    return mode == KeepChanges ? QStringLiteral("keep") : QStringLiteral("fresh");
+}
+
+bool ApplianceVm::modeFromName(const QString &name, Mode *mode)
+{
+    if (name == QLatin1String("fresh"))
+        *mode = FreshEveryLaunch;
+    else if (name == QLatin1String("keep"))
+        *mode = KeepChanges;
+    else
+        return false;
+    return true;
+}
+
+void ApplianceVm::setMode(Mode mode)
+{
+    const QString instance = m_instanceDir;
+    m_connection->call<VmError>(this, [instance, mode](virConnectPtr) {
+        return LaunchModeFile::save(instance, mode == KeepChanges);
+    }, [this, mode](const VmError &error) {
+        if (error.isError()) {
+            qCWarning(lcVmBackend) << m_spec.name << error.toString();
+            m_lastError = error;
+            Q_EMIT failed(error);
+            return;
+        }
+        const bool changed = m_mode != mode;
+        m_mode = mode;
+        if (changed)
+            qCInfo(lcVmBackend) << m_spec.name << "launch mode" << modeName(mode);
+        Q_EMIT modeChanged(mode);
+    });
+}
+
+void ApplianceVm::setHasReadyState(bool hasReadyState)
+{
+    if (m_hasReadyState == hasReadyState)
+        return;
+    m_hasReadyState = hasReadyState;
+    Q_EMIT readyStateChanged(hasReadyState);
 }
 
 void ApplianceVm::setResources(int vcpus, int memoryMiB)
@@ -105,14 +153,21 @@ void ApplianceVm::fail(const VmError &error)
 void ApplianceVm::refresh()
 {
     const QString name = m_spec.name;
-    m_connection->call<int>(this, [name](virConnectPtr connection) {
+    const QString instance = m_instanceDir;
+    using Result = std::pair<int, bool>;
+    m_connection->call<Result>(this, [name, instance](virConnectPtr connection) -> Result {
         DomainHandle handle(lookup(connection, name));
         int state = VIR_DOMAIN_SHUTOFF;
         int reason = 0;
         if (handle.domain && virDomainGetState(handle.domain, &state, &reason, 0) < 0)
             state = VIR_DOMAIN_SHUTOFF;
-        return state;
-    }, [this](const int &state) { setState(stateFromLibvirt(state)); });
+        return {state, ReadyState(instance).isComplete()};
+    }, [this](const Result &result) {
+        if (m_capturing)
+            return;
+        setHasReadyState(result.second);
+        setState(stateFromLibvirt(result.first));
+    });
 }
 
 void ApplianceVm::start()
@@ -126,32 +181,76 @@ void ApplianceVm::start()
     }
     m_lastError = {};
     setState(Preparing);
-    const DomainSpec spec = m_spec;
-    const QString base = m_image.baseDisk;
-    m_connection->call<VmError>(this, [spec, base](virConnectPtr connection) -> VmError {
-        if (!connection)
-            return notConnected();
-        if (VmError error = OverlayDisk(base, spec.systemDisk).ensure(); error.isError())
-            return error;
-        QFile::remove(spec.spiceSocket); // a stale socket from a crashed QEMU would block SPICE
-        DomainHandle defined(virDomainDefineXML(connection, DomainXmlBuilder::build(spec).toUtf8().constData()));
-        if (!defined.domain)
-            return VmError::fromLibvirt(VmError::DefineFailed,
-                                        QCoreApplication::translate("ApplianceVm", "The hypervisor refused the appliance's definition. See the details, and report it if it persists."));
-        if (virDomainCreate(defined.domain) < 0)
-            return VmError::fromLibvirt(VmError::StartFailed,
-                                        QCoreApplication::translate("ApplianceVm", "The appliance could not be started. Check that QEMU is installed and enough memory is free, then try again."));
-        return {};
-    }, [this](const VmError &error) {
-        if (error.isError())
-            fail(error);
-        else if (m_state == Preparing) // the Started event may already have set Running
+    m_connection->call<LaunchJob::Result>(this, [job = launchJob()](virConnectPtr connection) {
+        return job.launch(connection);
+    }, [this](const LaunchJob::Result &result) {
+        setHasReadyState(result.hasReadyState);
+        if (result.error.isError()) {
+            fail(result.error);
+            return;
+        }
+        Q_EMIT launchedFromReadyState(result.fromReadyState);
+        if (m_state == Preparing) // the Started event may already have set Running
             setState(Running);
+        removeDiscardedOverlay();
     });
+}
+
+LaunchJob ApplianceVm::launchJob() const
+{
+    LaunchJob job;
+    job.spec = m_spec;
+    job.baseDisk = m_image.baseDisk;
+    job.recipeHash = m_image.recipeHash;
+    job.instanceDir = m_instanceDir;
+    job.keepChanges = m_mode == KeepChanges;
+    return job;
+}
+
+void ApplianceVm::removeDiscardedOverlay()
+{
+    // Queued after the swap was reported: freeing gigabytes must not delay it.
+    m_connection->call<bool>(this, [job = launchJob()](virConnectPtr) {
+        job.removeDiscardedOverlay();
+        return true;
+    }, [](const bool &) {});
+}
+
+bool ApplianceVm::captureReadyState()
+{
+    if (m_mode != FreshEveryLaunch || m_state != Running || m_hasReadyState || m_capturing)
+        return false;
+    m_capturing = true;
+    setState(Starting);
+    m_connection->call<LaunchJob::Result>(this, [job = launchJob()](virConnectPtr connection) {
+        return job.captureAndRelaunch(connection);
+    }, [this](const LaunchJob::Result &result) {
+        m_capturing = false;
+        setHasReadyState(result.hasReadyState);
+        if (result.captureMs >= 0)
+            Q_EMIT readyStateCaptured(result.captureMs);
+        if (result.error.isError()) {
+            fail(result.error);
+            return;
+        }
+        if (!result.skipped)
+            Q_EMIT launchedFromReadyState(result.fromReadyState);
+        refresh();
+        if (m_stopAfterCapture) {
+            m_stopAfterCapture = false;
+            setState(Running);
+            stop();
+        }
+    });
+    return true;
 }
 
 void ApplianceVm::stop()
 {
+    if (m_capturing) {
+        m_stopAfterCapture = true;
+        return;
+    }
     if (m_state != Running && m_state != Starting)
         return;
     setState(Stopping);
@@ -192,23 +291,16 @@ void ApplianceVm::powerOff()
 
 void ApplianceVm::rollback()
 {
-    if (m_state != Off && m_state != Failed && m_state != Unknown) {
+    if (m_capturing || (m_state != Off && m_state != Failed && m_state != Unknown)) {
         fail(VmError(VmError::NotStopped, tr("Stop the appliance before rolling it back.")));
         return;
     }
     setState(RollingBack);
-    const QString name = m_spec.name;
-    const QString base = m_image.baseDisk;
-    const QString overlay = m_spec.systemDisk;
     using Result = std::pair<VmError, qint64>;
-    m_connection->call<Result>(this, [name, base, overlay](virConnectPtr connection) -> Result {
-        // Check with libvirt, not our cached state: the VM may have been started elsewhere (virsh).
-        DomainHandle handle(lookup(connection, name));
-        if (handle.domain && virDomainIsActive(handle.domain) == 1)
-            return {VmError(VmError::NotStopped, QCoreApplication::translate("ApplianceVm", "Stop the appliance before rolling it back.")), 0};
+    m_connection->call<Result>(this, [job = launchJob()](virConnectPtr connection) -> Result {
         QElapsedTimer timer;
         timer.start();
-        VmError error = OverlayDisk(base, overlay).reset();
+        VmError error = job.rollback(connection);
         return {error, timer.elapsed()};
     }, [this](const Result &result) {
         if (result.first.isError()) {
@@ -217,6 +309,7 @@ void ApplianceVm::rollback()
         }
         setState(Off);
         Q_EMIT rolledBack(result.second);
+        removeDiscardedOverlay();
     });
 }
 
@@ -231,7 +324,8 @@ void ApplianceVm::onDomainEvent(const QString &domainName, LibvirtConnection::Do
         break;
     case LibvirtConnection::Stopped:
     case LibvirtConnection::Crashed:
-        if (m_state != RollingBack)
+        // Saving the memory for a ready state stops the VM; it is launched again right after.
+        if (m_state != RollingBack && !m_capturing)
             setState(Off);
         break;
     default:

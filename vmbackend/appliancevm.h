@@ -2,6 +2,7 @@
 
 #include "applianceimage.h"
 #include "domainspec.h"
+#include "launchjob.h"
 #include "libvirtconnection.h"
 #include "vmerror.h"
 
@@ -13,10 +14,17 @@
 /// over the appliance's read-only base image. Folds libvirt's lifecycle events and its own
 /// operations into one state the UI binds to. Every libvirt call and disk operation runs on
 /// the connection's worker thread.
+///
+/// In FreshEveryLaunch mode (the default) each start() begins from the clean state: after the
+/// first cold boot the shell calls captureReadyState() once the guest's session is up, and
+/// later launches restore that ready state on a new empty overlay in about a second.
+/// See docs/recovery.md.
 class ApplianceVm : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(Mode mode READ mode WRITE setMode NOTIFY modeChanged)
+    Q_PROPERTY(bool hasReadyState READ hasReadyState NOTIFY readyStateChanged)
 public:
     enum State {
         Unknown,      ///< not yet asked libvirt
@@ -30,6 +38,13 @@ public:
     };
     Q_ENUM(State)
 
+    /// What happens to the system disk between launches.
+    enum Mode {
+        FreshEveryLaunch, ///< every launch starts from the clean state (from the ready state when there is one)
+        KeepChanges,      ///< the system disk persists across launches until rolled back
+    };
+    Q_ENUM(Mode)
+
     ApplianceVm(LibvirtConnection *connection, const ApplianceImage &image, Accelerator::Kind accelerator,
                 QObject *parent = nullptr);
 
@@ -42,16 +57,39 @@ public:
     /// How long a graceful stop may take before the VM is switched off hard.
     void setStopTimeout(int milliseconds) { m_stopTimeoutMs = milliseconds; }
 
+    Mode mode() const { return m_mode; }
+    /// Saves @p mode in the appliance's instance folder (atomically, on the worker); modeChanged()
+    /// follows once it is saved, failed() if it could not be. Applies from the next start().
+    void setMode(Mode mode);
+    /// "fresh" / "keep", as tessera-ctl spells them; modeFromName() returns false for other words.
+    static QString modeName(Mode mode);
+    static bool modeFromName(const QString &name, Mode *mode);
+
+    /// A complete ready state is on disk (whether it still matches the appliance is checked
+    /// at the next fresh launch, which rebuilds it if not).
+    bool hasReadyState() const { return m_hasReadyState; }
+
     /// Asks libvirt for the domain's current state (e.g. when the shell starts).
     void refresh();
-    /// Prepares the system disk, (re)defines the domain and starts it.
+    /// Prepares the system disk, (re)defines the domain and starts it. In FreshEveryLaunch
+    /// mode the system disk's changes are discarded first, and a valid ready state is restored
+    /// instead of a cold boot (falling back to a cold boot, with the reason in the log, when
+    /// the restore fails).
     void start();
     /// Graceful shutdown (ACPI power button); switched off hard after the stop timeout.
     void stop();
     /// Switches the VM off at once, like pulling the plug.
     void powerOff();
-    /// Discards all changes to the system disk. The VM must be off.
+    /// Discards all changes to the system disk. The VM must be off. In FreshEveryLaunch mode
+    /// the ready state stays (it is clean); only the changes made on top of it go.
     void rollback();
+    /// Call once the guest's session is up after a launch, with the display (SPICE) disconnected
+    /// first: the guest agent must see the host go to greet it again after a restore. In FreshEveryLaunch mode, after a cold
+    /// boot and without a ready state, saves the running VM's memory and disk state as the ready
+    /// state and launches again from it: the state goes Starting, then Running (reconnect the
+    /// display then), and readyStateCaptured() and readyStateChanged(true) follow. Returns
+    /// false (and does nothing) when there is nothing to capture.
+    bool captureReadyState();
 
 Q_SIGNALS:
     void stateChanged(ApplianceVm::State state);
@@ -59,11 +97,24 @@ Q_SIGNALS:
     void failed(const VmError &error);
     /// rollback() finished; @p milliseconds is the time the disk swap took.
     void rolledBack(qint64 milliseconds);
+    /// The launch mode was saved and applies from the next start().
+    void modeChanged(ApplianceVm::Mode mode);
+    /// hasReadyState() changed: a ready state was captured, or it was discarded (out of date or
+    /// not restorable; the next cold boot rebuilds it).
+    void readyStateChanged(bool hasReadyState);
+    /// captureReadyState() saved the ready state; @p milliseconds covers saving the memory image
+    /// and publishing the disk state, not the launch from it that follows.
+    void readyStateCaptured(qint64 milliseconds);
+    /// start() launched from the ready state (true) or by a cold boot (false).
+    void launchedFromReadyState(bool fromReadyState);
 
 private:
     void setState(State state);
     void fail(const VmError &error);
     void onDomainEvent(const QString &domainName, LibvirtConnection::DomainEvent event, int detail);
+    void setHasReadyState(bool hasReadyState);
+    LaunchJob launchJob() const;
+    void removeDiscardedOverlay();
 
     LibvirtConnection *m_connection;
     ApplianceImage m_image;
@@ -72,4 +123,9 @@ private:
     VmError m_lastError;
     QTimer m_stopDeadline;
     int m_stopTimeoutMs = 30000;
+    QString m_instanceDir;
+    Mode m_mode = FreshEveryLaunch;
+    bool m_hasReadyState = false;
+    bool m_capturing = false;       ///< the Stopped event of the memory save is not an Off
+    bool m_stopAfterCapture = false;
 };

@@ -62,6 +62,7 @@ bool OverlayDisk::exists() const
 VmError OverlayDisk::ensure() const
 {
     QFile::remove(m_overlayPath + QStringLiteral(".new"));
+    removeDiscarded();
     // An overlay over an older build of the appliance cannot be used: that base is gone.
     if (exists() && backingFile() == QFileInfo(m_basePath).absoluteFilePath())
         return {};
@@ -84,15 +85,27 @@ VmError OverlayDisk::reset() const
     QFile::remove(staged);
     if (VmError error = createAt(staged); error.isError())
         return error;
+    // Freeing gigabytes of written data takes time: keep a second link to the old overlay so the
+    // rename below does not free it, and let removeDiscarded() do that after the swap.
+    const QString discarded = m_overlayPath + QStringLiteral(".old");
+    QFile::remove(discarded);
+    if (exists() && ::link(QFile::encodeName(m_overlayPath).constData(), QFile::encodeName(discarded).constData()) != 0)
+        qCDebug(lcVmBackend) << "could not keep" << m_overlayPath << "for later removal:" << strerror(errno);
     // rename(2) replaces the old overlay atomically; the directory sync makes it durable.
     if (::rename(QFile::encodeName(staged).constData(), QFile::encodeName(m_overlayPath).constData()) != 0) {
         QFile::remove(staged);
+        QFile::remove(discarded);
         return VmError(VmError::DiskFailed, tr("Could not replace the appliance's system changes. Check free disk space and permissions."),
                        QString::fromLocal8Bit(strerror(errno)));
     }
     syncDirectory(dir);
     qCDebug(lcVmBackend) << "fresh overlay" << m_overlayPath << "on" << m_basePath;
     return {};
+}
+
+void OverlayDisk::removeDiscarded() const
+{
+    QFile::remove(m_overlayPath + QStringLiteral(".old"));
 }
 
 VmError OverlayDisk::createAt(const QString &path) const

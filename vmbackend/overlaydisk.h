@@ -17,8 +17,12 @@ public:
     /// Creates the overlay if it is missing or belongs to another base (the appliance was
     /// rebuilt), and removes leftovers of an interrupted reset.
     VmError ensure() const;
-    /// Discards every change: a fresh empty overlay on the base.
+    /// Discards every change: a fresh empty overlay on the base. The old overlay's data is freed
+    /// later by removeDiscarded(), so the swap takes the same few milliseconds at any size.
     VmError reset() const;
+    /// Frees the overlay the last reset() replaced (INSTANCE/system.qcow2.old; also left over
+    /// by a crash, then removed by ensure()). Slow for large overlays.
+    void removeDiscarded() const;
     /// The backing file recorded in the overlay, or empty if unreadable.
     QString backingFile() const;
 

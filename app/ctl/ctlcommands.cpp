@@ -36,6 +36,10 @@ void CtlCommands::run(const QString &command, const QStringList &arguments)
         list();
         return;
     }
+    if (command == QLatin1String("mode")) {
+        setMode(arguments);
+        return;
+    }
     if (arguments.size() != 1) {
         m_err << tr("Usage: tessera-ctl %1 APPLIANCE").arg(command) << Qt::endl;
         finish(2);
@@ -84,6 +88,34 @@ void CtlCommands::run(const QString &command, const QStringList &arguments)
         m_err << tr("Unknown command “%1”. Run tessera-ctl --help for the list of commands.").arg(command) << Qt::endl;
         finish(2);
     }
+}
+
+void CtlCommands::setMode(const QStringList &arguments)
+{
+    ApplianceVm::Mode mode = ApplianceVm::FreshEveryLaunch;
+    if (arguments.size() == 1) {
+        withAppliance(arguments.constFirst(), [this](ApplianceVm *vm) {
+            m_out << ApplianceVm::modeName(vm->mode()) << Qt::endl;
+            finish(0);
+        });
+        return;
+    }
+    if (arguments.size() != 2 || !ApplianceVm::modeFromName(arguments.at(1), &mode)) {
+        m_err << tr("Usage: tessera-ctl mode APPLIANCE [fresh|keep]") << Qt::endl;
+        finish(2);
+        return;
+    }
+    withAppliance(arguments.constFirst(), [this, mode](ApplianceVm *vm) {
+        connect(vm, &ApplianceVm::modeChanged, this, [this, vm](ApplianceVm::Mode saved) {
+            m_out << (saved == ApplianceVm::KeepChanges
+                          ? tr("%1 keeps its changes across launches until rolled back.")
+                          : tr("%1 starts from its clean state at every launch."))
+                         .arg(vm->image().name)
+                  << Qt::endl;
+            finish(0);
+        });
+        vm->setMode(mode);
+    });
 }
 
 void CtlCommands::list()

@@ -7,7 +7,7 @@
 class LibvirtConnection;
 class ApplianceVm;
 
-/// The appliance sub-commands of tessera-ctl: list, start, stop, rollback. Each runs
+/// The appliance sub-commands of tessera-ctl: list, start, stop, rollback, mode. Each runs
 /// asynchronously on the connection's worker and quits the event loop with an exit code.
 class CtlCommands : public QObject
 {
@@ -23,6 +23,8 @@ Q_SIGNALS:
 
 private:
     void list();
+    /// mode APPLIANCE [fresh|keep]: shows or sets the launch mode.
+    void setMode(const QStringList &arguments);
     void withAppliance(const QString &name, const std::function<void(ApplianceVm *)> &action);
     void finish(int exitCode);
 

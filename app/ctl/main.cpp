@@ -27,6 +27,8 @@ int main(int argc, char *argv[])
         "  start APPLIANCE      boot an appliance\n"
         "  stop APPLIANCE       shut an appliance down\n"
         "  rollback APPLIANCE   discard all changes to an appliance's system disk\n"
+        "  mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean\n"
+        "                       every time (fresh, the default) or keep changes\n"
         "  contract check FILE...            validate OVF descriptors\n"
         "  contract show [--json] FILE       what an appliance may do\n"
         "  contract compare [--json] A B     which contract is tighter"));
