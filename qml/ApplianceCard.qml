@@ -72,6 +72,17 @@ Frame {
             }
         }
 
+        CheckBox {
+            objectName: "keepChangesBox"
+            text: qsTr("Keep changes")
+            checked: card.session.keepChanges
+            enabled: card.session.state === ApplianceSession.Off
+            onToggled: card.session.keepChanges = checked
+            ToolTip.visible: hovered
+            ToolTip.text: checked ? qsTr("Changes to this appliance's system are kept between launches until you roll back")
+                                  : qsTr("Every launch starts from the clean state; nothing the appliance changes in its system survives")
+        }
+
         BusyIndicator {
             running: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Stopping
                      || card.session.state === ApplianceSession.RollingBack

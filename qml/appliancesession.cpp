@@ -10,6 +10,12 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(vm, &ApplianceVm::stateChanged, this, &ApplianceSession::updateState);
     connect(vm, &ApplianceVm::failed, this, [this](const VmError &error) { Q_EMIT failed(error.message()); });
     connect(vm, &ApplianceVm::rolledBack, this, &ApplianceSession::rolledBack);
+    connect(vm, &ApplianceVm::modeChanged, this, &ApplianceSession::keepChangesChanged);
+    connect(vm, &ApplianceVm::readyStateChanged, this, &ApplianceSession::readyStateChanged);
+    connect(vm, &ApplianceVm::failed, this, [this] {
+        m_capturing = false;
+        updateState();
+    });
     connect(m_display->agent(), &AgentChannel::sessionStateChanged, this, &ApplianceSession::updateState);
     connect(m_display, &SpiceConnection::connectedChanged, this, &ApplianceSession::updateState);
     m_bootTicker.setInterval(1000);
@@ -21,7 +27,7 @@ QString ApplianceSession::stateText() const
     switch (m_state) {
     case Unknown: return tr("Checking…");
     case Off: return tr("Off");
-    case Booting: return tr("Starting");
+    case Booting: return m_capturing ? tr("Preparing fast starts") : tr("Starting");
     case Running: return tr("Running");
     case Stopping: return tr("Stopping");
     case RollingBack: return tr("Rolling back");
@@ -56,8 +62,10 @@ void ApplianceSession::rollback()
 void ApplianceSession::updateState()
 {
     const ApplianceVm::State vmState = m_vm->state();
+    if (m_capturing && vmState != ApplianceVm::Running)
+        m_capturing = false; // the memory image is saved; the VM is coming back from it
     // The display follows the VM: connect while QEMU runs, so the boot is visible too.
-    if (vmState == ApplianceVm::Running && !m_display->isConnected())
+    if (vmState == ApplianceVm::Running && !m_capturing && !m_display->isConnected())
         m_display->connectToUnixSocket(m_vm->spec().spiceSocket);
     else if ((vmState == ApplianceVm::Off || vmState == ApplianceVm::Failed) && m_display->isConnected())
         m_display->disconnectFromGuest();
@@ -69,7 +77,7 @@ void ApplianceSession::updateState()
     case ApplianceVm::Preparing:
     case ApplianceVm::Starting: state = Booting; break;
     case ApplianceVm::Running:
-        state = m_display->agent()->sessionState() == QLatin1String("up") ? Running : Booting;
+        state = !m_capturing && m_display->agent()->sessionState() == QLatin1String("up") ? Running : Booting;
         break;
     case ApplianceVm::Stopping: state = Stopping; break;
     case ApplianceVm::RollingBack: state = RollingBack; break;
@@ -83,9 +91,24 @@ void ApplianceSession::updateState()
             m_lastBootSeconds = m_bootTimer.elapsed() / 1000.0;
             Q_EMIT lastBootSecondsChanged();
             Q_EMIT launched(m_lastBootSeconds);
+            QMetaObject::invokeMethod(this, &ApplianceSession::captureReadyStateIfUseful, Qt::QueuedConnection);
         }
         m_bootTimer.invalidate();
         m_bootTicker.stop();
     }
     Q_EMIT stateChanged();
+}
+
+void ApplianceSession::captureReadyStateIfUseful()
+{
+    // After the first cold boot of a fresh-every-launch appliance, keep its booted state so
+    // that later launches take about a second. The guest agent must see SPICE go away before
+    // the memory image is saved, or the restored agent would wait for a client that left.
+    if (m_state != Running || m_vm->mode() != ApplianceVm::FreshEveryLaunch || m_vm->hasReadyState())
+        return;
+    m_capturing = true;
+    m_display->disconnectFromGuest();
+    if (!m_vm->captureReadyState())
+        m_capturing = false;
+    updateState();
 }

@@ -32,6 +32,8 @@ class ApplianceSession : public QObject
     Q_PROPERTY(int bootElapsedSeconds READ bootElapsedSeconds NOTIFY bootElapsedChanged)
     Q_PROPERTY(double lastBootSeconds READ lastBootSeconds NOTIFY lastBootSecondsChanged)
     Q_PROPERTY(SpiceConnection *display READ display CONSTANT)
+    Q_PROPERTY(bool keepChanges READ keepChanges WRITE setKeepChanges NOTIFY keepChangesChanged)
+    Q_PROPERTY(bool hasReadyState READ hasReadyState NOTIFY readyStateChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed };
     Q_ENUM(State)
@@ -53,6 +55,9 @@ public:
     double lastBootSeconds() const { return m_lastBootSeconds; }
     SpiceConnection *display() const { return m_display; }
     ApplianceVm *vm() const { return m_vm; }
+    bool keepChanges() const { return m_vm->mode() == ApplianceVm::KeepChanges; }
+    void setKeepChanges(bool keep) { m_vm->setMode(keep ? ApplianceVm::KeepChanges : ApplianceVm::FreshEveryLaunch); }
+    bool hasReadyState() const { return m_vm->hasReadyState(); }
 
     Q_INVOKABLE void launch();
     Q_INVOKABLE void stop();
@@ -60,6 +65,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged();
+    void keepChangesChanged();
+    void readyStateChanged();
     void bootElapsedChanged();
     void lastBootSecondsChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
@@ -71,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    void captureReadyStateIfUseful();
 
     ApplianceVm *m_vm;
     SpiceConnection *m_display;
@@ -79,4 +87,5 @@ private:
     QElapsedTimer m_bootTimer;
     QTimer m_bootTicker;
     double m_lastBootSeconds = 0;
+    bool m_capturing = false; // SPICE stays away while the memory image is saved
 };

@@ -125,6 +125,18 @@ Your personal files are not touched.</source>
         <translation>Alle Änderungen, die seit der Erstellung im System von %1 vorgenommen wurden, werden verworfen.
 Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
+    <message>
+        <source>Keep changes</source>
+        <translation>Änderungen behalten</translation>
+    </message>
+    <message>
+        <source>Changes to this appliance&apos;s system are kept between launches until you roll back</source>
+        <translation>Änderungen am System dieser Appliance bleiben zwischen den Starts erhalten, bis Sie sie zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Every launch starts from the clean state; nothing the appliance changes in its system survives</source>
+        <translation>Jeder Start beginnt im sauberen Zustand; nichts, was die Appliance an ihrem System ändert, bleibt erhalten</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -169,6 +181,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
 %2</source>
         <translation>%1 kann nicht gestartet werden: Der Vertrag wurde abgelehnt.
 %2</translation>
+    </message>
+    <message>
+        <source>Preparing fast starts</source>
+        <translation>Schnellstart wird vorbereitet</translation>
     </message>
 </context>
 <context>

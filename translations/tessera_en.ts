@@ -124,6 +124,18 @@
 Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to this appliance&apos;s system are kept between launches until you roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every launch starts from the clean state; nothing the appliance changes in its system survives</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -166,6 +178,10 @@ Your personal files are not touched.</source>
     <message>
         <source>%1 cannot be launched: its contract was rejected.
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing fast starts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -938,6 +954,18 @@ Your personal files are not touched.</source>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Usage: tessera-ctl mode APPLIANCE [fresh|keep]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeps its changes across launches until rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts from its clean state at every launch.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EnforcementOracle</name>
@@ -966,6 +994,13 @@ Your personal files are not touched.</source>
             <numerusform>Starting %1… %n s</numerusform>
             <numerusform>Starting %1… %n s</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LaunchModeFile</name>
+    <message>
+        <source>Could not save the appliance&apos;s launch mode. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1181,17 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>ReadyState</name>
+    <message>
+        <source>Could not prepare the appliance&apos;s ready state. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep the appliance&apos;s ready state. Check free disk space; the appliance starts from a cold boot until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1230,19 +1276,6 @@ Your personal files are not touched.</source>
 <context>
     <name>main</name>
     <message>
-        <source>Manage Tessera appliances.
-
-Commands:
-  list                 list the appliances and their state
-  start APPLIANCE      boot an appliance
-  stop APPLIANCE       shut an appliance down
-  rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
-  contract check FILE...            validate OVF descriptors
-  contract show [--json] FILE       what an appliance may do
-  contract compare [--json] A B     which contract is tighter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>libvirt connection URI.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,6 +1293,21 @@ Commands:
     </message>
     <message>
         <source>Accelerator: auto, tcg or kvm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage Tessera appliances.
+
+Commands:
+  list                 list the appliances and their state
+  start APPLIANCE      boot an appliance
+  stop APPLIANCE       shut an appliance down
+  rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
+  mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean
+                       every time (fresh, the default) or keep changes
+  contract check FILE...            validate OVF descriptors
+  contract show [--json] FILE       what an appliance may do
+  contract compare [--json] A B     which contract is tighter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
