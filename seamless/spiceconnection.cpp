@@ -3,6 +3,7 @@
 #include "agentchannel.h"
 #include "gobjectsignals.h"
 #include "guestframebuffer.h"
+#include "windowtracker.h"
 #include "keyboardscancodes.h"
 #include "retiredsession.h"
 #include "seamlesslogging.h"
@@ -281,6 +282,10 @@ SpiceConnection::SpiceConnection(QObject *parent)
     d->q = this;
     d->framebuffer = new GuestFramebuffer(this);
     d->agent = new AgentChannel(this);
+    // Window limits (e.g. an override-redirect window covering the screen) are judged
+    // against the guest's screen.
+    connect(d->framebuffer, &GuestFramebuffer::sizeChanged, this,
+            [this] { d->agent->windows()->setScreenSize(d->framebuffer->size()); });
 
     if (QCoreApplication::instance() && thread() != QCoreApplication::instance()->thread())
         qCWarning(lcSeamless) << "SpiceConnection must live on the GUI thread; spice-glib uses the default main context";
