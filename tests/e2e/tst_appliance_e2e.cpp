@@ -106,6 +106,13 @@ private Q_SLOTS:
             vm.powerOff();
             QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));
         }
+        // This test is about the system overlay itself: keep it across launches until rolled back
+        // (fresh-every-launch is covered by tst_readystate_e2e).
+        if (vm.mode() != ApplianceVm::KeepChanges) {
+            QSignalSpy modeChanged(&vm, &ApplianceVm::modeChanged);
+            vm.setMode(ApplianceVm::KeepChanges);
+            QVERIFY(modeChanged.wait(StateTimeoutMs));
+        }
         QSignalSpy rolledBack(&vm, &ApplianceVm::rolledBack);
         vm.rollback();
         QVERIFY(rolledBack.wait(StateTimeoutMs));
