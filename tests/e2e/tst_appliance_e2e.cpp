@@ -131,15 +131,19 @@ private Q_SLOTS:
 
         // Keyboard and pointer go through SPICE: point into the xterm and type a command.
         spice.sendPointer(QPoint(100, 100), Qt::NoButton);
-        QVERIFY2(driver.type(QStringLiteral("echo typed >/tmp/typed\n")), qPrintable(driver.lastFailure()));
+        // Under load the guest's PS/2 queue can still drop a key; a person would see the
+        // garbled line and type it again, and so does the test, a bounded number of times.
         GuestDriver::ExecResult typed;
-        QDeadlineTimer typedDeadline(30000);
-        // The shell in the guest may still be running the command; ask again after the next redraw.
-        for (;;) {
-            typed = driver.exec({QStringLiteral("cat"), QStringLiteral("/tmp/typed")});
-            if (typed.output.trimmed() == "typed" || typedDeadline.hasExpired())
-                break;
-            QSignalSpy(spice.framebuffer(), &GuestFramebuffer::updated).wait(1000);
+        for (int attempt = 0; attempt < 3 && typed.output.trimmed() != "typed"; ++attempt) {
+            QVERIFY2(driver.type(QStringLiteral("echo typed >/tmp/typed\n")), qPrintable(driver.lastFailure()));
+            QDeadlineTimer typedDeadline(10000);
+            // The shell in the guest may still be running the command; ask again after the next redraw.
+            for (;;) {
+                typed = driver.exec({QStringLiteral("cat"), QStringLiteral("/tmp/typed")});
+                if (typed.output.trimmed() == "typed" || typedDeadline.hasExpired())
+                    break;
+                QSignalSpy(spice.framebuffer(), &GuestFramebuffer::updated).wait(1000);
+            }
         }
         if (typed.output.trimmed() != "typed")
             saveFrame(spice, QStringLiteral("typed"));
