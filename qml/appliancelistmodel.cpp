@@ -1,5 +1,6 @@
 #include "appliancelistmodel.h"
 
+#include "connectionsettings.h"
 #include "appliancecatalog.h"
 #include "appliancesession.h"
 #include "appliancevm.h"
@@ -78,6 +79,7 @@ void ApplianceListModel::populate()
         const ApplianceInfo info = ApplianceInfo::fromDescriptor(image.descriptor, image.name);
         auto *vm = new ApplianceVm(hypervisor->connection(), image, hypervisor->accelerator());
         vm->setResources(info.vcpus, info.memoryMiB);
+        vm->loadContract(ConnectionSettings::isPrivileged(hypervisor->uri()));
         auto *session = new ApplianceSession(vm, info, this);
         connect(session, &ApplianceSession::stateChanged, this, [this, session] {
             const int row = int(m_sessions.indexOf(session));

@@ -1,5 +1,6 @@
 #include "appliancevm.h"
 
+#include "contractparser.h"
 #include "launchjob.h"
 #include "launchmodefile.h"
 #include "readystate.h"
@@ -129,6 +130,40 @@ void ApplianceVm::setResources(int vcpus, int memoryMiB)
         m_spec.vcpus = vcpus;
     if (memoryMiB > 0)
         m_spec.memoryMiB = memoryMiB;
+}
+
+void ApplianceVm::setContract(const SystemContract &contract, bool privilegedConnection)
+{
+    EnforcementContext context;
+    context.privileged = privilegedConnection;
+    context.applianceName = m_image.name;
+    context.storeRoot = TesseraPaths::personalStoreDir();
+    context.runtimeDir = TesseraPaths::runtimeDir();
+    context.logDir = TesseraPaths::logsDir() + QLatin1Char('/') + m_image.name;
+    // Compile from the spec without a previous contract's additions.
+    DomainSpec base = m_spec;
+    base.network = {};
+    base.sharedFolders.clear();
+    base.systemDiskIoTune = {};
+    base.cpuQuotaPercent = 0;
+    m_plan = EnforcementPlan::compile(contract, context, base);
+    m_spec = m_plan.spec();
+}
+
+bool ApplianceVm::loadContract(bool privilegedConnection, QString *error)
+{
+    const ContractParseResult result = ContractParser::parseFile(m_image.descriptor);
+    auto system = std::find_if(result.systems.cbegin(), result.systems.cend(),
+                               [this](const SystemContract &s) { return s.id == m_image.name; });
+    if (system == result.systems.cend())
+        system = result.systems.cbegin();
+    if (!result.ok || system == result.systems.cend()) {
+        if (error)
+            *error = result.ok ? tr("%1 describes no virtual system.").arg(m_image.descriptor) : result.error;
+        return false;
+    }
+    setContract(*system, privilegedConnection);
+    return true;
 }
 
 void ApplianceVm::setState(State state)

@@ -2,6 +2,7 @@
 
 #include "applianceimage.h"
 #include "domainspec.h"
+#include "enforcementplan.h"
 #include "launchjob.h"
 #include "libvirtconnection.h"
 #include "vmerror.h"
@@ -54,6 +55,14 @@ public:
     DomainSpec spec() const { return m_spec; }
     /// Resource sizing from the appliance's contract; applied at the next start.
     void setResources(int vcpus, int memoryMiB);
+    /// Compiles @p contract into what enforces it on this connection (network, mounts, limits;
+    /// see EnforcementPlan), on top of the sizing so far. Applies from the next start().
+    void setContract(const SystemContract &contract, bool privilegedConnection);
+    /// setContract() with the contract in the appliance's own descriptor. Returns false, with the
+    /// parser's message in @p error, when the descriptor is rejected (then nothing changes).
+    bool loadContract(bool privilegedConnection, QString *error = nullptr);
+    /// How far the contract set last is held here; every element "not enforced" before.
+    const EnforcementPlan &enforcement() const { return m_plan; }
     /// How long a graceful stop may take before the VM is switched off hard.
     void setStopTimeout(int milliseconds) { m_stopTimeoutMs = milliseconds; }
 
@@ -119,6 +128,7 @@ private:
     LibvirtConnection *m_connection;
     ApplianceImage m_image;
     DomainSpec m_spec;
+    EnforcementPlan m_plan;
     State m_state = Unknown;
     VmError m_lastError;
     QTimer m_stopDeadline;

@@ -68,3 +68,9 @@ bool ConnectionSettings::prepareEmbeddedRoot(const QString &uri)
         conf.write("user = \"root\"\ngroup = \"root\"\n");
     return conf.commit();
 }
+
+bool ConnectionSettings::isPrivileged(const QString &uri)
+{
+    const QUrl url(uri);
+    return url.scheme().startsWith(QLatin1String("qemu")) && url.path() == QLatin1String("/system");
+}

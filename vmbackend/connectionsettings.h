@@ -16,6 +16,9 @@ public:
 
     static ConnectionSettings resolve(const QString &uriOverride = {}, const QString &accelOverride = {});
     static QString defaultUri();
+    /// True for connections to the system daemon (qemu:///system, also remote): nwfilter,
+    /// <bandwidth> and cgroup tunes work there; session and embedded drivers lack them.
+    static bool isPrivileged(const QString &uri);
     /// True for qemu:///embed URIs; they need a qemu.conf in their root (see prepareEmbeddedRoot()).
     static bool isEmbedded(const QString &uri);
     /// Writes ROOT/etc/qemu.conf for an embedded root when missing. Returns false on I/O failure.

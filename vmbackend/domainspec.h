@@ -2,7 +2,53 @@
 
 #include "accelerator.h"
 
+#include <QList>
 #include <QString>
+
+/// A TCP port on the host's 127.0.0.1 forwarded into the guest (an inbound contract rule).
+struct HostForward
+{
+    int hostPort = 0;
+    int guestPort = 0;
+};
+
+/// The guest's network, as the contract allows it. Disabled: the guest has no NIC at all.
+struct GuestNetwork
+{
+    bool enabled = false;
+    /// Unprivileged connections: QEMU user networking with restrict=on; outbound connections
+    /// reach only the egress gateway listening on this unix socket (see vmbackend/gateway/).
+    QString gatewaySocket;
+    QList<HostForward> inbound;
+    /// Privileged connections: the nwfilter the contract compiled to, and <bandwidth> in KiB/s
+    /// (0: not limited).
+    QString nwfilterName;
+    qint64 outboundAverageKiBs = 0;
+    qint64 outboundPeakKiBs = 0;
+    qint64 outboundBurstKiB = 0;
+    qint64 inboundAverageKiBs = 0;
+    qint64 inboundPeakKiBs = 0;
+    qint64 inboundBurstKiB = 0;
+};
+
+/// A folder of the personal store exported to the guest (9p), mounted there at guestTarget.
+struct SharedFolder
+{
+    QString tag;         ///< 9p mount tag, at most 31 bytes
+    QString hostPath;    ///< absolute, inside the personal store
+    QString guestTarget; ///< absolute path inside the guest
+    bool readOnly = true;
+};
+
+/// <iotune> of the system disk; 0 means not limited.
+struct DiskIoTune
+{
+    qint64 readBytesPerSec = 0;
+    qint64 writeBytesPerSec = 0;
+    qint64 readIopsPerSec = 0;
+    qint64 writeIopsPerSec = 0;
+    bool isEmpty() const { return !readBytesPerSec && !writeBytesPerSec && !readIopsPerSec && !writeIopsPerSec; }
+};
 
 /// Everything that goes into one appliance's libvirt domain definition.
 struct DomainSpec
@@ -19,4 +65,10 @@ struct DomainSpec
     QString spiceSocket;       ///< unix socket SPICE listens on
     QString consoleLog;        ///< serial console output, for diagnosing boots
     QString agentPortName = QStringLiteral("org.tessera.agent.0");
+
+    GuestNetwork network;
+    QList<SharedFolder> sharedFolders;
+    DiskIoTune systemDiskIoTune;
+    /// Percent of one host core (<cputune> quota); only on privileged connections, 0: none.
+    int cpuQuotaPercent = 0;
 };

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 
 #include <unistd.h>
 
@@ -43,4 +44,10 @@ QString TesseraPaths::runtimeDir()
 QString TesseraPaths::instanceDir(const QString &applianceName)
 {
     return dataDir() + QStringLiteral("/instances/") + applianceName;
+}
+
+QString TesseraPaths::personalStoreDir()
+{
+    const QString configured = QSettings().value(QStringLiteral("store/location")).toString();
+    return fromEnvOr("TESSERA_STORE_DIR", configured.isEmpty() ? dataDir() + QStringLiteral("/store") : configured);
 }

@@ -14,6 +14,12 @@ public:
     /// Short-lived sockets: $XDG_RUNTIME_DIR/tessera, else /tmp/tessera-UID. Created 0700.
     static QString runtimeDir();
 
+    /// The personal data store, kept apart from every appliance's system disk:
+    /// $TESSERA_STORE_DIR, else the setting store/location, else DATA/store.
+    static QString personalStoreDir();
+    /// Per-appliance logs (network connections, breaches): DATA/logs.
+    static QString logsDir() { return dataDir() + QStringLiteral("/logs"); }
+
     static QString applianceImagesDir() { return cacheDir() + QStringLiteral("/appliances"); }
     static QString toolsDiskPath() { return cacheDir() + QStringLiteral("/tools/current/tools.img"); }
     static QString instanceDir(const QString &applianceName);

@@ -151,6 +151,11 @@ void CtlCommands::withAppliance(const QString &name, const std::function<void(Ap
     }
     const ConnectionSettings settings = ConnectionSettings::resolve(m_connection->uri());
     auto *vm = new ApplianceVm(m_connection, image, settings.accelerator, this);
+    if (QString problem; !vm->loadContract(ConnectionSettings::isPrivileged(settings.uri), &problem)) {
+        m_err << tr("The appliance “%1” cannot be used: its contract is rejected.\n%2").arg(name, problem) << Qt::endl;
+        finish(1);
+        return;
+    }
     connect(vm, &ApplianceVm::failed, this, [this](const VmError &error) {
         m_err << error.message() << Qt::endl;
         if (!error.details().isEmpty())

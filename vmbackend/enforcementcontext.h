@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+/// What an enforcement plan needs to know about where an appliance runs.
+struct EnforcementContext
+{
+    /// qemu:///system (nwfilter, <bandwidth>, cgroup tunes) rather than qemu:///session or an
+    /// embedded driver (user networking, 9p, <iotune> only).
+    bool privileged = false;
+    QString applianceName;   ///< e.g. "terminal"
+    QString storeRoot;       ///< the personal store (TesseraPaths::personalStoreDir())
+    QString runtimeDir;      ///< sockets (TesseraPaths::runtimeDir())
+    QString logDir;          ///< this appliance's logs (TesseraPaths::logsDir() + name)
+};
