@@ -137,12 +137,26 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Every launch starts from the clean state; nothing the appliance changes in its system survives</source>
         <translation>Jeder Start beginnt im sauberen Zustand; nichts, was die Appliance an ihrem System ändert, bleibt erhalten</translation>
     </message>
+    <message numerus="yes">
+        <source>Broke its contract %n time(s): %1</source>
+        <translation>
+            <numerusform>Hat seinen Vertrag %n-mal gebrochen: %1</numerusform>
+            <numerusform>Hat seinen Vertrag %n-mal gebrochen: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
     <message>
         <source>%1: the descriptor describes no virtual system.</source>
         <translation>%1: Der Deskriptor beschreibt kein virtuelles System.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceMonitor</name>
+    <message>
+        <source>%1 % of a core over the last %2 s</source>
+        <translation>%1 % eines Kerns in den letzten %2 s</translation>
     </message>
 </context>
 <context>
@@ -216,6 +230,52 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Stop the appliance before rolling it back.</source>
         <translation>Beenden Sie die Appliance, bevor Sie sie zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>%1 describes no virtual system.</source>
+        <translation>%1 beschreibt kein virtuelles System.</translation>
+    </message>
+</context>
+<context>
+    <name>BreachEvent</name>
+    <message>
+        <source>%1 was changed although you never used this appliance; its contract expects changes only within %2 s of your input.</source>
+        <translation>%1 wurde geändert, obwohl Sie diese Appliance nie benutzt haben; ihr Vertrag erwartet Änderungen nur innerhalb von %2 s nach Ihrer Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 was changed %2 s after your last input; its contract expects changes only within %3 s of your input.</source>
+        <translation>%1 wurde %2 s nach Ihrer letzten Eingabe geändert; ihr Vertrag erwartet Änderungen nur innerhalb von %3 s nach Ihrer Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 was read although you never used this appliance; its contract expects reads only within %2 s of your input.</source>
+        <translation>%1 wurde gelesen, obwohl Sie diese Appliance nie benutzt haben; ihr Vertrag erwartet Lesezugriffe nur innerhalb von %2 s nach Ihrer Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 was read %2 s after your last input; its contract expects reads only within %3 s of your input.</source>
+        <translation>%1 wurde %2 s nach Ihrer letzten Eingabe gelesen; ihr Vertrag erwartet Lesezugriffe nur innerhalb von %3 s nach Ihrer Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 was written at %2 B/s; its contract allows %3 B/s.</source>
+        <translation>In %1 wurde mit %2 B/s geschrieben; ihr Vertrag erlaubt %3 B/s.</translation>
+    </message>
+    <message>
+        <source>A connection to %1 was refused: the contract does not allow it.</source>
+        <translation>Eine Verbindung zu %1 wurde abgewiesen: Der Vertrag erlaubt sie nicht.</translation>
+    </message>
+    <message>
+        <source>%1 refused connections within %2 s: the appliance may be probing the network.</source>
+        <translation>%1 abgewiesene Verbindungen innerhalb von %2 s: Die Appliance tastet womöglich das Netz ab.</translation>
+    </message>
+    <message>
+        <source>The appliance used %1 % of a CPU core; its contract allows %2 %.</source>
+        <translation>Die Appliance hat %1 % eines Prozessorkerns genutzt; ihr Vertrag erlaubt %2 %.</translation>
+    </message>
+</context>
+<context>
+    <name>BreachLog</name>
+    <message>
+        <source>The breach could not be written to %1. Check that the disk is not full and the folder is writable.</source>
+        <translation>Der Vertragsbruch konnte nicht in %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll und der Ordner beschreibbar ist.</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1032,12 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>%1 starts from its clean state at every launch.</source>
         <translation>%1 startet bei jedem Start aus seinem sauberen Zustand.</translation>
     </message>
+    <message>
+        <source>The appliance “%1” cannot be used: its contract is rejected.
+%2</source>
+        <translation>Die Appliance „%1“ kann nicht benutzt werden: Ihr Vertrag wird abgelehnt.
+%2</translation>
+    </message>
 </context>
 <context>
     <name>EnforcementOracle</name>
@@ -986,6 +1052,20 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Declared only: not enforced here yet</source>
         <translation>Nur angegeben: hier noch nicht durchgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>EventsCommand</name>
+    <message>
+        <source>Unknown argument “%1”. Usage: tessera-ctl events [--follow] [--json] [APPLIANCE]</source>
+        <translation>Unbekanntes Argument „%1“. Aufruf: tessera-ctl events [--follow] [--json] [APPLIANCE]</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(und %n weiterer)</numerusform>
+            <numerusform>(und %n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1311,21 +1391,25 @@ Commands:
   rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
   mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean
                        every time (fresh, the default) or keep changes
+  events [--follow] [--json] [APPLIANCE]  contract breaches seen by
+                       the shell, with their evidence
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>
         <translation>Tessera-Appliances verwalten.
 
 Befehle:
-  list                 die Appliances und ihren Zustand auflisten
-  start APPLIANCE      eine Appliance hochfahren
+  list                 Appliances und ihren Zustand auflisten
+  start APPLIANCE      eine Appliance starten
   stop APPLIANCE       eine Appliance herunterfahren
-  rollback APPLIANCE   alle Änderungen am Systemdatenträger einer Appliance verwerfen
-  mode APPLIANCE [fresh|keep]  den Startmodus zeigen oder setzen: jedes Mal
+  rollback APPLIANCE   alle Änderungen an der Systemplatte einer Appliance verwerfen
+  mode APPLIANCE [fresh|keep]  Startmodus zeigen oder setzen: jedes Mal
                        sauber starten (fresh, Standard) oder Änderungen behalten
-  contract check DATEI...           OVF-Deskriptoren prüfen
-  contract show [--json] DATEI      was eine Appliance tun darf
-  contract compare [--json] A B     welcher Vertrag strenger ist</translation>
+  events [--follow] [--json] [APPLIANCE]  Vertragsbrüche, die die Shell
+                       gesehen hat, mit ihren Belegen
+  contract check FILE...            OVF-Beschreibungen prüfen
+  contract show [--json] FILE       was eine Appliance darf
+  contract compare [--json] A B     welcher Vertrag enger ist</translation>
     </message>
 </context>
 </TS>

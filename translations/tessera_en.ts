@@ -136,11 +136,25 @@ Your personal files are not touched.</source>
         <source>Every launch starts from the clean state; nothing the appliance changes in its system survives</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Broke its contract %n time(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
     <message>
         <source>%1: the descriptor describes no virtual system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceMonitor</name>
+    <message>
+        <source>%1 % of a core over the last %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -213,6 +227,52 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Stop the appliance before rolling it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 describes no virtual system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreachEvent</name>
+    <message>
+        <source>%1 was changed although you never used this appliance; its contract expects changes only within %2 s of your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed %2 s after your last input; its contract expects changes only within %3 s of your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was read although you never used this appliance; its contract expects reads only within %2 s of your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was read %2 s after your last input; its contract expects reads only within %3 s of your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written at %2 B/s; its contract allows %3 B/s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection to %1 was refused: the contract does not allow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused connections within %2 s: the appliance may be probing the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance used %1 % of a CPU core; its contract allows %2 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreachLog</name>
+    <message>
+        <source>The breach could not be written to %1. Check that the disk is not full and the folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -966,6 +1026,11 @@ Your personal files are not touched.</source>
         <source>%1 starts from its clean state at every launch.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The appliance “%1” cannot be used: its contract is rejected.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EnforcementOracle</name>
@@ -980,6 +1045,20 @@ Your personal files are not touched.</source>
     <message>
         <source>Declared only: not enforced here yet</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventsCommand</name>
+    <message>
+        <source>Unknown argument “%1”. Usage: tessera-ctl events [--follow] [--json] [APPLIANCE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1384,8 @@ Commands:
   rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
   mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean
                        every time (fresh, the default) or keep changes
+  events [--follow] [--json] [APPLIANCE]  contract breaches seen by
+                       the shell, with their evidence
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>

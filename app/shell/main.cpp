@@ -1,6 +1,8 @@
 // tessera: the desktop shell. Thin: settings, the hypervisor connection, then QML.
+#include "breachlistmodel.h"
 #include "connectionsettings.h"
 #include "hypervisor.h"
+#include "tesserapaths.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -53,6 +55,7 @@ int main(int argc, char *argv[])
     Hypervisor::setInstance(&hypervisor);
     hypervisor.open();
 
+    BreachListModel::instance()->load(TesseraPaths::logsDir());
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
