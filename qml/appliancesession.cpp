@@ -141,6 +141,8 @@ void ApplianceSession::startMonitor()
     const EnforcementPlan &plan = m_vm->enforcement();
     m_monitor = new ApplianceMonitor(name(), plan.contract(), plan.context().storeRoot, this);
     m_monitor->watchCpu(m_vm->connection(), m_vm->spec().name);
+    if (m_vm->spec().network.enabled)
+        m_monitor->watchNetworkLog(plan.context().logDir + QStringLiteral("/network.jsonl"));
     connect(m_display, &SpiceConnection::inputSent, m_monitor, &ApplianceMonitor::noteInput);
     connect(m_monitor, &ApplianceMonitor::breach, this, &ApplianceSession::onBreach);
     m_monitor->start();

@@ -158,6 +158,14 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>%1 % of a core over the last %2 s</source>
         <translation>%1 % eines Kerns in den letzten %2 s</translation>
     </message>
+    <message>
+        <source>%1 refused at %2 (%3)</source>
+        <translation>%1 abgewiesen um %2 (%3)</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceSession</name>
@@ -263,12 +271,12 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <translation>Eine Verbindung zu %1 wurde abgewiesen: Der Vertrag erlaubt sie nicht.</translation>
     </message>
     <message>
-        <source>%1 refused connections within %2 s: the appliance may be probing the network.</source>
-        <translation>%1 abgewiesene Verbindungen innerhalb von %2 s: Die Appliance tastet womöglich das Netz ab.</translation>
-    </message>
-    <message>
         <source>The appliance used %1 % of a CPU core; its contract allows %2 %.</source>
         <translation>Die Appliance hat %1 % eines Prozessorkerns genutzt; ihr Vertrag erlaubt %2 %.</translation>
+    </message>
+    <message>
+        <source>%1 connections were refused in a short time: the appliance may be probing the network.</source>
+        <translation>%1 Verbindungen wurden in kurzer Zeit abgewiesen: Die Appliance tastet womöglich das Netz ab.</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,14 @@ Your personal files are not touched.</source>
         <source>%1 % of a core over the last %2 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 refused at %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceSession</name>
@@ -261,11 +269,11 @@ Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 refused connections within %2 s: the appliance may be probing the network.</source>
+        <source>The appliance used %1 % of a CPU core; its contract allows %2 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The appliance used %1 % of a CPU core; its contract allows %2 %.</source>
+        <source>%1 connections were refused in a short time: the appliance may be probing the network.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

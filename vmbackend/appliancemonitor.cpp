@@ -4,6 +4,11 @@
 #include "storeaccesswatcher.h"
 #include "vmbackendlog.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <libvirt/libvirt.h>
 
 namespace {
@@ -42,6 +47,13 @@ void ApplianceMonitor::watchCpu(LibvirtConnection *connection, const QString &do
 {
     m_connection = connection;
     m_domainName = domainName;
+}
+
+void ApplianceMonitor::watchNetworkLog(const QString &networkLog)
+{
+    m_networkLog = networkLog;
+    // Earlier sessions' refusals were reported then.
+    m_networkLogOffset = QFileInfo(networkLog).size();
 }
 
 bool ApplianceMonitor::start()
@@ -165,6 +177,7 @@ void ApplianceMonitor::tick()
                    QStringLiteral("B/s"), {});
     }
     m_bytesThisSecond.clear();
+    readNetworkLog();
 
     static_assert(CpuSampleEveryTicks > 0);
     if (!m_connection || !m_contract.resources.cpuQuotaPercent || (m_clock.elapsed() / TickMs) % CpuSampleEveryTicks)
@@ -200,4 +213,43 @@ void ApplianceMonitor::onCpuSample(qint64 cpuTimeNs)
     if (m_cpuOverCount >= CpuSamplesOverQuota)
         record(BreachEvent::Kind::CpuOverQuota, m_appliance, percent, quota, QStringLiteral("%"),
                tr("%1 % of a core over the last %2 s").arg(qRound(percent)).arg(CpuSampleEveryTicks * TickMs / 1000));
+}
+
+void ApplianceMonitor::readNetworkLog()
+{
+    if (m_networkLog.isEmpty())
+        return;
+    QFile log(m_networkLog);
+    if (!log.open(QIODevice::ReadOnly))
+        return;
+    if (log.size() < m_networkLogOffset)
+        m_networkLogOffset = 0; // a new log
+    if (!log.seek(m_networkLogOffset))
+        return;
+    // The gateway is ours, but it echoes what the guest asked for: bound what is read.
+    constexpr qint64 MaxLine = 4096;
+    constexpr int MaxLinesPerTick = 1000;
+    const qint64 nowMs = m_clock.elapsed();
+    for (int lines = 0; lines < MaxLinesPerTick; ++lines) {
+        const QByteArray line = log.readLine(MaxLine);
+        if (!line.endsWith('\n'))
+            break;
+        m_networkLogOffset += line.size();
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        if (entry.value(QStringLiteral("event")).toString() != QLatin1String("denied"))
+            continue;
+        const QString destination = QStringLiteral("%1:%2").arg(entry.value(QStringLiteral("host")).toString().left(255))
+                                        .arg(entry.value(QStringLiteral("port")).toInt());
+        const QString reason = entry.value(QStringLiteral("reason")).toString().left(200);
+        const QString evidence = tr("%1 refused at %2 (%3)").arg(destination, entry.value(QStringLiteral("time")).toString(), reason);
+        record(BreachEvent::Kind::ConnectionDenied, destination, 1, 0, QStringLiteral("connections"), evidence);
+        m_deniedTimesMs.append(nowMs);
+    }
+    while (!m_deniedTimesMs.isEmpty() && nowMs - m_deniedTimesMs.constFirst() > DeniedBurstWindowMs)
+        m_deniedTimesMs.removeFirst();
+    if (m_deniedTimesMs.size() >= DeniedBurstCount) {
+        record(BreachEvent::Kind::DeniedBurst, tr("network"), double(m_deniedTimesMs.size()), DeniedBurstCount - 1,
+               QStringLiteral("connections"), {});
+        m_deniedTimesMs.clear();
+    }
 }

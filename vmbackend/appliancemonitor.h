@@ -18,7 +18,8 @@ class StoreAccessWatcher;
 /// - store reads and writes outside the ActivityContract's window after forwarded input
 ///   (the shell reports input with noteInput());
 /// - writes to a mount faster than its WriteRate;
-/// - CPU use above CPUQuota, sustained (sampled from libvirt on its worker thread).
+/// - CPU use above CPUQuota, sustained (sampled from libvirt on its worker thread);
+/// - connections the egress gateway refused, and bursts of them (from its log).
 /// Events of one kind and subject are coalesced, at most one every cooldown, so a guest that
 /// keeps misbehaving produces a readable log, not a flood.
 class ApplianceMonitor : public QObject
@@ -29,6 +30,9 @@ public:
     static constexpr int CoalesceMs = 300;
     /// The least time between two events of the same kind and subject.
     static constexpr int CooldownMs = 10000;
+    /// This many refused connections within DeniedBurstWindowMs are a burst (scanning).
+    static constexpr int DeniedBurstCount = 10;
+    static constexpr int DeniedBurstWindowMs = 10000;
 
     /// @p storeRoot is the personal store; @p contract's mounts say which of its folders the
     /// appliance sees.
@@ -38,6 +42,9 @@ public:
 
     /// Samples CPU use of @p domainName through @p connection when the contract has a CPUQuota.
     void watchCpu(LibvirtConnection *connection, const QString &domainName);
+    /// Reads the egress gateway's connection log @p networkLog (JSON lines) for refused
+    /// connections, from its current end on.
+    void watchNetworkLog(const QString &networkLog);
     /// Starts watching; returns false (with the reason in the log) when some mount could not be watched.
     bool start();
     void stop();
@@ -70,6 +77,7 @@ private:
     void flush();
     void tick();
     void onCpuSample(qint64 cpuTimeNs);
+    void readNetworkLog();
 
     QString m_appliance;
     SystemContract m_contract;
@@ -86,4 +94,7 @@ private:
     qint64 m_lastCpuNs = -1;
     qint64 m_lastCpuSampleMs = -1;
     int m_cpuOverCount = 0;
+    QString m_networkLog;
+    qint64 m_networkLogOffset = 0;
+    QList<qint64> m_deniedTimesMs; ///< refusals within the burst window
 };

@@ -93,8 +93,7 @@ QString BreachEvent::describe() const
     case Kind::ConnectionDenied:
         return tr("A connection to %1 was refused: the contract does not allow it.").arg(subject);
     case Kind::DeniedBurst:
-        return tr("%1 refused connections within %2 s: the appliance may be probing the network.")
-            .arg(observed).arg(windowStart.secsTo(windowEnd));
+        return tr("%1 connections were refused in a short time: the appliance may be probing the network.").arg(observed);
     case Kind::CpuOverQuota:
         break;
     }

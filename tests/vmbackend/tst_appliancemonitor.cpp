@@ -4,6 +4,7 @@
 #include "monitortestcontracts.h"
 
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,6 +136,43 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!seen.isEmpty(), 2000);
         for (const QList<QVariant> &access : std::as_const(seen))
             QVERIFY2(!access.first().toString().contains(QLatin1String("x.txt")), qPrintable(access.first().toString()));
+    }
+
+    void refusedConnectionsFromTheGatewayLog()
+    {
+        const QString log = m_store->filePath(QStringLiteral("network.jsonl"));
+        // An earlier session's refusal is not reported again.
+        QVERIFY(writeFile(log, "{\"event\":\"denied\",\"host\":\"old.example\",\"port\":1,\"reason\":\"no rule\",\"time\":\"t0\"}" "\n"));
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(QString()), m_store->path());
+        monitor.watchNetworkLog(log);
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QFile append(log);
+        QVERIFY(append.open(QIODevice::Append));
+        append.write("{\"event\":\"allowed\",\"host\":\"127.0.0.1\",\"port\":8080,\"rule\":0,\"time\":\"t1\"}" "\n");
+        for (int port = 1; port <= ApplianceMonitor::DeniedBurstCount; ++port)
+            append.write(QStringLiteral("{\"event\":\"denied\",\"host\":\"127.0.0.1\",\"port\":%1,\"reason\":\"no rule allows it\",\"time\":\"t2\"}")
+                             .arg(port).toUtf8() + '\n');
+        append.write("{\"event\":\"denied\",\"host\":\"127.0.0.1\",\"port\":"); // still being written
+        append.close();
+        QTRY_VERIFY_WITH_TIMEOUT(breaches.count() >= ApplianceMonitor::DeniedBurstCount + 1, 5000);
+        QSet<QString> refused;
+        int bursts = 0;
+        for (const QList<QVariant> &b : std::as_const(breaches)) {
+            const auto event = b.first().value<BreachEvent>();
+            QCOMPARE(event.element(), ContractElement::NetworkRules);
+            if (event.kind == BreachEvent::Kind::DeniedBurst) {
+                ++bursts;
+                QCOMPARE(event.observed, double(ApplianceMonitor::DeniedBurstCount));
+            } else {
+                refused.insert(event.subject);
+                QVERIFY(event.evidence.first().contains(QLatin1String("no rule allows it")));
+            }
+        }
+        QCOMPARE(bursts, 1);
+        QCOMPARE(refused.size(), ApplianceMonitor::DeniedBurstCount);
+        QVERIFY(!refused.contains(QStringLiteral("old.example:1")));
+        QVERIFY(refused.contains(QStringLiteral("127.0.0.1:1")));
     }
 
 private:
