@@ -28,9 +28,14 @@ bool BreachLog::append(const BreachEvent &event, QString *error) const
 {
     const QString path = fileFor(event.appliance);
     QDir().mkpath(QFileInfo(path).absolutePath());
-    const QByteArray line = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    QByteArray line = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + '\n';
     // One write(2) of the whole line to an O_APPEND file: concurrent writers never interleave.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    // After a crash mid-line, start on a new line: the torn one stays unreadable, this one not.
+    char last = '\n';
+    const off_t size = fd >= 0 ? ::lseek(fd, 0, SEEK_END) : 0;
+    if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n')
+        line.prepend('\n');
     bool ok = fd >= 0 && ::write(fd, line.constData(), size_t(line.size())) == line.size() && ::fdatasync(fd) == 0;
     if (fd >= 0)
         ::close(fd);

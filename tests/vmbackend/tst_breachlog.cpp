@@ -91,6 +91,21 @@ private Q_SLOTS:
         QCOMPARE(log.files().size(), 2);
     }
 
+    void anEventAfterATornLineIsKept()
+    {
+        QTemporaryDir logs;
+        const BreachLog log(logs.path());
+        QVERIFY(log.append(sampleEvent(BreachEvent::Kind::WriteWithoutInput, QStringLiteral("terminal"), 2)));
+        QFile raw(log.fileFor(QStringLiteral("terminal")));
+        QVERIFY(raw.open(QIODevice::Append));
+        raw.write("{\"kind\":\"cpu-ov"); // the writer was killed here and never came back
+        raw.close();
+        QVERIFY(log.append(sampleEvent(BreachEvent::Kind::DeniedBurst, QStringLiteral("terminal"), 1)));
+        const QList<BreachEvent> all = log.readAll();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.last().kind, BreachEvent::Kind::DeniedBurst);
+    }
+
     void followingReadsOnlyCompleteNewLines()
     {
         QTemporaryDir logs;
