@@ -32,6 +32,7 @@ ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContrac
     m_clock.start();
     connect(m_watcher, &StoreAccessWatcher::written, this, &ApplianceMonitor::onWritten);
     connect(m_watcher, &StoreAccessWatcher::read, this, &ApplianceMonitor::onRead);
+    connect(m_watcher, &StoreAccessWatcher::discovered, this, &ApplianceMonitor::onWritten);
     connect(m_watcher, &StoreAccessWatcher::incomplete, this, [this](const QString &folder) {
         qCWarning(lcVmBackend) << m_appliance << "has too many folders under" << folder << "to watch them all";
     });

@@ -39,7 +39,7 @@ bool StoreAccessWatcher::watch(const QString &storeFolder, const QString &hostPa
     if (m_fd < 0 || !QFileInfo(hostPath).isDir())
         return false;
     const int before = int(m_watches.size());
-    addTree(storeFolder, hostPath, hostPath);
+    addTree(storeFolder, hostPath, hostPath, false);
     return m_watches.size() > before;
 }
 
@@ -52,7 +52,7 @@ void StoreAccessWatcher::clear()
     m_reportedIncomplete = false;
 }
 
-void StoreAccessWatcher::addTree(const QString &storeFolder, const QString &root, const QString &path)
+void StoreAccessWatcher::addTree(const QString &storeFolder, const QString &root, const QString &path, bool isNew)
 {
     if (m_watches.size() >= MaxWatches) {
         if (!m_reportedIncomplete) {
@@ -70,10 +70,12 @@ void StoreAccessWatcher::addTree(const QString &storeFolder, const QString &root
     while (files.hasNext()) {
         files.next();
         m_sizes.insert(files.filePath(), files.fileInfo().size());
+        if (isNew)
+            Q_EMIT discovered(storeFolder, files.filePath().mid(root.size() + 1), files.fileInfo().size());
     }
     QDirIterator dirs(path, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot | QDir::NoSymLinks);
     while (dirs.hasNext())
-        addTree(storeFolder, root, dirs.next());
+        addTree(storeFolder, root, dirs.next(), isNew);
 }
 
 void StoreAccessWatcher::onReadable()
@@ -103,7 +105,7 @@ void StoreAccessWatcher::onReadable()
             const Watch current = *watch; // addTree() may rehash m_watches
             if (event->mask & IN_ISDIR) {
                 if (event->mask & (IN_CREATE | IN_MOVED_TO)) {
-                    addTree(current.storeFolder, current.root, path);
+                    addTree(current.storeFolder, current.root, path, true);
                     Q_EMIT written(current.storeFolder, relative, 0);
                 } else if (event->mask & IN_DELETE) {
                     Q_EMIT written(current.storeFolder, relative, 0);

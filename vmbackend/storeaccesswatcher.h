@@ -34,6 +34,9 @@ Q_SIGNALS:
     void written(const QString &storeFolder, const QString &relativePath, qint64 grownBytes);
     /// A file in @p storeFolder was read.
     void read(const QString &storeFolder, const QString &relativePath);
+    /// A file was found in a folder that appeared after watching began: it was written before
+    /// the folder's watch existed, so nothing more is known about it.
+    void discovered(const QString &storeFolder, const QString &relativePath, qint64 sizeBytes);
     /// The watch limit was reached: changes below some folders are not seen.
     void incomplete(const QString &storeFolder);
 
@@ -44,7 +47,7 @@ private:
         QString root;
         QString path;
     };
-    void addTree(const QString &storeFolder, const QString &root, const QString &path);
+    void addTree(const QString &storeFolder, const QString &root, const QString &path, bool isNew);
     void onReadable();
 
     int m_fd = -1;
