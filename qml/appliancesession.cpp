@@ -6,6 +6,8 @@
 #include "breachlog.h"
 #include "contractmodel.h"
 #include "spiceconnection.h"
+#include "storehistory.h"
+#include "storerecorder.h"
 #include "tesserapaths.h"
 
 ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent)
@@ -146,6 +148,14 @@ void ApplianceSession::startMonitor()
     connect(m_display, &SpiceConnection::inputSent, m_monitor, &ApplianceMonitor::noteInput);
     connect(m_monitor, &ApplianceMonitor::breach, this, &ApplianceSession::onBreach);
     m_monitor->start();
+    if (StoreHistory *history = StoreHistory::instance()) {
+        QStringList writable;
+        for (const MountGrant &mount : plan.contract().mounts) {
+            if (mount.access == MountGrant::Access::ReadWrite)
+                writable.append(mount.store);
+        }
+        history->recorder()->setWritableFolders(name(), writable);
+    }
 }
 
 void ApplianceSession::stopMonitor()
@@ -153,6 +163,8 @@ void ApplianceSession::stopMonitor()
     if (!m_monitor)
         return;
     m_monitor->stop(); // raises what is still pending
+    if (StoreHistory *history = StoreHistory::instance())
+        history->recorder()->setWritableFolders(name(), {});
     m_monitor->deleteLater();
     m_monitor = nullptr;
 }

@@ -1368,6 +1368,116 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>StoreCommand</name>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time. Give an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
+        <translation>„%1“ ist keine Zeitangabe. Geben Sie eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d an.</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl history [APPLIANCE] [--since WHEN]</source>
+        <translation>Aufruf: tessera-ctl history [APPLIANCE] [--since WANN]</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
+WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
+        <translation>Aufruf: tessera-ctl undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
+WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translation>
+    </message>
+    <message>
+        <source>The Tessera shell is running and keeping the store&apos;s history. Undo from its recovery panel, or quit it first.</source>
+        <translation>Die Tessera-Oberfläche läuft und führt den Verlauf des Datenspeichers. Machen Sie es in ihrer Wiederherstellungsansicht rückgängig oder beenden Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>remove (it created it)</source>
+        <translation>entfernen (sie hat die Datei angelegt)</translation>
+    </message>
+    <message>
+        <source>restore the earlier content</source>
+        <translation>früheren Inhalt wiederherstellen</translation>
+    </message>
+    <message>
+        <source>conflict	%1	changed later by %2: left as it is (--overwrite-conflicts to restore anyway)</source>
+        <translation>Konflikt	%1	später von %2 geändert: bleibt, wie es ist (--overwrite-conflicts stellt trotzdem wieder her)</translation>
+    </message>
+    <message>
+        <source>would	%1	%2</source>
+        <translation>würde	%1	%2</translation>
+    </message>
+    <message>
+        <source>undo	%1	%2</source>
+        <translation>rückgängig	%1	%2</translation>
+    </message>
+    <message>
+        <source>%1 changed nothing in the store since %2.</source>
+        <translation>%1 hat seit %2 nichts im Datenspeicher geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n file(s).</source>
+        <translation>
+            <numerusform>Rückgängig gemacht: %n Datei.</numerusform>
+            <numerusform>Rückgängig gemacht: %n Dateien.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoreHistory</name>
+    <message>
+        <source>“%1” is not a time.</source>
+        <translation>„%1“ ist keine Zeitangabe.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreJournal</name>
+    <message>
+        <source>The store&apos;s history folder %1 cannot be created. Check that the disk is not full and the folder is writable.</source>
+        <translation>Der Verlaufsordner des Datenspeichers %1 kann nicht angelegt werden. Prüfen Sie, ob der Datenträger voll und der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s history %1 cannot be read. Check its permissions.</source>
+        <translation>Der Verlauf des Datenspeichers %1 kann nicht gelesen werden. Prüfen Sie seine Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s history %1 cannot be written. Check that the disk is not full.</source>
+        <translation>Der Verlauf des Datenspeichers %1 kann nicht geschrieben werden. Prüfen Sie, ob der Datenträger voll ist.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s history cannot keep a copy of %1. Check that the disk is not full.</source>
+        <translation>Der Verlauf des Datenspeichers kann keine Kopie von %1 behalten. Prüfen Sie, ob der Datenträger voll ist.</translation>
+    </message>
+    <message>
+        <source>%1 is not restored: a folder on its way is a link or is missing. Restore it by hand from the history.</source>
+        <translation>%1 wird nicht wiederhergestellt: Ein Ordner auf dem Weg dorthin ist ein Verweis oder fehlt. Stellen Sie die Datei von Hand aus dem Verlauf wieder her.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed. Check its permissions.</source>
+        <translation>%1 konnte nicht entfernt werden. Prüfen Sie die Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored: its earlier content is missing from the history or the folder is not writable.</source>
+        <translation>%1 konnte nicht wiederhergestellt werden: Der frühere Inhalt fehlt im Verlauf oder der Ordner ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored. Check that the disk is not full.</source>
+        <translation>%1 konnte nicht wiederhergestellt werden. Prüfen Sie, ob der Datenträger voll ist.</translation>
+    </message>
+    <message>
+        <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
+        <translation>Eine andere Tessera-Oberfläche führt bereits den Verlauf des Datenspeichers. Beenden Sie sie und starten Sie diese erneut.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>libvirt connection URI.</source>
@@ -1401,6 +1511,9 @@ Commands:
                        every time (fresh, the default) or keep changes
   events [--follow] [--json] [APPLIANCE]  contract breaches seen by
                        the shell, with their evidence
+  history [APPLIANCE] [--since WHEN]  who changed what in your store
+  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
+                       undo what an appliance changed in your store
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>
@@ -1415,6 +1528,9 @@ Befehle:
                        sauber starten (fresh, Standard) oder Änderungen behalten
   events [--follow] [--json] [APPLIANCE]  Vertragsbrüche, die die Shell
                        gesehen hat, mit ihren Belegen
+  history [APPLIANCE] [--since WANN]  wer was in Ihrem Datenspeicher geändert hat
+  undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
+                       rückgängig machen, was eine Appliance im Datenspeicher geändert hat
   contract check FILE...            OVF-Beschreibungen prüfen
   contract show [--json] FILE       was eine Appliance darf
   contract compare [--json] A B     welcher Vertrag enger ist</translation>

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QPointer>
 
 class StoreRecorder::Worker : public QObject
@@ -23,6 +24,15 @@ public:
         m_identifier = new StoreWriterIdentifier(this);
         QString error;
         QDir().mkpath(m_root);
+        QDir().mkpath(m_journalDir);
+        // One writer of the history at a time: tessera-ctl undo refuses while the shell records.
+        m_lock.reset(new QLockFile(m_journalDir + QStringLiteral("/lock")));
+        m_lock->setStaleLockTime(0);
+        if (!m_lock->tryLock(0)) {
+            const QString busy = StoreJournal::tr("Another Tessera shell is keeping the store's history. Quit it, then start this one again.");
+            QMetaObject::invokeMethod(m_owner, [owner = m_owner, busy] { Q_EMIT owner->failed(busy); });
+            return;
+        }
         // fanotify reports canonical paths.
         m_root = QFileInfo(m_root).canonicalFilePath();
         m_journal = StoreJournal(m_journalDir, m_root);
@@ -107,6 +117,7 @@ public:
     StoreAccessWatcher *m_watcher = nullptr;
     StoreWriterIdentifier *m_identifier = nullptr;
     QHash<QString, QStringList> m_writable;
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 StoreRecorder::StoreRecorder(const QString &journalDir, const QString &storeRoot, QObject *parent)

@@ -3,6 +3,7 @@
 #include "contractcommand.h"
 #include "ctlcommands.h"
 #include "eventscommand.h"
+#include "storecommand.h"
 #include "libvirtconnection.h"
 #include "tesserapaths.h"
 
@@ -33,6 +34,9 @@ int main(int argc, char *argv[])
         "                       every time (fresh, the default) or keep changes\n"
         "  events [--follow] [--json] [APPLIANCE]  contract breaches seen by\n"
         "                       the shell, with their evidence\n"
+        "  history [APPLIANCE] [--since WHEN]  who changed what in your store\n"
+        "  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]\n"
+        "                       undo what an appliance changed in your store\n"
         "  contract check FILE...            validate OVF descriptors\n"
         "  contract show [--json] FILE       what an appliance may do\n"
         "  contract compare [--json] A B     which contract is tighter"));
@@ -54,6 +58,11 @@ int main(int argc, char *argv[])
     // Contracts are files: no hypervisor needed.
     if (positional.constFirst() == QLatin1String("contract"))
         return ContractCommand::run(positional.mid(1), out, err);
+    // The store's history is files: no hypervisor needed.
+    if (positional.constFirst() == QLatin1String("history"))
+        return StoreCommand::history(positional.mid(1), out, err);
+    if (positional.constFirst() == QLatin1String("undo"))
+        return StoreCommand::undo(positional.mid(1), out, err);
     // Breaches are read from the logs: no hypervisor needed either.
     if (positional.constFirst() == QLatin1String("events")) {
         EventsCommand events(TesseraPaths::logsDir(), out, err);

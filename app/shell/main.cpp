@@ -2,6 +2,7 @@
 #include "breachlistmodel.h"
 #include "connectionsettings.h"
 #include "hypervisor.h"
+#include "storehistory.h"
 #include "tesserapaths.h"
 
 #include <QCommandLineParser>
@@ -56,6 +57,7 @@ int main(int argc, char *argv[])
     hypervisor.open();
 
     BreachListModel::instance()->load(TesseraPaths::logsDir());
+    StoreHistory storeHistory(TesseraPaths::storeJournalDir(), TesseraPaths::personalStoreDir());
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
