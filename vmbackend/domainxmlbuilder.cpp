@@ -64,7 +64,9 @@ void writeSessionNetwork(QXmlStreamWriter &xml, const DomainSpec &spec)
         netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);
     xml.writeStartElement(QemuNamespace, QStringLiteral("commandline"));
     const QStringList args {QStringLiteral("-netdev"), netdev, QStringLiteral("-device"),
-                            QStringLiteral("virtio-net-pci,netdev=tnet0,mac=") + macFor(spec.name)};
+                            // QEMU places these before libvirt's own devices: a fixed slot
+                            // libvirt does not hand out (it counts up from 1) avoids a clash.
+                            QStringLiteral("virtio-net-pci,netdev=tnet0,bus=pci.0,addr=0x1f,mac=") + macFor(spec.name)};
     for (const QString &arg : args) {
         xml.writeEmptyElement(QemuNamespace, QStringLiteral("arg"));
         xml.writeAttribute(QStringLiteral("value"), arg);

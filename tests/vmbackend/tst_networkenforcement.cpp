@@ -96,7 +96,7 @@ private Q_SLOTS:
         QVERIFY(netdev.contains(QStringLiteral("hostfwd=tcp:127.0.0.1:10022-:22")));
         QVERIFY(!netdev.contains(QStringLiteral("9000")));
         const QString device = args.at(3).toElement().attribute(QStringLiteral("value"));
-        QVERIFY(device.startsWith(QStringLiteral("virtio-net-pci,netdev=tnet0,mac=52:54:00:")));
+        QVERIFY(device.startsWith(QStringLiteral("virtio-net-pci,netdev=tnet0,bus=pci.0,addr=0x1f,mac=52:54:00:")));
         // Stable per domain name.
         QCOMPARE(DomainXmlBuilder::build(plan.spec()), xml);
 
