@@ -213,16 +213,23 @@ private Q_SLOTS:
         QVERIFY2(std::abs(rate - OutgoingKiBs * 1024) <= 0.2 * OutgoingKiBs * 1024, qPrintable(QString::number(rate / 1024)));
 
         // Inbound: the forward on the host's 127.0.0.1 reaches a listener in the guest.
-        const QString listen = QStringLiteral("setsid sh -c 'echo guest-listener | %1 listen %2 >/tmp/inbound.txt 2>/dev/null' </dev/null >/dev/null 2>&1 &")
-                                   .arg(Proxy).arg(inboundPort);
-        QVERIFY(driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), listen}).finished);
+        // Started in the background; the exec returns once the guest's kernel lists the port
+        // as listening (bounded), so the host connects only then.
+        const QString listen = QStringLiteral(
+            "setsid sh -c 'echo guest-listener | %1 listen %2 >/tmp/inbound.txt 2>/dev/null' </dev/null >/dev/null 2>&1 & "
+            "for i in $(seq 100); do grep -q ':%3 00000000:0000 0A' /proc/net/tcp && exit 0; sleep 0.2; done; exit 1")
+                                   .arg(Proxy).arg(inboundPort).arg(QStringLiteral("%1").arg(inboundPort, 4, 16, QLatin1Char('0')).toUpper());
+        result = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), listen});
+        QVERIFY2(result.finished && result.status == 0, "the guest's listener did not start");
         QByteArray fromGuest;
-        // slirp accepts on the host side before the guest listens: retry until the guest answers.
-        for (int attempt = 0; attempt < 20 && !fromGuest.contains("guest-listener"); ++attempt) {
+        // slirp accepts on the host side before it reaches the guest: a bounded retry.
+        for (int attempt = 0; attempt < 3 && !fromGuest.contains("guest-listener"); ++attempt) {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, inboundPort);
-            if (!socket.waitForConnected(5000))
+            if (!socket.waitForConnected(5000)) {
+                qWarning() << "inbound attempt" << attempt << socket.errorString();
                 continue;
+            }
             socket.write("host-says-hi\n");
             socket.waitForBytesWritten(5000);
             while (socket.waitForReadyRead(3000))
@@ -233,6 +240,10 @@ private Q_SLOTS:
             const GuestDriver::ExecResult state = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
                                                                QStringLiteral("ps ax | grep netproxy; cat /proc/net/tcp; cat /tmp/inbound.txt; ls /sys/class/net")});
             qWarning("guest: %s", state.output.constData());
+            QProcess ss;
+            ss.start(QStringLiteral("ss"), {QStringLiteral("-ltnp")});
+            ss.waitForFinished(5000);
+            qWarning("host: %s", ss.readAll().constData());
         }
         QVERIFY2(fromGuest.contains("guest-listener"), fromGuest.constData());
         result = driver.exec({QStringLiteral("/bin/cat"), QStringLiteral("/tmp/inbound.txt")});
