@@ -217,6 +217,14 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Stop the appliance before rolling it back.</source>
         <translation>Beenden Sie die Appliance, bevor Sie sie zurücksetzen.</translation>
     </message>
+    <message>
+        <source>%1 describes no virtual system.</source>
+        <translation>%1 beschreibt kein virtuelles System.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again.</source>
+        <translation>Der Netzwerk-Gateway der Appliance konnte nicht gestartet werden, daher wurde die Appliance nicht gestartet. Prüfen Sie, ob tessera-gateway neben tessera installiert ist, und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentDialog</name>
@@ -971,6 +979,12 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>%1 starts from its clean state at every launch.</source>
         <translation>%1 startet bei jedem Start aus seinem sauberen Zustand.</translation>
+    </message>
+    <message>
+        <source>The appliance “%1” cannot be used: its contract is rejected.
+%2</source>
+        <translation>Die Appliance „%1“ kann nicht verwendet werden: Ihr Vertrag wurde abgelehnt.
+%2</translation>
     </message>
 </context>
 <context>

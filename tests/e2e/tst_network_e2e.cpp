@@ -28,7 +28,9 @@ namespace {
 constexpr int BootTimeoutMs = 300 * 1000;
 constexpr int StateTimeoutMs = 90 * 1000;
 constexpr double OutgoingKiBs = 256;
+constexpr double IncomingKiBs = 256;
 constexpr qint64 UploadBytes = 3 * 1024 * 1024;
+constexpr qint64 DownloadBytes = 3 * 1024 * 1024;
 const QString Proxy = QStringLiteral("/opt/tessera/tessera-netproxy");
 
 /// A loopback listener that records what each connection sends and when.
@@ -151,6 +153,14 @@ private Q_SLOTS:
         const quint16 port = allowed.server.serverPort();
         QVERIFY(otherPort.listen(QHostAddress::LocalHost, port + 1) || otherPort.listen(QHostAddress::LocalHost));
         QVERIFY(otherLoopback.listen(QHostAddress(QStringLiteral("127.0.0.2")), port));
+        // Sends DownloadBytes to whoever connects, then closes.
+        QTcpServer download;
+        QVERIFY(download.listen(QHostAddress::LocalHost));
+        connect(&download, &QTcpServer::newConnection, &download, [&download] {
+            QTcpSocket *socket = download.nextPendingConnection();
+            socket->write(QByteArray(DownloadBytes, 'd'));
+            socket->disconnectFromHost(); // after the data is written
+        });
         QTcpServer probe; // a free host port for the inbound rule
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const quint16 inboundPort = probe.serverPort();
@@ -159,9 +169,10 @@ private Q_SLOTS:
         const SystemContract contract = networkContract(
             QStringLiteral("terminal"),
             networkRule(QStringLiteral("tcp"), QStringLiteral("127.0.0.1"), QString::number(port))
+                + networkRule(QStringLiteral("tcp"), QStringLiteral("127.0.0.1"), QString::number(download.serverPort()))
                 + networkRule(QStringLiteral("tcp"), QStringLiteral("<DstAddr ovf:id=\"terminal\"/>"), QString::number(inboundPort)),
-            QStringLiteral("<OutgoingRate average=\"%1\"/>").arg(OutgoingKiBs));
-        QCOMPARE(contract.rules.size(), 2);
+            QStringLiteral("<OutgoingRate average=\"%1\"/><IncomingRate average=\"%2\"/>").arg(OutgoingKiBs).arg(IncomingKiBs));
+        QCOMPARE(contract.rules.size(), 3);
 
         ApplianceVm vm(m_connection, m_image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")));
         vm.refresh();
@@ -211,6 +222,21 @@ private Q_SLOTS:
         qInfo("upload of %lld bytes through the gateway: %.1f KiB/s (contract: %.0f KiB/s) over %.2f s",
               allowed.bytes, rate / 1024, OutgoingKiBs, seconds);
         QVERIFY2(std::abs(rate - OutgoingKiBs * 1024) <= 0.2 * OutgoingKiBs * 1024, qPrintable(QString::number(rate / 1024)));
+
+        // Download: measured in the guest (the host's socket buffers would hide the rate there).
+        result = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                              QStringLiteral("s=$(date +%s%N); n=$(%1 connect 127.0.0.1 %2 </dev/null | wc -c); e=$(date +%s%N); echo $n $s $e")
+                                  .arg(Proxy).arg(download.serverPort())},
+                             120000);
+        QVERIFY2(result.finished && result.status == 0, result.output.constData());
+        const QList<QByteArray> figures = result.output.trimmed().split(' ');
+        QCOMPARE(figures.size(), 3);
+        QCOMPARE(figures.at(0).toLongLong(), DownloadBytes);
+        const double downSeconds = double(figures.at(2).toLongLong() - figures.at(1).toLongLong()) / 1e9;
+        const double downRate = double(DownloadBytes) / downSeconds;
+        qInfo("download of %lld bytes through the gateway: %.1f KiB/s (contract: %.0f KiB/s) over %.2f s",
+              DownloadBytes, downRate / 1024, IncomingKiBs, downSeconds);
+        QVERIFY2(std::abs(downRate - IncomingKiBs * 1024) <= 0.2 * IncomingKiBs * 1024, qPrintable(QString::number(downRate / 1024)));
 
         // Inbound: the forward on the host's 127.0.0.1 reaches a listener in the guest.
         // Started in the background; the exec returns once the guest's kernel lists the port
