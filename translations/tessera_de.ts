@@ -243,6 +243,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>%1 describes no virtual system.</source>
         <translation>%1 beschreibt kein virtuelles System.</translation>
     </message>
+    <message>
+        <source>The appliance&apos;s network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again.</source>
+        <translation>Der Netzwerk-Gateway der Appliance konnte nicht gestartet werden, daher wurde die Appliance nicht gestartet. Prüfen Sie, ob tessera-gateway neben tessera installiert ist, und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>

@@ -241,6 +241,10 @@ Your personal files are not touched.</source>
         <source>%1 describes no virtual system.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The appliance&apos;s network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>

@@ -1,5 +1,6 @@
 #include "domainxmlbuilder.h"
 
+#include <QCryptographicHash>
 #include <QUuid>
 #include <QXmlStreamWriter>
 
@@ -33,6 +34,46 @@ void writeEmpty(QXmlStreamWriter &xml, const QString &element, std::initializer_
         xml.writeAttribute(name, value);
 }
 
+const QString QemuNamespace = QStringLiteral("http://libvirt.org/schemas/domain/qemu/1.0");
+
+// QEMU's option syntax doubles a comma inside a value.
+QString optionValue(QString value)
+{
+    return value.replace(QLatin1Char(','), QStringLiteral(",,"));
+}
+
+// Locally administered, stable per domain: the guest sees the same NIC across launches.
+QString macFor(const QString &domainName)
+{
+    const QByteArray hash = QCryptographicHash::hash(domainName.toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("52:54:00:%1:%2:%3")
+        .arg(quint8(hash[0]), 2, 16, QLatin1Char('0'))
+        .arg(quint8(hash[1]), 2, 16, QLatin1Char('0'))
+        .arg(quint8(hash[2]), 2, 16, QLatin1Char('0'));
+}
+
+// Session-mode network (docs/enforcement.md): user networking with restrict=on, whose only
+// ways out are the guestfwd to the egress gateway and the inbound hostfwds on 127.0.0.1.
+// libvirt 9.0's <interface type='user'> cannot set restrict, guestfwd nor hostfwd, hence
+// QEMU arguments through libvirt's qemu namespace (libvirt marks the domain custom-argv).
+void writeSessionNetwork(QXmlStreamWriter &xml, const DomainSpec &spec)
+{
+    QString netdev = QStringLiteral("user,id=tnet0,restrict=on,net=10.0.2.0/24,guestfwd=tcp:10.0.2.100:3128-unix:")
+        + optionValue(spec.network.gatewaySocket);
+    for (const HostForward &forward : spec.network.inbound)
+        netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);
+    xml.writeStartElement(QemuNamespace, QStringLiteral("commandline"));
+    const QStringList args {QStringLiteral("-netdev"), netdev, QStringLiteral("-device"),
+                            // QEMU places these before libvirt's own devices: a fixed slot
+                            // libvirt does not hand out (it counts up from 1) avoids a clash.
+                            QStringLiteral("virtio-net-pci,netdev=tnet0,bus=pci.0,addr=0x1f,mac=") + macFor(spec.name)};
+    for (const QString &arg : args) {
+        xml.writeEmptyElement(QemuNamespace, QStringLiteral("arg"));
+        xml.writeAttribute(QStringLiteral("value"), arg);
+    }
+    xml.writeEndElement();
+}
+
 } // namespace
 
 QString DomainXmlBuilder::uuidFor(const QString &domainName)
@@ -45,6 +86,9 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
     QString out;
     QXmlStreamWriter xml(&out);
     xml.setAutoFormatting(true);
+    const bool sessionNetwork = spec.network.enabled && !spec.network.gatewaySocket.isEmpty();
+    if (sessionNetwork)
+        xml.writeNamespace(QemuNamespace, QStringLiteral("qemu"));
     xml.writeStartElement(QStringLiteral("domain"));
     xml.writeAttribute(QStringLiteral("type"), spec.accelerator == Accelerator::Kvm ? QStringLiteral("kvm") : QStringLiteral("qemu"));
     xml.writeTextElement(QStringLiteral("name"), spec.name);
@@ -111,6 +155,8 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
     }
     writeEmpty(xml, QStringLiteral("memballoon"), {{QStringLiteral("model"), QStringLiteral("none")}});
     xml.writeEndElement(); // devices
+    if (sessionNetwork)
+        writeSessionNetwork(xml, spec);
     xml.writeEndElement(); // domain
     xml.writeEndDocument();
     return out;
