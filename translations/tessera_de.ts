@@ -217,6 +217,14 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Stop the appliance before rolling it back.</source>
         <translation>Beenden Sie die Appliance, bevor Sie sie zurücksetzen.</translation>
     </message>
+    <message>
+        <source>%1 describes no virtual system.</source>
+        <translation>%1 beschreibt kein virtuelles System.</translation>
+    </message>
+    <message>
+        <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
+        <translation>Der Netzwerkfilter für den Vertrag der Appliance konnte nicht eingerichtet werden. Prüfen Sie, ob der Netzwerkfiltertreiber von libvirt läuft, und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentDialog</name>
@@ -971,6 +979,12 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>%1 starts from its clean state at every launch.</source>
         <translation>%1 startet bei jedem Start aus seinem sauberen Zustand.</translation>
+    </message>
+    <message>
+        <source>The appliance “%1” cannot be used: its contract is rejected.
+%2</source>
+        <translation>Die Appliance „%1“ kann nicht verwendet werden: Ihr Vertrag wird abgelehnt.
+%2</translation>
     </message>
 </context>
 <context>

@@ -215,6 +215,14 @@ Your personal files are not touched.</source>
         <source>Stop the appliance before rolling it back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 describes no virtual system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsentDialog</name>
@@ -964,6 +972,11 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>%1 starts from its clean state at every launch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance “%1” cannot be used: its contract is rejected.
+%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

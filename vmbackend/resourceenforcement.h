@@ -21,9 +21,9 @@ public:
     /// Sanity ceilings against absurd contracts (they would only make the start fail).
     static constexpr qint64 MaximumMemoryMiB = 1024 * 1024;
     static constexpr qint64 MaximumCpuQuotaPercent = 100 * 1024;
-    /// The status a privileged connection's CPUQuota gets; Enforced only once proven on a
-    /// real guest under qemu:///system (tests/e2e/tst_limits_e2e.cpp).
-    static constexpr EnforcementStatus PrivilegedCpuQuotaStatus = EnforcementStatus::NotEnforced;
+    /// The status a privileged connection's CPUQuota gets: proven on a real guest under
+    /// libvirt's privileged QEMU driver (tests/e2e/tst_limits_e2e.cpp, cpuQuota).
+    static constexpr EnforcementStatus PrivilegedCpuQuotaStatus = EnforcementStatus::Enforced;
 
     /// Adds to @p spec what enforces @p contract's resource elements, and records in
     /// @p status the status of each of them (see EnforcementPlan).
