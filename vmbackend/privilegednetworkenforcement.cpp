@@ -47,11 +47,9 @@ void PrivilegedNetworkEnforcement::apply(const SystemContract &contract, const E
         setRate(contract.outgoingRate, &network.outboundAverageKiBs, &network.outboundPeakKiBs, &network.outboundBurstKiB);
         setRate(contract.incomingRate, &network.inboundAverageKiBs, &network.inboundPeakKiBs, &network.inboundBurstKiB);
     }
-    // The filter and shaping are schema-checked but not yet proven on a real guest under
-    // qemu:///system (see docs/enforcement.md, "Privileged connections"): not claimed here.
-    status->insert(ContractElement::NetworkRules, ProvenStatus);
+    status->insert(ContractElement::NetworkRules, RulesStatus);
     if (contract.outgoingRate.isLimited())
-        status->insert(ContractElement::OutgoingRate, ProvenStatus);
+        status->insert(ContractElement::OutgoingRate, RatesStatus);
     if (contract.incomingRate.isLimited())
-        status->insert(ContractElement::IncomingRate, ProvenStatus);
+        status->insert(ContractElement::IncomingRate, RatesStatus);
 }
