@@ -70,6 +70,16 @@ Frame {
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
+            Label {
+                objectName: "breachLabel"
+                visible: card.session.breachCount > 0
+                text: qsTr("Broke its contract %n time(s): %1", "", card.session.breachCount).arg(card.session.lastBreach)
+                color: "#c0392b"
+                font.bold: true
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                Accessible.role: Accessible.AlertMessage
+            }
         }
 
         CheckBox {

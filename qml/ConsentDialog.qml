@@ -20,6 +20,7 @@ Dialog {
         reasking = acceptedDescriptor !== ""
         contract.systemId = appliance.name
         contract.source = appliance.descriptorPath
+        appliance.showEnforcement(contract)
         if (reasking)
             changes.load(acceptedDescriptor, appliance.descriptorPath)
         open()

@@ -1,7 +1,14 @@
 #include "appliancesession.h"
 
 #include "agentchannel.h"
+#include "appliancemonitor.h"
+#include "breachlistmodel.h"
+#include "breachlog.h"
+#include "contractmodel.h"
 #include "spiceconnection.h"
+#include "storehistory.h"
+#include "storerecorder.h"
+#include "tesserapaths.h"
 
 ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent)
     : QObject(parent), m_vm(vm), m_display(new SpiceConnection(this)), m_info(info)
@@ -36,12 +43,23 @@ QString ApplianceSession::stateText() const
     return {};
 }
 
+void ApplianceSession::showEnforcement(ContractModel *model) const
+{
+    if (model)
+        model->setEnforcementOracle(std::make_shared<EnforcementPlan>(m_vm->enforcement()));
+}
+
 void ApplianceSession::launch()
 {
     if (!m_info.launchable) {
         // The launcher offers no Launch button then; this guards other callers.
         Q_EMIT failed(tr("%1 cannot be launched: its contract was rejected.\n%2").arg(m_info.title, m_info.problem));
         return;
+    }
+    if (m_breachCount) {
+        m_breachCount = 0;
+        m_lastBreach.clear();
+        Q_EMIT breachCountChanged();
     }
     m_bootTimer.start();
     m_bootTicker.start();
@@ -86,6 +104,11 @@ void ApplianceSession::updateState()
     if (state == m_state)
         return;
     m_state = state;
+    // Watch the contract while the guest's session is up (and only then: a restore replaces it).
+    if (state == Running)
+        startMonitor();
+    else
+        stopMonitor();
     if (state != Booting && m_bootTimer.isValid()) {
         if (state == Running) {
             m_lastBootSeconds = m_bootTimer.elapsed() / 1000.0;
@@ -111,4 +134,48 @@ void ApplianceSession::captureReadyStateIfUseful()
     if (!m_vm->captureReadyState())
         m_capturing = false;
     updateState();
+}
+
+void ApplianceSession::startMonitor()
+{
+    if (m_monitor)
+        return;
+    const EnforcementPlan &plan = m_vm->enforcement();
+    m_monitor = new ApplianceMonitor(name(), plan.contract(), plan.context().storeRoot, this);
+    m_monitor->watchCpu(m_vm->connection(), m_vm->spec().name);
+    if (m_vm->spec().network.enabled)
+        m_monitor->watchNetworkLog(plan.context().logDir + QStringLiteral("/network.jsonl"));
+    connect(m_display, &SpiceConnection::inputSent, m_monitor, &ApplianceMonitor::noteInput);
+    connect(m_monitor, &ApplianceMonitor::breach, this, &ApplianceSession::onBreach);
+    m_monitor->start();
+    if (StoreHistory *history = StoreHistory::instance()) {
+        QStringList writable;
+        for (const MountGrant &mount : plan.contract().mounts) {
+            if (mount.access == MountGrant::Access::ReadWrite)
+                writable.append(mount.store);
+        }
+        history->recorder()->setWritableFolders(name(), writable);
+    }
+}
+
+void ApplianceSession::stopMonitor()
+{
+    if (!m_monitor)
+        return;
+    m_monitor->stop(); // raises what is still pending
+    if (StoreHistory *history = StoreHistory::instance())
+        history->recorder()->setWritableFolders(name(), {});
+    m_monitor->deleteLater();
+    m_monitor = nullptr;
+}
+
+void ApplianceSession::onBreach(const BreachEvent &event)
+{
+    QString error;
+    if (!BreachLog(TesseraPaths::logsDir()).append(event, &error))
+        Q_EMIT failed(error);
+    BreachListModel::instance()->add(event);
+    ++m_breachCount;
+    m_lastBreach = event.describe();
+    Q_EMIT breachCountChanged();
 }

@@ -2,11 +2,16 @@
 
 #include "applianceinfo.h"
 #include "appliancevm.h"
+#include "breachevent.h"
+#include "contractmodel.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
+
+class ApplianceMonitor;
+
 
 #include "spiceconnection.h"
 
@@ -34,6 +39,8 @@ class ApplianceSession : public QObject
     Q_PROPERTY(SpiceConnection *display READ display CONSTANT)
     Q_PROPERTY(bool keepChanges READ keepChanges WRITE setKeepChanges NOTIFY keepChangesChanged)
     Q_PROPERTY(bool hasReadyState READ hasReadyState NOTIFY readyStateChanged)
+    Q_PROPERTY(int breachCount READ breachCount NOTIFY breachCountChanged)
+    Q_PROPERTY(QString lastBreach READ lastBreach NOTIFY breachCountChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed };
     Q_ENUM(State)
@@ -58,7 +65,16 @@ public:
     bool keepChanges() const { return m_vm->mode() == ApplianceVm::KeepChanges; }
     void setKeepChanges(bool keep) { m_vm->setMode(keep ? ApplianceVm::KeepChanges : ApplianceVm::FreshEveryLaunch); }
     bool hasReadyState() const { return m_vm->hasReadyState(); }
+    /// Breaches of the contract seen since the appliance was last launched.
+    int breachCount() const { return m_breachCount; }
+    /// The latest of them in words, or "".
+    QString lastBreach() const { return m_lastBreach; }
+    /// The contract monitor while the appliance runs, else null.
+    ApplianceMonitor *monitor() const { return m_monitor; }
 
+    /// Makes @p model say, for each element, whether this connection enforces it, only
+    /// monitors it, or cannot (the "declared vs enforced here" column).
+    Q_INVOKABLE void showEnforcement(ContractModel *model) const;
     Q_INVOKABLE void launch();
     Q_INVOKABLE void stop();
     Q_INVOKABLE void rollback();
@@ -69,6 +85,8 @@ Q_SIGNALS:
     void readyStateChanged();
     void bootElapsedChanged();
     void lastBootSecondsChanged();
+    /// breachCount() or lastBreach() changed.
+    void breachCountChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
     void launched(double seconds);
     /// A roll back finished.
@@ -79,6 +97,9 @@ Q_SIGNALS:
 private:
     void updateState();
     void captureReadyStateIfUseful();
+    void startMonitor();
+    void stopMonitor();
+    void onBreach(const BreachEvent &event);
 
     ApplianceVm *m_vm;
     SpiceConnection *m_display;
@@ -87,5 +108,8 @@ private:
     QElapsedTimer m_bootTimer;
     QTimer m_bootTicker;
     double m_lastBootSeconds = 0;
+    ApplianceMonitor *m_monitor = nullptr;
+    int m_breachCount = 0;
+    QString m_lastBreach;
     bool m_capturing = false; // SPICE stays away while the memory image is saved
 };

@@ -386,6 +386,7 @@ void SpiceConnection::sendKey(quint32 scancode, bool pressed)
         spice_inputs_channel_key_release(d->inputs, scancode);
         d->pressedKeys.remove(scancode);
     }
+    emit inputSent();
 }
 
 void SpiceConnection::sendPointer(const QPoint &guestPos, Qt::MouseButtons buttons)
@@ -420,6 +421,7 @@ void SpiceConnection::sendPointer(const QPoint &guestPos, Qt::MouseButtons butto
         }
     }
     d->buttons = buttons & (Qt::LeftButton | Qt::MiddleButton | Qt::RightButton | Qt::BackButton | Qt::ForwardButton);
+    emit inputSent();
 }
 
 void SpiceConnection::sendWheel(int steps)
@@ -432,6 +434,7 @@ void SpiceConnection::sendWheel(int steps)
         spice_inputs_channel_button_press(d->inputs, button, mask);
         spice_inputs_channel_button_release(d->inputs, button, mask);
     }
+    emit inputSent();
 }
 
 void SpiceConnection::releaseAllKeys()

@@ -64,6 +64,9 @@ public:
     void releaseAllKeys();
 
 signals:
+    /// Keyboard, pointer or wheel input was forwarded to the guest (the contract monitor
+    /// correlates the guest's data access with these times).
+    void inputSent();
     /// isConnected() changed.
     void connectedChanged();
     /// isInputReady() changed.

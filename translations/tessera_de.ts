@@ -137,12 +137,34 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Every launch starts from the clean state; nothing the appliance changes in its system survives</source>
         <translation>Jeder Start beginnt im sauberen Zustand; nichts, was die Appliance an ihrem System ändert, bleibt erhalten</translation>
     </message>
+    <message numerus="yes">
+        <source>Broke its contract %n time(s): %1</source>
+        <translation>
+            <numerusform>Hat seinen Vertrag %n-mal gebrochen: %1</numerusform>
+            <numerusform>Hat seinen Vertrag %n-mal gebrochen: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
     <message>
         <source>%1: the descriptor describes no virtual system.</source>
         <translation>%1: Der Deskriptor beschreibt kein virtuelles System.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceMonitor</name>
+    <message>
+        <source>%1 % of a core over the last %2 s</source>
+        <translation>%1 % eines Kerns in den letzten %2 s</translation>
+    </message>
+    <message>
+        <source>%1 refused at %2 (%3)</source>
+        <translation>%1 abgewiesen um %2 (%3)</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>Netzwerk</translation>
     </message>
 </context>
 <context>
@@ -224,6 +246,48 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
         <translation>Der Netzwerkfilter für den Vertrag der Appliance konnte nicht eingerichtet werden. Prüfen Sie, ob der Netzwerkfiltertreiber von libvirt läuft, und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>BreachEvent</name>
+    <message>
+        <source>%1 was changed although you never used this appliance; its contract expects changes only within %2 s of your input.</source>
+        <translation>%1 wurde geändert, obwohl Sie diese Appliance nie benutzt haben; ihr Vertrag erwartet Änderungen nur innerhalb von %2 s nach Ihrer Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 was changed %2 s after your last input; its contract expects changes only within %3 s of your input.</source>
+        <translation>%1 wurde %2 s nach Ihrer letzten Eingabe geändert; ihr Vertrag erwartet Änderungen nur innerhalb von %3 s nach Ihrer Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 was read although you never used this appliance; its contract expects reads only within %2 s of your input.</source>
+        <translation>%1 wurde gelesen, obwohl Sie diese Appliance nie benutzt haben; ihr Vertrag erwartet Lesezugriffe nur innerhalb von %2 s nach Ihrer Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 was read %2 s after your last input; its contract expects reads only within %3 s of your input.</source>
+        <translation>%1 wurde %2 s nach Ihrer letzten Eingabe gelesen; ihr Vertrag erwartet Lesezugriffe nur innerhalb von %3 s nach Ihrer Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 was written at %2 B/s; its contract allows %3 B/s.</source>
+        <translation>In %1 wurde mit %2 B/s geschrieben; ihr Vertrag erlaubt %3 B/s.</translation>
+    </message>
+    <message>
+        <source>A connection to %1 was refused: the contract does not allow it.</source>
+        <translation>Eine Verbindung zu %1 wurde abgewiesen: Der Vertrag erlaubt sie nicht.</translation>
+    </message>
+    <message>
+        <source>The appliance used %1 % of a CPU core; its contract allows %2 %.</source>
+        <translation>Die Appliance hat %1 % eines Prozessorkerns genutzt; ihr Vertrag erlaubt %2 %.</translation>
+    </message>
+    <message>
+        <source>%1 connections were refused in a short time: the appliance may be probing the network.</source>
+        <translation>%1 Verbindungen wurden in kurzer Zeit abgewiesen: Die Appliance tastet womöglich das Netz ab.</translation>
+    </message>
+</context>
+<context>
+    <name>BreachLog</name>
+    <message>
+        <source>The breach could not be written to %1. Check that the disk is not full and the folder is writable.</source>
+        <translation>Der Vertragsbruch konnte nicht in %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll und der Ordner beschreibbar ist.</translation>
     </message>
 </context>
 <context>
@@ -983,7 +1047,7 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>The appliance “%1” cannot be used: its contract is rejected.
 %2</source>
-        <translation>Die Appliance „%1“ kann nicht verwendet werden: Ihr Vertrag wird abgelehnt.
+        <translation>Die Appliance „%1“ kann nicht benutzt werden: Ihr Vertrag wird abgelehnt.
 %2</translation>
     </message>
 </context>
@@ -1000,6 +1064,20 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Declared only: not enforced here yet</source>
         <translation>Nur angegeben: hier noch nicht durchgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>EventsCommand</name>
+    <message>
+        <source>Unknown argument “%1”. Usage: tessera-ctl events [--follow] [--json] [APPLIANCE]</source>
+        <translation>Unbekanntes Argument „%1“. Aufruf: tessera-ctl events [--follow] [--json] [APPLIANCE]</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(und %n weiterer)</numerusform>
+            <numerusform>(und %n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1372,116 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>StoreCommand</name>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time. Give an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
+        <translation>„%1“ ist keine Zeitangabe. Geben Sie eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d an.</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl history [APPLIANCE] [--since WHEN]</source>
+        <translation>Aufruf: tessera-ctl history [APPLIANCE] [--since WANN]</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
+WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
+        <translation>Aufruf: tessera-ctl undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
+WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translation>
+    </message>
+    <message>
+        <source>The Tessera shell is running and keeping the store&apos;s history. Undo from its recovery panel, or quit it first.</source>
+        <translation>Die Tessera-Oberfläche läuft und führt den Verlauf des Datenspeichers. Machen Sie es in ihrer Wiederherstellungsansicht rückgängig oder beenden Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>remove (it created it)</source>
+        <translation>entfernen (sie hat die Datei angelegt)</translation>
+    </message>
+    <message>
+        <source>restore the earlier content</source>
+        <translation>früheren Inhalt wiederherstellen</translation>
+    </message>
+    <message>
+        <source>conflict	%1	changed later by %2: left as it is (--overwrite-conflicts to restore anyway)</source>
+        <translation>Konflikt	%1	später von %2 geändert: bleibt, wie es ist (--overwrite-conflicts stellt trotzdem wieder her)</translation>
+    </message>
+    <message>
+        <source>would	%1	%2</source>
+        <translation>würde	%1	%2</translation>
+    </message>
+    <message>
+        <source>undo	%1	%2</source>
+        <translation>rückgängig	%1	%2</translation>
+    </message>
+    <message>
+        <source>%1 changed nothing in the store since %2.</source>
+        <translation>%1 hat seit %2 nichts im Datenspeicher geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n file(s).</source>
+        <translation>
+            <numerusform>Rückgängig gemacht: %n Datei.</numerusform>
+            <numerusform>Rückgängig gemacht: %n Dateien.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoreHistory</name>
+    <message>
+        <source>“%1” is not a time.</source>
+        <translation>„%1“ ist keine Zeitangabe.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreJournal</name>
+    <message>
+        <source>The store&apos;s history folder %1 cannot be created. Check that the disk is not full and the folder is writable.</source>
+        <translation>Der Verlaufsordner des Datenspeichers %1 kann nicht angelegt werden. Prüfen Sie, ob der Datenträger voll und der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s history %1 cannot be read. Check its permissions.</source>
+        <translation>Der Verlauf des Datenspeichers %1 kann nicht gelesen werden. Prüfen Sie seine Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s history %1 cannot be written. Check that the disk is not full.</source>
+        <translation>Der Verlauf des Datenspeichers %1 kann nicht geschrieben werden. Prüfen Sie, ob der Datenträger voll ist.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s history cannot keep a copy of %1. Check that the disk is not full.</source>
+        <translation>Der Verlauf des Datenspeichers kann keine Kopie von %1 behalten. Prüfen Sie, ob der Datenträger voll ist.</translation>
+    </message>
+    <message>
+        <source>%1 is not restored: a folder on its way is a link or is missing. Restore it by hand from the history.</source>
+        <translation>%1 wird nicht wiederhergestellt: Ein Ordner auf dem Weg dorthin ist ein Verweis oder fehlt. Stellen Sie die Datei von Hand aus dem Verlauf wieder her.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed. Check its permissions.</source>
+        <translation>%1 konnte nicht entfernt werden. Prüfen Sie die Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored: its earlier content is missing from the history or the folder is not writable.</source>
+        <translation>%1 konnte nicht wiederhergestellt werden: Der frühere Inhalt fehlt im Verlauf oder der Ordner ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored. Check that the disk is not full.</source>
+        <translation>%1 konnte nicht wiederhergestellt werden. Prüfen Sie, ob der Datenträger voll ist.</translation>
+    </message>
+    <message>
+        <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
+        <translation>Eine andere Tessera-Oberfläche führt bereits den Verlauf des Datenspeichers. Beenden Sie sie und starten Sie diese erneut.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>libvirt connection URI.</source>
@@ -1325,21 +1513,31 @@ Commands:
   rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
   mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean
                        every time (fresh, the default) or keep changes
+  events [--follow] [--json] [APPLIANCE]  contract breaches seen by
+                       the shell, with their evidence
+  history [APPLIANCE] [--since WHEN]  who changed what in your store
+  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
+                       undo what an appliance changed in your store
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>
         <translation>Tessera-Appliances verwalten.
 
 Befehle:
-  list                 die Appliances und ihren Zustand auflisten
-  start APPLIANCE      eine Appliance hochfahren
+  list                 Appliances und ihren Zustand auflisten
+  start APPLIANCE      eine Appliance starten
   stop APPLIANCE       eine Appliance herunterfahren
-  rollback APPLIANCE   alle Änderungen am Systemdatenträger einer Appliance verwerfen
-  mode APPLIANCE [fresh|keep]  den Startmodus zeigen oder setzen: jedes Mal
+  rollback APPLIANCE   alle Änderungen an der Systemplatte einer Appliance verwerfen
+  mode APPLIANCE [fresh|keep]  Startmodus zeigen oder setzen: jedes Mal
                        sauber starten (fresh, Standard) oder Änderungen behalten
-  contract check DATEI...           OVF-Deskriptoren prüfen
-  contract show [--json] DATEI      was eine Appliance tun darf
-  contract compare [--json] A B     welcher Vertrag strenger ist</translation>
+  events [--follow] [--json] [APPLIANCE]  Vertragsbrüche, die die Shell
+                       gesehen hat, mit ihren Belegen
+  history [APPLIANCE] [--since WANN]  wer was in Ihrem Datenspeicher geändert hat
+  undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
+                       rückgängig machen, was eine Appliance im Datenspeicher geändert hat
+  contract check FILE...            OVF-Beschreibungen prüfen
+  contract show [--json] FILE       was eine Appliance darf
+  contract compare [--json] A B     welcher Vertrag enger ist</translation>
     </message>
 </context>
 </TS>

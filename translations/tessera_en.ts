@@ -136,11 +136,33 @@ Your personal files are not touched.</source>
         <source>Every launch starts from the clean state; nothing the appliance changes in its system survives</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Broke its contract %n time(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
     <message>
         <source>%1: the descriptor describes no virtual system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceMonitor</name>
+    <message>
+        <source>%1 % of a core over the last %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused at %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -221,6 +243,48 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreachEvent</name>
+    <message>
+        <source>%1 was changed although you never used this appliance; its contract expects changes only within %2 s of your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed %2 s after your last input; its contract expects changes only within %3 s of your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was read although you never used this appliance; its contract expects reads only within %2 s of your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was read %2 s after your last input; its contract expects reads only within %3 s of your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written at %2 B/s; its contract allows %3 B/s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection to %1 was refused: the contract does not allow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance used %1 % of a CPU core; its contract allows %2 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 connections were refused in a short time: the appliance may be probing the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreachLog</name>
+    <message>
+        <source>The breach could not be written to %1. Check that the disk is not full and the folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -996,6 +1060,20 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>EventsCommand</name>
+    <message>
+        <source>Unknown argument “%1”. Usage: tessera-ctl events [--follow] [--json] [APPLIANCE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuestWindow</name>
     <message>
         <source>[%1] %2</source>
@@ -1287,6 +1365,115 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>StoreCommand</name>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a time. Give an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl history [APPLIANCE] [--since WHEN]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
+WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Tessera shell is running and keeping the store&apos;s history. Undo from its recovery panel, or quit it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove (it created it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore the earlier content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict	%1	changed later by %2: left as it is (--overwrite-conflicts to restore anyway)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would	%1	%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo	%1	%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed nothing in the store since %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n file(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoreHistory</name>
+    <message>
+        <source>“%1” is not a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreJournal</name>
+    <message>
+        <source>The store&apos;s history folder %1 cannot be created. Check that the disk is not full and the folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s history %1 cannot be read. Check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s history %1 cannot be written. Check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s history cannot keep a copy of %1. Check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not restored: a folder on its way is a link or is missing. Restore it by hand from the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be removed. Check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be restored: its earlier content is missing from the history or the folder is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be restored. Check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>libvirt connection URI.</source>
@@ -1318,6 +1505,11 @@ Commands:
   rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
   mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean
                        every time (fresh, the default) or keep changes
+  events [--follow] [--json] [APPLIANCE]  contract breaches seen by
+                       the shell, with their evidence
+  history [APPLIANCE] [--since WHEN]  who changed what in your store
+  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
+                       undo what an appliance changed in your store
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>

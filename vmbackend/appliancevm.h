@@ -53,6 +53,7 @@ public:
     VmError lastError() const { return m_lastError; }
     ApplianceImage image() const { return m_image; }
     DomainSpec spec() const { return m_spec; }
+    LibvirtConnection *connection() const { return m_connection; }
     /// Resource sizing from the appliance's contract; applied at the next start.
     void setResources(int vcpus, int memoryMiB);
     /// Compiles @p contract into what enforces it on this connection (network, mounts, limits;

@@ -11,6 +11,7 @@ EnforcementPlan EnforcementPlan::compile(const SystemContract &contract, const E
     EnforcementPlan plan;
     plan.m_spec = base;
     plan.m_context = context;
+    plan.m_contract = contract;
     if (context.privileged)
         PrivilegedNetworkEnforcement::apply(contract, context, &plan.m_spec, &plan.m_status);
     else

@@ -17,6 +17,8 @@ public:
     /// The personal data store, kept apart from every appliance's system disk:
     /// $TESSERA_STORE_DIR, else the setting store/location, else DATA/store.
     static QString personalStoreDir();
+    /// The personal store's history (StoreJournal): DATA/journal.
+    static QString storeJournalDir() { return dataDir() + QStringLiteral("/journal"); }
     /// Per-appliance logs (network connections, breaches): DATA/logs.
     static QString logsDir() { return dataDir() + QStringLiteral("/logs"); }
 

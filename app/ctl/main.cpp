@@ -2,7 +2,10 @@
 #include "connectionsettings.h"
 #include "contractcommand.h"
 #include "ctlcommands.h"
+#include "eventscommand.h"
+#include "storecommand.h"
 #include "libvirtconnection.h"
+#include "tesserapaths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,6 +32,11 @@ int main(int argc, char *argv[])
         "  rollback APPLIANCE   discard all changes to an appliance's system disk\n"
         "  mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean\n"
         "                       every time (fresh, the default) or keep changes\n"
+        "  events [--follow] [--json] [APPLIANCE]  contract breaches seen by\n"
+        "                       the shell, with their evidence\n"
+        "  history [APPLIANCE] [--since WHEN]  who changed what in your store\n"
+        "  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]\n"
+        "                       undo what an appliance changed in your store\n"
         "  contract check FILE...            validate OVF descriptors\n"
         "  contract show [--json] FILE       what an appliance may do\n"
         "  contract compare [--json] A B     which contract is tighter"));
@@ -50,6 +58,17 @@ int main(int argc, char *argv[])
     // Contracts are files: no hypervisor needed.
     if (positional.constFirst() == QLatin1String("contract"))
         return ContractCommand::run(positional.mid(1), out, err);
+    // The store's history is files: no hypervisor needed.
+    if (positional.constFirst() == QLatin1String("history"))
+        return StoreCommand::history(positional.mid(1), out, err);
+    if (positional.constFirst() == QLatin1String("undo"))
+        return StoreCommand::undo(positional.mid(1), out, err);
+    // Breaches are read from the logs: no hypervisor needed either.
+    if (positional.constFirst() == QLatin1String("events")) {
+        EventsCommand events(TesseraPaths::logsDir(), out, err);
+        const int code = events.run(positional.mid(1));
+        return code >= 0 ? code : app.exec();
+    }
 
     const ConnectionSettings settings = ConnectionSettings::resolve(parser.value(uriOption));
     LibvirtConnection connection(settings.uri);

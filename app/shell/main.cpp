@@ -1,6 +1,9 @@
 // tessera: the desktop shell. Thin: settings, the hypervisor connection, then QML.
+#include "breachlistmodel.h"
 #include "connectionsettings.h"
 #include "hypervisor.h"
+#include "storehistory.h"
+#include "tesserapaths.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -53,6 +56,8 @@ int main(int argc, char *argv[])
     Hypervisor::setInstance(&hypervisor);
     hypervisor.open();
 
+    BreachListModel::instance()->load(TesseraPaths::logsDir());
+    StoreHistory storeHistory(TesseraPaths::storeJournalDir(), TesseraPaths::personalStoreDir());
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);

@@ -1,0 +1,84 @@
+#include "breachlistmodel.h"
+
+#include "breachlog.h"
+
+#include <algorithm>
+
+namespace {
+
+// The shell lists the latest breaches; the logs keep them all (tessera-ctl events).
+constexpr int MaxListed = 500;
+
+} // namespace
+
+BreachListModel::BreachListModel(QObject *parent) : QAbstractListModel(parent) {}
+
+BreachListModel *BreachListModel::instance()
+{
+    static BreachListModel *model = new BreachListModel;
+    return model;
+}
+
+BreachListModel *BreachListModel::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(instance(), QJSEngine::CppOwnership);
+    return instance();
+}
+
+int BreachListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_events.size());
+}
+
+QVariant BreachListModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid | QAbstractItemModel::CheckIndexOption::ParentIsInvalid));
+    const BreachEvent &event = m_events.at(index.row());
+    switch (role) {
+    case ApplianceRole: return event.appliance;
+    case TimeRole: return event.time.toLocalTime();
+    case KindRole: return BreachEvent::kindKey(event.kind);
+    case Qt::DisplayRole:
+    case SummaryRole: return event.describe();
+    case EvidenceRole: return event.evidence;
+    case ElementRole: return int(event.element());
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> BreachListModel::roleNames() const
+{
+    return {{ApplianceRole, "appliance"}, {TimeRole, "time"}, {KindRole, "kind"},
+            {SummaryRole, "summary"}, {EvidenceRole, "evidence"}, {ElementRole, "element"}};
+}
+
+void BreachListModel::load(const QString &logsRoot)
+{
+    QList<BreachEvent> all = BreachLog(logsRoot).readAll();
+    std::reverse(all.begin(), all.end());
+    if (all.size() > MaxListed)
+        all.resize(MaxListed);
+    beginResetModel();
+    m_events = all;
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+void BreachListModel::add(const BreachEvent &event)
+{
+    beginInsertRows({}, 0, 0);
+    m_events.prepend(event);
+    endInsertRows();
+    if (m_events.size() > MaxListed) {
+        beginRemoveRows({}, MaxListed, int(m_events.size()) - 1);
+        m_events.resize(MaxListed);
+        endRemoveRows();
+    }
+    Q_EMIT countChanged();
+    Q_EMIT breachRaised(event.appliance, event.describe());
+}
+
+int BreachListModel::countFor(const QString &appliance) const
+{
+    return int(std::count_if(m_events.cbegin(), m_events.cend(), [&](const BreachEvent &e) { return e.appliance == appliance; }));
+}

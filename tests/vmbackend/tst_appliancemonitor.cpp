@@ -1,0 +1,183 @@
+// ApplianceMonitor on a real folder: store accesses against the activity contract and mount
+// rates, through real inotify events. (The same monitor on a real guest: tests/e2e/tst_monitor_e2e.)
+#include "appliancemonitor.h"
+#include "monitortestcontracts.h"
+
+#include <QFile>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+
+class TestApplianceMonitor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store.reset(new QTemporaryDir);
+        QVERIFY(QDir(m_store->path()).mkpath(QStringLiteral("Documents/Letters")));
+        QVERIFY(QDir(m_store->path()).mkpath(QStringLiteral("Music")));
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Music/song.txt")), "la la"));
+    }
+
+    void writeWithoutInputIsABreachWithEvidence()
+    {
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/Letters/note.txt")), "hello"));
+        QVERIFY(breaches.wait(2000));
+        const auto event = breaches.first().first().value<BreachEvent>();
+        QCOMPARE(event.kind, BreachEvent::Kind::WriteWithoutInput);
+        QCOMPARE(event.element(), ContractElement::Activity);
+        QCOMPARE(event.appliance, QStringLiteral("app"));
+        QCOMPARE(event.subject, QStringLiteral("Documents"));
+        QCOMPARE(event.bound, 5.0);
+        QCOMPARE(event.observed, -1.0); // no input ever
+        QVERIFY(event.evidence.contains(QStringLiteral("Documents/Letters/note.txt")));
+        QVERIFY(event.windowStart <= event.windowEnd);
+        QVERIFY(!event.describe().isEmpty());
+    }
+
+    void writeRightAfterInputIsExpected()
+    {
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QSignalSpy seen(&monitor, &ApplianceMonitor::accessSeen);
+        monitor.noteInput();
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/note.txt")), "typed"));
+        QVERIFY(seen.wait(2000));
+        for (const QList<QVariant> &access : std::as_const(seen)) {
+            QCOMPARE(access.at(1).toBool(), true);
+            QCOMPARE(access.at(2).toBool(), true); // within the window
+        }
+        monitor.stop(); // raises anything pending at once
+        QCOMPARE(breaches.count(), 0);
+    }
+
+    void readOfAReadOnlyMountWithoutInput()
+    {
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QFile song(m_store->filePath(QStringLiteral("Music/song.txt")));
+        QVERIFY(song.open(QIODevice::ReadOnly));
+        QCOMPARE(song.readAll(), QByteArray("la la"));
+        QVERIFY(breaches.wait(2000));
+        const auto event = breaches.first().first().value<BreachEvent>();
+        QCOMPARE(event.kind, BreachEvent::Kind::ReadWithoutInput);
+        QVERIFY(event.evidence.contains(QStringLiteral("Music/song.txt")));
+    }
+
+    void writesInNewFoldersAreSeen()
+    {
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy seen(&monitor, &ApplianceMonitor::accessSeen);
+        QVERIFY(QDir(m_store->path()).mkpath(QStringLiteral("Documents/New")));
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.isEmpty(), 2000); // the folder's creation; now watched
+        seen.clear();
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/New/inner.txt")), "x"));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.cbegin(), seen.cend(), [](const QList<QVariant> &a) {
+            return a.first().toString() == QLatin1String("Documents/New/inner.txt"); }), 2000);
+    }
+
+    void writingFasterThanTheMountRate()
+    {
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/big.bin")), QByteArray(256 * 1024, 'x')));
+        QVERIFY(breaches.wait(3000));
+        const auto event = breaches.first().first().value<BreachEvent>();
+        QCOMPARE(event.kind, BreachEvent::Kind::MountWriteOverRate);
+        QCOMPARE(event.subject, QStringLiteral("Documents"));
+        QCOMPARE(event.bound, 16.0 * 1024);
+        QVERIFY(event.observed >= 256.0 * 1024);
+    }
+
+    void repeatedBreachesAreCoalesced()
+    {
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QSignalSpy seen(&monitor, &ApplianceMonitor::accessSeen);
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/f%1.txt").arg(i)), "x"));
+        QVERIFY(breaches.wait(2000));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.cbegin(), seen.cend(), [](const QList<QVariant> &a) {
+            return a.first().toString() == QLatin1String("Documents/f49.txt"); }), 2000);
+        monitor.stop();
+        // One event for the first burst, one for the rest once stopped: never one per file.
+        QVERIFY(breaches.count() <= 2);
+        int items = 0;
+        for (const QList<QVariant> &b : std::as_const(breaches)) {
+            const auto event = b.first().value<BreachEvent>();
+            items += int(event.evidence.size()) + event.evidenceOmitted;
+            QVERIFY(event.evidence.size() <= BreachEvent::MaxEvidence);
+        }
+        QCOMPARE(items, 50);
+    }
+
+    void symlinksInTheStoreAreNotFollowed()
+    {
+        QTemporaryDir outside;
+        QVERIFY(QDir(outside.path()).mkpath(QStringLiteral("secret")));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret")), m_store->filePath(QStringLiteral("Documents/link"))));
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy seen(&monitor, &ApplianceMonitor::accessSeen);
+        QVERIFY(writeFile(outside.filePath(QStringLiteral("secret/x.txt")), "outside"));
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/inside.txt")), "inside"));
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.isEmpty(), 2000);
+        for (const QList<QVariant> &access : std::as_const(seen))
+            QVERIFY2(!access.first().toString().contains(QLatin1String("x.txt")), qPrintable(access.first().toString()));
+    }
+
+    void refusedConnectionsFromTheGatewayLog()
+    {
+        const QString log = m_store->filePath(QStringLiteral("network.jsonl"));
+        // An earlier session's refusal is not reported again.
+        QVERIFY(writeFile(log, "{\"event\":\"denied\",\"host\":\"old.example\",\"port\":1,\"reason\":\"no rule\",\"time\":\"t0\"}" "\n"));
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(QString()), m_store->path());
+        monitor.watchNetworkLog(log);
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QFile append(log);
+        QVERIFY(append.open(QIODevice::Append));
+        append.write("{\"event\":\"allowed\",\"host\":\"127.0.0.1\",\"port\":8080,\"rule\":0,\"time\":\"t1\"}" "\n");
+        for (int port = 1; port <= ApplianceMonitor::DeniedBurstCount; ++port)
+            append.write(QStringLiteral("{\"event\":\"denied\",\"host\":\"127.0.0.1\",\"port\":%1,\"reason\":\"no rule allows it\",\"time\":\"t2\"}")
+                             .arg(port).toUtf8() + '\n');
+        append.write("{\"event\":\"denied\",\"host\":\"127.0.0.1\",\"port\":"); // still being written
+        append.close();
+        QTRY_VERIFY_WITH_TIMEOUT(breaches.count() >= ApplianceMonitor::DeniedBurstCount + 1, 5000);
+        QSet<QString> refused;
+        int bursts = 0;
+        for (const QList<QVariant> &b : std::as_const(breaches)) {
+            const auto event = b.first().value<BreachEvent>();
+            QCOMPARE(event.element(), ContractElement::NetworkRules);
+            if (event.kind == BreachEvent::Kind::DeniedBurst) {
+                ++bursts;
+                QCOMPARE(event.observed, double(ApplianceMonitor::DeniedBurstCount));
+            } else {
+                refused.insert(event.subject);
+                QVERIFY(event.evidence.first().contains(QLatin1String("no rule allows it")));
+            }
+        }
+        QCOMPARE(bursts, 1);
+        QCOMPARE(refused.size(), ApplianceMonitor::DeniedBurstCount);
+        QVERIFY(!refused.contains(QStringLiteral("old.example:1")));
+        QVERIFY(refused.contains(QStringLiteral("127.0.0.1:1")));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_store;
+};
+
+QTEST_GUILESS_MAIN(TestApplianceMonitor)
+#include "tst_appliancemonitor.moc"

@@ -1,0 +1,256 @@
+#include "appliancemonitor.h"
+
+#include "libvirtconnection.h"
+#include "storeaccesswatcher.h"
+#include "vmbackendlog.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <libvirt/libvirt.h>
+
+namespace {
+
+constexpr int TickMs = 1000;
+// CPU use must stay above the quota this many samples in a row: compiling or starting an app
+// may spike briefly, and a contract's quota is about sustained use.
+constexpr int CpuSamplesOverQuota = 3;
+constexpr int CpuSampleEveryTicks = 2;
+
+QString storePath(const QString &storeFolder, const QString &relativePath)
+{
+    return relativePath.isEmpty() ? storeFolder : storeFolder + QLatin1Char('/') + relativePath;
+}
+
+} // namespace
+
+ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContract &contract, const QString &storeRoot, QObject *parent)
+    : QObject(parent), m_appliance(appliance), m_contract(contract), m_storeRoot(storeRoot), m_watcher(new StoreAccessWatcher(this))
+{
+    m_clock.start();
+    connect(m_watcher, &StoreAccessWatcher::written, this, &ApplianceMonitor::onWritten);
+    connect(m_watcher, &StoreAccessWatcher::read, this, &ApplianceMonitor::onRead);
+    connect(m_watcher, &StoreAccessWatcher::discovered, this, &ApplianceMonitor::onWritten);
+    connect(m_watcher, &StoreAccessWatcher::incomplete, this, [this](const QString &folder) {
+        qCWarning(lcVmBackend) << m_appliance << "has too many folders under" << folder << "to watch them all";
+    });
+    m_flushTimer.setInterval(CoalesceMs / 3);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ApplianceMonitor::flush);
+    m_tickTimer.setInterval(TickMs);
+    connect(&m_tickTimer, &QTimer::timeout, this, &ApplianceMonitor::tick);
+}
+
+ApplianceMonitor::~ApplianceMonitor() = default;
+
+void ApplianceMonitor::watchCpu(LibvirtConnection *connection, const QString &domainName)
+{
+    m_connection = connection;
+    m_domainName = domainName;
+}
+
+void ApplianceMonitor::watchNetworkLog(const QString &networkLog)
+{
+    m_networkLog = networkLog;
+    // Earlier sessions' refusals were reported then.
+    m_networkLogOffset = QFileInfo(networkLog).size();
+}
+
+bool ApplianceMonitor::start()
+{
+    bool complete = true;
+    for (const MountGrant &mount : std::as_const(m_contract.mounts)) {
+        if (!m_watcher->watch(mount.store, m_storeRoot + QLatin1Char('/') + mount.store)) {
+            qCWarning(lcVmBackend) << m_appliance << "cannot watch store folder" << mount.store;
+            complete = false;
+        }
+    }
+    m_tickTimer.start();
+    return complete;
+}
+
+void ApplianceMonitor::stop()
+{
+    m_watcher->clear();
+    m_tickTimer.stop();
+    flush();
+}
+
+void ApplianceMonitor::noteInput()
+{
+    m_lastInput = QDateTime::currentDateTimeUtc();
+}
+
+void ApplianceMonitor::onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes)
+{
+    m_bytesThisSecond[storeFolder] += grownBytes;
+    checkActivity(ActivityExpectation::Access::Write, storePath(storeFolder, relativePath));
+}
+
+void ApplianceMonitor::onRead(const QString &storeFolder, const QString &relativePath)
+{
+    checkActivity(ActivityExpectation::Access::Read, storePath(storeFolder, relativePath));
+}
+
+void ApplianceMonitor::checkActivity(ActivityExpectation::Access access, const QString &path)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const double sinceInput = m_lastInput.isValid() ? m_lastInput.msecsTo(now) / 1000.0 : -1;
+    bool expected = true;
+    for (const ActivityExpectation &expect : std::as_const(m_contract.activity)) {
+        if (expect.access != access || !MountGrant::storeCovers(expect.store, path))
+            continue;
+        if (sinceInput >= 0 && sinceInput <= expect.withinSecondsOfInput)
+            continue;
+        expected = false;
+        const auto kind = access == ActivityExpectation::Access::Write ? BreachEvent::Kind::WriteWithoutInput
+                                                                       : BreachEvent::Kind::ReadWithoutInput;
+        record(kind, expect.store == QLatin1String("any") ? path.section(QLatin1Char('/'), 0, 0) : expect.store, sinceInput,
+               expect.withinSecondsOfInput, QStringLiteral("s"), path);
+    }
+    Q_EMIT accessSeen(path, access == ActivityExpectation::Access::Write, expected);
+}
+
+void ApplianceMonitor::record(BreachEvent::Kind kind, const QString &subject, double observed, double bound, const QString &unit,
+                              const QString &evidence)
+{
+    Pending &pending = m_pending[BreachEvent::kindKey(kind) + QLatin1Char('\n') + subject];
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!pending.dirty) {
+        BreachEvent event;
+        event.kind = kind;
+        event.appliance = m_appliance;
+        event.subject = subject;
+        event.windowStart = now;
+        event.observed = observed;
+        event.bound = bound;
+        event.unit = unit;
+        pending.event = event;
+        pending.seenEvidence.clear();
+        pending.dirty = true;
+    }
+    BreachEvent &event = pending.event;
+    event.windowEnd = now;
+    // Keep the worst observation: the longest time since input, the highest rate.
+    if (observed < 0 || (event.observed >= 0 && observed > event.observed))
+        event.observed = observed;
+    constexpr int MaxRemembered = 4096;
+    if (!evidence.isEmpty() && !pending.seenEvidence.contains(evidence)) {
+        if (pending.seenEvidence.size() < MaxRemembered)
+            pending.seenEvidence.insert(evidence);
+        event.addEvidence(evidence);
+    }
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void ApplianceMonitor::flush()
+{
+    const qint64 nowMs = m_clock.elapsed();
+    bool waiting = false;
+    for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
+        Pending &pending = it.value();
+        if (!pending.dirty)
+            continue;
+        const bool coalesced = pending.event.windowStart.msecsTo(QDateTime::currentDateTimeUtc()) >= CoalesceMs;
+        const bool cooledDown = pending.lastRaisedMs < 0 || nowMs - pending.lastRaisedMs >= CooldownMs;
+        if (!(coalesced && cooledDown) && m_tickTimer.isActive()) {
+            waiting = true;
+            continue;
+        }
+        pending.event.time = QDateTime::currentDateTimeUtc();
+        pending.dirty = false;
+        pending.lastRaisedMs = nowMs;
+        qCInfo(lcVmBackend) << m_appliance << "breach:" << BreachEvent::kindKey(pending.event.kind) << pending.event.subject;
+        Q_EMIT breach(pending.event);
+    }
+    if (!waiting)
+        m_flushTimer.stop();
+}
+
+void ApplianceMonitor::tick()
+{
+    for (const MountGrant &mount : std::as_const(m_contract.mounts)) {
+        const qint64 bytes = m_bytesThisSecond.value(mount.store);
+        if (mount.writeRate.isLimited() && bytes > mount.writeRate.average() + mount.writeRate.effectiveBurst())
+            record(BreachEvent::Kind::MountWriteOverRate, mount.store, double(bytes) * 1000 / TickMs, mount.writeRate.average(),
+                   QStringLiteral("B/s"), {});
+    }
+    m_bytesThisSecond.clear();
+    readNetworkLog();
+
+    static_assert(CpuSampleEveryTicks > 0);
+    if (!m_connection || !m_contract.resources.cpuQuotaPercent || (m_clock.elapsed() / TickMs) % CpuSampleEveryTicks)
+        return;
+    const QByteArray name = m_domainName.toUtf8();
+    m_connection->call<qint64>(this, [name](virConnectPtr connection) -> qint64 {
+        if (!connection)
+            return -1;
+        virDomainPtr domain = virDomainLookupByName(connection, name.constData());
+        if (!domain)
+            return -1;
+        virDomainInfo info;
+        const int ok = virDomainGetInfo(domain, &info);
+        virDomainFree(domain);
+        return ok == 0 && info.state == VIR_DOMAIN_RUNNING ? qint64(info.cpuTime) : -1;
+    }, [this](const qint64 &cpuTimeNs) { onCpuSample(cpuTimeNs); });
+}
+
+void ApplianceMonitor::onCpuSample(qint64 cpuTimeNs)
+{
+    const qint64 nowMs = m_clock.elapsed();
+    if (cpuTimeNs < 0 || m_lastCpuNs < 0 || cpuTimeNs < m_lastCpuNs || nowMs <= m_lastCpuSampleMs) {
+        m_lastCpuNs = cpuTimeNs;
+        m_lastCpuSampleMs = nowMs;
+        m_cpuOverCount = 0;
+        return;
+    }
+    const double percent = double(cpuTimeNs - m_lastCpuNs) / 1e6 / double(nowMs - m_lastCpuSampleMs) * 100.0;
+    m_lastCpuNs = cpuTimeNs;
+    m_lastCpuSampleMs = nowMs;
+    const double quota = *m_contract.resources.cpuQuotaPercent;
+    m_cpuOverCount = percent > quota ? m_cpuOverCount + 1 : 0;
+    if (m_cpuOverCount >= CpuSamplesOverQuota)
+        record(BreachEvent::Kind::CpuOverQuota, m_appliance, percent, quota, QStringLiteral("%"),
+               tr("%1 % of a core over the last %2 s").arg(qRound(percent)).arg(CpuSampleEveryTicks * TickMs / 1000));
+}
+
+void ApplianceMonitor::readNetworkLog()
+{
+    if (m_networkLog.isEmpty())
+        return;
+    QFile log(m_networkLog);
+    if (!log.open(QIODevice::ReadOnly))
+        return;
+    if (log.size() < m_networkLogOffset)
+        m_networkLogOffset = 0; // a new log
+    if (!log.seek(m_networkLogOffset))
+        return;
+    // The gateway is ours, but it echoes what the guest asked for: bound what is read.
+    constexpr qint64 MaxLine = 4096;
+    constexpr int MaxLinesPerTick = 1000;
+    const qint64 nowMs = m_clock.elapsed();
+    for (int lines = 0; lines < MaxLinesPerTick; ++lines) {
+        const QByteArray line = log.readLine(MaxLine);
+        if (!line.endsWith('\n'))
+            break;
+        m_networkLogOffset += line.size();
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        if (entry.value(QStringLiteral("event")).toString() != QLatin1String("denied"))
+            continue;
+        const QString destination = QStringLiteral("%1:%2").arg(entry.value(QStringLiteral("host")).toString().left(255))
+                                        .arg(entry.value(QStringLiteral("port")).toInt());
+        const QString reason = entry.value(QStringLiteral("reason")).toString().left(200);
+        const QString evidence = tr("%1 refused at %2 (%3)").arg(destination, entry.value(QStringLiteral("time")).toString(), reason);
+        record(BreachEvent::Kind::ConnectionDenied, destination, 1, 0, QStringLiteral("connections"), evidence);
+        m_deniedTimesMs.append(nowMs);
+    }
+    while (!m_deniedTimesMs.isEmpty() && nowMs - m_deniedTimesMs.constFirst() > DeniedBurstWindowMs)
+        m_deniedTimesMs.removeFirst();
+    if (m_deniedTimesMs.size() >= DeniedBurstCount) {
+        record(BreachEvent::Kind::DeniedBurst, tr("network"), double(m_deniedTimesMs.size()), DeniedBurstCount - 1,
+               QStringLiteral("connections"), {});
+        m_deniedTimesMs.clear();
+    }
+}

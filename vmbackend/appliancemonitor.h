@@ -1,0 +1,100 @@
+#pragma once
+
+#include "breachevent.h"
+#include "systemcontract.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+class LibvirtConnection;
+class StoreAccessWatcher;
+
+/// Watches one running appliance for behaviour its contract does not allow and that the
+/// hypervisor does not prevent, and raises breach events with evidence:
+/// - store reads and writes outside the ActivityContract's window after forwarded input
+///   (the shell reports input with noteInput());
+/// - writes to a mount faster than its WriteRate;
+/// - CPU use above CPUQuota, sustained (sampled from libvirt on its worker thread);
+/// - connections the egress gateway refused, and bursts of them (from its log).
+/// Events of one kind and subject are coalesced, at most one every cooldown, so a guest that
+/// keeps misbehaving produces a readable log, not a flood.
+class ApplianceMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    /// How long accesses are gathered into one event before it is raised.
+    static constexpr int CoalesceMs = 300;
+    /// The least time between two events of the same kind and subject.
+    static constexpr int CooldownMs = 10000;
+    /// This many refused connections within DeniedBurstWindowMs are a burst (scanning).
+    static constexpr int DeniedBurstCount = 10;
+    static constexpr int DeniedBurstWindowMs = 10000;
+
+    /// @p storeRoot is the personal store; @p contract's mounts say which of its folders the
+    /// appliance sees.
+    ApplianceMonitor(const QString &appliance, const SystemContract &contract, const QString &storeRoot,
+                     QObject *parent = nullptr);
+    ~ApplianceMonitor() override;
+
+    /// Samples CPU use of @p domainName through @p connection when the contract has a CPUQuota.
+    void watchCpu(LibvirtConnection *connection, const QString &domainName);
+    /// Reads the egress gateway's connection log @p networkLog (JSON lines) for refused
+    /// connections, from its current end on.
+    void watchNetworkLog(const QString &networkLog);
+    /// Starts watching; returns false (with the reason in the log) when some mount could not be watched.
+    bool start();
+    void stop();
+
+    /// The shell forwarded keyboard or pointer input to the appliance now.
+    void noteInput();
+    /// When input was last forwarded; invalid when never.
+    QDateTime lastInput() const { return m_lastInput; }
+
+Q_SIGNALS:
+    /// A breach was observed; @p event carries the evidence.
+    void breach(const BreachEvent &event);
+    /// An access to the store was seen (@p storePath: folder/relative path); @p expected is false
+    /// when it breaks an activity expectation (a breach follows after coalescing).
+    void accessSeen(const QString &storePath, bool write, bool expected);
+
+private:
+    struct Pending
+    {
+        BreachEvent event;
+        QSet<QString> seenEvidence; ///< bounded; a file written in many steps counts once
+        bool dirty = false;
+        qint64 lastRaisedMs = -1;
+    };
+    void onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes);
+    void onRead(const QString &storeFolder, const QString &relativePath);
+    void checkActivity(ActivityExpectation::Access access, const QString &storePath);
+    void record(BreachEvent::Kind kind, const QString &subject, double observed, double bound, const QString &unit,
+                const QString &evidence);
+    void flush();
+    void tick();
+    void onCpuSample(qint64 cpuTimeNs);
+    void readNetworkLog();
+
+    QString m_appliance;
+    SystemContract m_contract;
+    QString m_storeRoot;
+    StoreAccessWatcher *m_watcher;
+    QDateTime m_lastInput;
+    QElapsedTimer m_clock;
+    QHash<QString, Pending> m_pending;
+    QTimer m_flushTimer;
+    QTimer m_tickTimer;
+    QHash<QString, qint64> m_bytesThisSecond; ///< per mount store folder
+    LibvirtConnection *m_connection = nullptr;
+    QString m_domainName;
+    qint64 m_lastCpuNs = -1;
+    qint64 m_lastCpuSampleMs = -1;
+    int m_cpuOverCount = 0;
+    QString m_networkLog;
+    qint64 m_networkLogOffset = 0;
+    QList<qint64> m_deniedTimesMs; ///< refusals within the burst window
+};

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+/// The history of the personal store, with provenance: every change to a file (who, when,
+/// content before and after, kept by hash in a content-addressed object folder), so that what
+/// one appliance changed since a point in time can be undone while every later change by
+/// others is kept — the seed's "corruption in the middle of the log" question.
+///
+/// On disk (JOURNAL = DATA/journal):
+///   JOURNAL/journal.jsonl   one JSON object a line, appended with one write(2) + fdatasync
+///   JOURNAL/objects/SHA256  file contents, written to a temporary name, synced, renamed
+/// A torn last line (a crash while appending) is ignored. An undo is journaled as an intent
+/// ("undo-begin" with every file and its target content) before any file is touched, and
+/// finished by the next open() when a crash interrupted it.
+///
+/// Blocking file I/O throughout: use it off the GUI thread (StoreRecorder does).
+class StoreJournal
+{
+    Q_DECLARE_TR_FUNCTIONS(StoreJournal)
+public:
+    /// Who changed a file: an appliance name, or one of these.
+    static QString hostActor() { return QStringLiteral("host"); }
+    static QString unknownActor() { return QStringLiteral("unknown"); }
+    /// The actor of the changes an undo of @p appliance makes.
+    static QString undoActor(const QString &appliance) { return QStringLiteral("undo:") + appliance; }
+
+    struct Change
+    {
+        qint64 sequence = 0;
+        QDateTime time;
+        QString actor;
+        QString path;   ///< relative to the store root
+        QString before; ///< content hash, empty: the file did not exist
+        QString after;  ///< content hash, empty: the file was deleted
+    };
+
+    /// One file of an undo: its content goes back to what it was before the appliance's
+    /// first change since the point in time.
+    struct UndoItem
+    {
+        QString path;
+        QString restore;       ///< hash to restore; empty: delete the file (it was created)
+        QString current;       ///< hash now
+        bool conflict = false; ///< someone else changed it after the appliance did
+        QStringList laterActors;
+    };
+
+    StoreJournal(const QString &journalDir, const QString &storeRoot);
+
+    /// Reads the journal and finishes an interrupted undo. Returns false with a translated
+    /// @p error when the journal cannot be read or written.
+    bool open(QString *error = nullptr);
+
+    /// Records the current content of @p relativePath as changed by @p actor, when it differs
+    /// from the last recorded content. Returns false with @p error on I/O failure.
+    bool record(const QString &relativePath, const QString &actor, QString *error = nullptr);
+    /// Records every file below @p relativeFolder that differs from the journal (changes made
+    /// while nobody watched), as @p actor. Symbolic links are not followed.
+    bool scan(const QString &relativeFolder, const QString &actor, QString *error = nullptr);
+
+    /// What undoing @p actor's changes since @p since would do, file by file.
+    QList<UndoItem> planUndo(const QString &actor, const QDateTime &since) const;
+    /// Applies @p items (a plan, with conflicts the person chose to overwrite included and
+    /// the others left out), journaled as undoActor(@p actor). Returns false with @p error.
+    bool applyUndo(const QString &actor, const QList<UndoItem> &items, QString *error = nullptr);
+
+    QList<Change> changes() const { return m_changes; }
+    /// Last recorded content hash of @p relativePath (empty: absent or unknown).
+    QString currentHash(const QString &relativePath) const { return m_current.value(relativePath); }
+    /// The content of object @p hash (for showing what an undo brings back).
+    QByteArray object(const QString &hash) const;
+
+    /// Forgets changes older than @p keepSince, except what is needed to undo later ones,
+    /// and deletes objects nothing refers to any more. Returns the bytes the journal takes.
+    qint64 prune(const QDateTime &keepSince);
+    /// Bytes the journal and its objects take on disk.
+    qint64 storageBytes() const;
+
+    static QString hashOf(const QByteArray &content);
+
+private:
+    bool append(const QByteArray &jsonLine, QString *error);
+    bool storeObject(const QString &absolutePath, QString *hash, bool *exists, QString *error);
+    bool restoreFile(const QString &relativePath, const QString &hash, QString *error);
+    bool finishInterruptedUndo(QString *error);
+    QString objectPath(const QString &hash) const;
+
+    QString m_dir;
+    QString m_storeRoot;
+    QList<Change> m_changes;
+    QHash<QString, QString> m_current; ///< path → last known content hash ("" = absent)
+    qint64 m_nextSequence = 1;
+};

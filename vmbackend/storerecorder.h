@@ -1,0 +1,54 @@
+#pragma once
+
+#include "storejournal.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+#include <functional>
+
+class StoreAccessWatcher;
+class StoreWriterIdentifier;
+
+/// Keeps the personal store's history (StoreJournal) while the shell runs: watches the whole
+/// store and records every change with who made it. The writer is named by fanotify when
+/// Tessera runs as root (the QEMU process of an appliance, or the host); otherwise a change
+/// in a folder that exactly one running appliance has mounted read-write is attributed to that
+/// appliance, one in no such folder to the host, and the rest to "unknown".
+/// Changes made while the shell did not run are found by a scan at start ("unknown").
+///
+/// All file work runs on a thread of its own; results come back on the caller's thread.
+class StoreRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    StoreRecorder(const QString &journalDir, const QString &storeRoot, QObject *parent = nullptr);
+    ~StoreRecorder() override;
+
+    /// Opens the journal (finishing an interrupted undo), scans and starts watching; ready() or failed() follows.
+    void start();
+    /// @p appliance runs with @p folders (store-relative) mounted read-write; empty when it stopped.
+    void setWritableFolders(const QString &appliance, const QStringList &folders);
+
+    void planUndo(const QString &appliance, const QDateTime &since, QObject *context,
+                  std::function<void(const QList<StoreJournal::UndoItem> &)> done);
+    void applyUndo(const QString &appliance, const QList<StoreJournal::UndoItem> &items, QObject *context,
+                   std::function<void(bool ok, const QString &error)> done);
+    /// The changes recorded so far (a copy, fetched from the worker).
+    void changes(QObject *context, std::function<void(const QList<StoreJournal::Change> &)> done);
+
+Q_SIGNALS:
+    /// The journal is open and the store watched.
+    void ready();
+    /// A change was recorded.
+    void recorded(const QString &path, const QString &actor);
+    /// The journal could not be read or written; @p message says what to do.
+    void failed(const QString &message);
+
+private:
+    class Worker;
+    QThread m_thread;
+    Worker *m_worker;
+};
