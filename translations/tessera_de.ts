@@ -247,6 +247,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>The appliance&apos;s network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again.</source>
         <translation>Der Netzwerk-Gateway der Appliance konnte nicht gestartet werden, daher wurde die Appliance nicht gestartet. Prüfen Sie, ob tessera-gateway neben tessera installiert ist, und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
+        <translation>Der Netzwerkfilter für den Vertrag der Appliance konnte nicht eingerichtet werden. Prüfen Sie, ob der Netzwerkfiltertreiber von libvirt läuft, und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>

@@ -245,6 +245,10 @@ Your personal files are not touched.</source>
         <source>The appliance&apos;s network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>

@@ -23,6 +23,8 @@ struct GuestNetwork
     /// Privileged connections: the nwfilter the contract compiled to, and <bandwidth> in KiB/s
     /// (0: not limited).
     QString nwfilterName;
+    /// The <filter> definition of nwfilterName, defined before the domain (NwfilterBuilder).
+    QString nwfilterXml;
     qint64 outboundAverageKiBs = 0;
     qint64 outboundPeakKiBs = 0;
     qint64 outboundBurstKiB = 0;

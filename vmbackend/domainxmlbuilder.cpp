@@ -9,7 +9,26 @@ namespace {
 // A fixed namespace for name-based (v5) UUIDs of Tessera domains.
 const QUuid TesseraDomainNamespace(QStringLiteral("{6d0f3a52-8c1e-4f5b-9a57-2f3c4e1d7b60}"));
 
-void writeDisk(QXmlStreamWriter &xml, const QString &format, const QString &file, const QString &target, bool readOnly)
+void writeIoTune(QXmlStreamWriter &xml, const DiskIoTune &tune)
+{
+    if (tune.isEmpty())
+        return;
+    // QEMU's block throttling (works on every connection, also unprivileged): bytes and
+    // operations per second, 0 leaves a direction unlimited.
+    xml.writeStartElement(QStringLiteral("iotune"));
+    const std::pair<const char *, qint64> limits[] = {{"read_bytes_sec", tune.readBytesPerSec},
+                                                      {"write_bytes_sec", tune.writeBytesPerSec},
+                                                      {"read_iops_sec", tune.readIopsPerSec},
+                                                      {"write_iops_sec", tune.writeIopsPerSec}};
+    for (const auto &[name, value] : limits) {
+        if (value > 0)
+            xml.writeTextElement(QLatin1String(name), QString::number(value));
+    }
+    xml.writeEndElement();
+}
+
+void writeDisk(QXmlStreamWriter &xml, const QString &format, const QString &file, const QString &target, bool readOnly,
+               const DiskIoTune &ioTune = {})
 {
     xml.writeStartElement(QStringLiteral("disk"));
     xml.writeAttribute(QStringLiteral("type"), QStringLiteral("file"));
@@ -24,6 +43,54 @@ void writeDisk(QXmlStreamWriter &xml, const QString &format, const QString &file
     xml.writeAttribute(QStringLiteral("bus"), QStringLiteral("virtio"));
     if (readOnly)
         xml.writeEmptyElement(QStringLiteral("readonly"));
+    writeIoTune(xml, ioTune);
+    xml.writeEndElement();
+}
+
+/// Privileged connections: a global cgroup CPU quota over all vCPUs (and QEMU's own threads).
+void writeCpuTune(QXmlStreamWriter &xml, int cpuQuotaPercent)
+{
+    if (cpuQuotaPercent <= 0)
+        return;
+    constexpr qint64 PeriodUs = 100000;
+    xml.writeStartElement(QStringLiteral("cputune"));
+    xml.writeTextElement(QStringLiteral("global_period"), QString::number(PeriodUs));
+    xml.writeTextElement(QStringLiteral("global_quota"), QString::number(PeriodUs * cpuQuotaPercent / 100));
+    xml.writeEndElement();
+}
+
+void writeBandwidthDirection(QXmlStreamWriter &xml, const QString &direction, qint64 average, qint64 peak, qint64 burst)
+{
+    if (average <= 0)
+        return;
+    xml.writeEmptyElement(direction);
+    xml.writeAttribute(QStringLiteral("average"), QString::number(average));
+    if (peak > 0)
+        xml.writeAttribute(QStringLiteral("peak"), QString::number(peak));
+    if (burst > 0)
+        xml.writeAttribute(QStringLiteral("burst"), QString::number(burst));
+}
+
+/// Privileged connections: a NIC on libvirt's "default" network, filtered by the contract's
+/// nwfilter and shaped by <bandwidth> (KiB/s, from the guest's point of view).
+void writePrivilegedInterface(QXmlStreamWriter &xml, const GuestNetwork &network)
+{
+    xml.writeStartElement(QStringLiteral("interface"));
+    xml.writeAttribute(QStringLiteral("type"), QStringLiteral("network"));
+    xml.writeEmptyElement(QStringLiteral("source"));
+    xml.writeAttribute(QStringLiteral("network"), QStringLiteral("default"));
+    xml.writeEmptyElement(QStringLiteral("model"));
+    xml.writeAttribute(QStringLiteral("type"), QStringLiteral("virtio"));
+    xml.writeEmptyElement(QStringLiteral("filterref"));
+    xml.writeAttribute(QStringLiteral("filter"), network.nwfilterName);
+    if (network.outboundAverageKiBs > 0 || network.inboundAverageKiBs > 0) {
+        xml.writeStartElement(QStringLiteral("bandwidth"));
+        writeBandwidthDirection(xml, QStringLiteral("inbound"), network.inboundAverageKiBs, network.inboundPeakKiBs,
+                                network.inboundBurstKiB);
+        writeBandwidthDirection(xml, QStringLiteral("outbound"), network.outboundAverageKiBs, network.outboundPeakKiBs,
+                                network.outboundBurstKiB);
+        xml.writeEndElement();
+    }
     xml.writeEndElement();
 }
 
@@ -99,6 +166,7 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
     xml.writeCharacters(QString::number(spec.memoryMiB));
     xml.writeEndElement();
     xml.writeTextElement(QStringLiteral("vcpu"), QString::number(spec.vcpus));
+    writeCpuTune(xml, spec.cpuQuotaPercent);
 
     xml.writeStartElement(QStringLiteral("os"));
     xml.writeStartElement(QStringLiteral("type"));
@@ -123,9 +191,11 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
     xml.writeTextElement(QStringLiteral("on_crash"), QStringLiteral("destroy"));
 
     xml.writeStartElement(QStringLiteral("devices"));
-    writeDisk(xml, QStringLiteral("qcow2"), spec.systemDisk, QStringLiteral("vda"), false);
+    writeDisk(xml, QStringLiteral("qcow2"), spec.systemDisk, QStringLiteral("vda"), false, spec.systemDiskIoTune);
     if (!spec.toolsDisk.isEmpty())
         writeDisk(xml, QStringLiteral("raw"), spec.toolsDisk, QStringLiteral("vdb"), true);
+    if (spec.network.enabled && !spec.network.nwfilterName.isEmpty())
+        writePrivilegedInterface(xml, spec.network);
     writeEmpty(xml, QStringLiteral("controller"), {{QStringLiteral("type"), QStringLiteral("usb")}, {QStringLiteral("model"), QStringLiteral("none")}});
     writeEmpty(xml, QStringLiteral("input"), {{QStringLiteral("type"), QStringLiteral("tablet")}, {QStringLiteral("bus"), QStringLiteral("virtio")}});
     writeEmpty(xml, QStringLiteral("input"), {{QStringLiteral("type"), QStringLiteral("keyboard")}, {QStringLiteral("bus"), QStringLiteral("ps2")}});

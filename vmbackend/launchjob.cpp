@@ -62,6 +62,16 @@ bool startGateway(const DomainSpec &spec, VmError *error)
 
 bool LaunchJob::define(virConnectPtr connection, VmError *error) const
 {
+    // Privileged connections: the contract's nwfilter must exist before a domain refers to it.
+    if (!spec.network.nwfilterXml.isEmpty()) {
+        virNWFilterPtr filter = virNWFilterDefineXML(connection, spec.network.nwfilterXml.toUtf8().constData());
+        if (!filter) {
+            *error = VmError::fromLibvirt(VmError::DefineFailed,
+                                          QCoreApplication::translate("ApplianceVm", "The network filter for the appliance's contract could not be set up. Check that libvirt's network filter driver is running, then try again."));
+            return false;
+        }
+        virNWFilterFree(filter);
+    }
     DomainHandle defined(virDomainDefineXML(connection, DomainXmlBuilder::build(spec).toUtf8().constData()));
     if (!defined.domain) {
         *error = VmError::fromLibvirt(VmError::DefineFailed,
