@@ -78,7 +78,6 @@ void ApplianceListModel::populate()
             continue;
         const ApplianceInfo info = ApplianceInfo::fromDescriptor(image.descriptor, image.name);
         auto *vm = new ApplianceVm(hypervisor->connection(), image, hypervisor->accelerator());
-        vm->setResources(info.vcpus, info.memoryMiB);
         vm->loadContract(ConnectionSettings::isPrivileged(hypervisor->uri()));
         auto *session = new ApplianceSession(vm, info, this);
         connect(session, &ApplianceSession::stateChanged, this, [this, session] {

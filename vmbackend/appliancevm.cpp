@@ -1,5 +1,6 @@
 #include "appliancevm.h"
 
+#include "connectionsettings.h"
 #include "contractparser.h"
 #include "launchjob.h"
 #include "launchmodefile.h"
@@ -13,6 +14,8 @@
 #include <QFileInfo>
 
 #include <libvirt/libvirt.h>
+
+#include <unistd.h>
 
 namespace {
 
@@ -124,18 +127,11 @@ void ApplianceVm::setHasReadyState(bool hasReadyState)
     Q_EMIT readyStateChanged(hasReadyState);
 }
 
-void ApplianceVm::setResources(int vcpus, int memoryMiB)
-{
-    if (vcpus > 0)
-        m_spec.vcpus = vcpus;
-    if (memoryMiB > 0)
-        m_spec.memoryMiB = memoryMiB;
-}
-
 void ApplianceVm::setContract(const SystemContract &contract, bool privilegedConnection)
 {
     EnforcementContext context;
     context.privileged = privilegedConnection;
+    context.cgroupTunes = privilegedConnection || (ConnectionSettings::isEmbedded(m_connection->uri()) && geteuid() == 0);
     context.applianceName = m_image.name;
     context.storeRoot = TesseraPaths::personalStoreDir();
     context.runtimeDir = TesseraPaths::runtimeDir();

@@ -54,8 +54,6 @@ public:
     ApplianceImage image() const { return m_image; }
     DomainSpec spec() const { return m_spec; }
     LibvirtConnection *connection() const { return m_connection; }
-    /// Resource sizing from the appliance's contract; applied at the next start.
-    void setResources(int vcpus, int memoryMiB);
     /// Compiles @p contract into what enforces it on this connection (network, mounts, limits;
     /// see EnforcementPlan), on top of the sizing so far. Applies from the next start().
     void setContract(const SystemContract &contract, bool privilegedConnection);

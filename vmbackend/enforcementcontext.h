@@ -8,6 +8,9 @@ struct EnforcementContext
     /// qemu:///system (nwfilter, <bandwidth>, cgroup tunes) rather than qemu:///session or an
     /// embedded driver (user networking, 9p, <iotune> only).
     bool privileged = false;
+    /// libvirt may put the domain in cgroups and apply <cputune>: privileged connections, and
+    /// the embedded driver when Tessera runs as root (proven by tst_limits_e2e).
+    bool cgroupTunes = false;
     QString applianceName;   ///< e.g. "terminal"
     QString storeRoot;       ///< the personal store (TesseraPaths::personalStoreDir())
     QString runtimeDir;      ///< sockets (TesseraPaths::runtimeDir())

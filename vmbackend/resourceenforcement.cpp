@@ -72,12 +72,12 @@ void ResourceEnforcement::apply(const SystemContract &contract, const Enforcemen
         status->insert(ContractElement::DiskIops, EnforcementStatus::Enforced);
 
     if (limits.cpuQuotaPercent) {
-        if (context.privileged) {
+        if (context.privileged || context.cgroupTunes) {
             // <cputune> global quota: a cgroup limit on the whole domain, all vCPUs together.
             spec->cpuQuotaPercent = cpuQuotaPercentFor(*limits.cpuQuotaPercent);
             status->insert(ContractElement::CpuQuota, PrivilegedCpuQuotaStatus);
         } else {
-            // Unprivileged libvirt refuses <cputune>, and QEMU has no throttle of its own: the
+            // Session libvirt refuses <cputune>, and QEMU has no throttle of its own: the
             // monitor compares the domain's cpu.time with the quota and reports breaches.
             status->insert(ContractElement::CpuQuota, EnforcementStatus::MonitoredOnly);
         }

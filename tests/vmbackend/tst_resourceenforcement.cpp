@@ -164,6 +164,17 @@ private Q_SLOTS:
         QCOMPARE(tune.firstChildElement(QStringLiteral("global_quota")).text(), QStringLiteral("150000"));
     }
 
+    void cpuTuneWithCgroupsOnAnUnprivilegedConnection()
+    {
+        // The embedded driver run as root: not qemu:///system, but cgroup tunes work there.
+        EnforcementContext context;
+        context.cgroupTunes = true;
+        context.applianceName = QStringLiteral("app");
+        const EnforcementPlan plan = EnforcementPlan::compile(parseResources(QStringLiteral("<CPUQuota>40</CPUQuota>")), context, baseSpec());
+        QCOMPARE(plan.spec().cpuQuotaPercent, 40);
+        QCOMPARE(plan.status(ContractElement::CpuQuota), EnforcementStatus::Enforced);
+    }
+
     void quotaBounds()
     {
         QCOMPARE(ResourceEnforcement::cpuQuotaPercentFor(0.2), 1);
