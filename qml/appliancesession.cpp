@@ -39,6 +39,7 @@ QString ApplianceSession::stateText() const
     case Stopping: return tr("Stopping");
     case RollingBack: return tr("Rolling back");
     case Failed: return tr("Failed", "appliance state");
+    case Paused: return tr("Paused", "appliance state");
     }
     return {};
 }
@@ -69,7 +70,21 @@ void ApplianceSession::launch()
 
 void ApplianceSession::stop()
 {
-    m_vm->stop();
+    // A paused guest cannot answer the power button.
+    if (m_vm->state() == ApplianceVm::Paused)
+        m_vm->powerOff();
+    else
+        m_vm->stop();
+}
+
+void ApplianceSession::pause()
+{
+    m_vm->pause();
+}
+
+void ApplianceSession::resume()
+{
+    m_vm->resume();
 }
 
 void ApplianceSession::rollback()
@@ -100,6 +115,7 @@ void ApplianceSession::updateState()
     case ApplianceVm::Stopping: state = Stopping; break;
     case ApplianceVm::RollingBack: state = RollingBack; break;
     case ApplianceVm::Failed: state = Failed; break;
+    case ApplianceVm::Paused: state = Paused; break;
     }
     if (state == m_state)
         return;

@@ -42,7 +42,7 @@ class ApplianceSession : public QObject
     Q_PROPERTY(int breachCount READ breachCount NOTIFY breachCountChanged)
     Q_PROPERTY(QString lastBreach READ lastBreach NOTIFY breachCountChanged)
 public:
-    enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed };
+    enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed, Paused };
     Q_ENUM(State)
 
     ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent = nullptr);
@@ -77,6 +77,9 @@ public:
     Q_INVOKABLE void showEnforcement(ContractModel *model) const;
     Q_INVOKABLE void launch();
     Q_INVOKABLE void stop();
+    /// Suspends the running appliance (e.g. from a breach alert); resume() lets it go on.
+    Q_INVOKABLE void pause();
+    Q_INVOKABLE void resume();
     Q_INVOKABLE void rollback();
 
 Q_SIGNALS:

@@ -208,6 +208,11 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Preparing fast starts</source>
         <translation>Schnellstart wird vorbereitet</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <comment>appliance state</comment>
+        <translation>Angehalten</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceVm</name>
@@ -250,6 +255,14 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
         <translation>Der Netzwerkfilter für den Vertrag der Appliance konnte nicht eingerichtet werden. Prüfen Sie, ob der Netzwerkfiltertreiber von libvirt läuft, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance could not be paused. Stop it instead.</source>
+        <translation>Die Appliance konnte nicht angehalten werden. Beenden Sie sie stattdessen.</translation>
+    </message>
+    <message>
+        <source>The appliance could not be resumed. Stop it and launch it again.</source>
+        <translation>Die Appliance konnte nicht fortgesetzt werden. Beenden Sie sie und starten Sie sie erneut.</translation>
     </message>
 </context>
 <context>

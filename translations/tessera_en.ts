@@ -206,6 +206,11 @@ Your personal files are not touched.</source>
         <source>Preparing fast starts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <comment>appliance state</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceVm</name>
@@ -247,6 +252,14 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance could not be paused. Stop it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance could not be resumed. Stop it and launch it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

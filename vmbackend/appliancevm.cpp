@@ -39,9 +39,10 @@ ApplianceVm::State stateFromLibvirt(int state)
     switch (state) {
     case VIR_DOMAIN_RUNNING:
     case VIR_DOMAIN_BLOCKED:
-    case VIR_DOMAIN_PAUSED:
     case VIR_DOMAIN_PMSUSPENDED:
         return ApplianceVm::Running;
+    case VIR_DOMAIN_PAUSED:
+        return ApplianceVm::Paused;
     case VIR_DOMAIN_SHUTDOWN:
         return ApplianceVm::Stopping;
     default:
@@ -320,6 +321,38 @@ void ApplianceVm::powerOff()
     });
 }
 
+void ApplianceVm::pause()
+{
+    const QString name = m_spec.name;
+    m_connection->call<VmError>(this, [name](virConnectPtr connection) -> VmError {
+        DomainHandle handle(lookup(connection, name));
+        if (!handle.domain || virDomainSuspend(handle.domain) < 0)
+            return VmError::fromLibvirt(VmError::StopFailed, QCoreApplication::translate("ApplianceVm", "The appliance could not be paused. Stop it instead."));
+        return {};
+    }, [this](const VmError &error) {
+        if (error.isError())
+            fail(error);
+        else
+            refresh();
+    });
+}
+
+void ApplianceVm::resume()
+{
+    const QString name = m_spec.name;
+    m_connection->call<VmError>(this, [name](virConnectPtr connection) -> VmError {
+        DomainHandle handle(lookup(connection, name));
+        if (!handle.domain || virDomainResume(handle.domain) < 0)
+            return VmError::fromLibvirt(VmError::StartFailed, QCoreApplication::translate("ApplianceVm", "The appliance could not be resumed. Stop it and launch it again."));
+        return {};
+    }, [this](const VmError &error) {
+        if (error.isError())
+            fail(error);
+        else
+            refresh();
+    });
+}
+
 void ApplianceVm::rollback()
 {
     if (m_capturing || (m_state != Off && m_state != Failed && m_state != Unknown)) {
@@ -352,6 +385,11 @@ void ApplianceVm::onDomainEvent(const QString &domainName, LibvirtConnection::Do
     case LibvirtConnection::Started:
     case LibvirtConnection::Resumed:
         setState(Running);
+        break;
+    case LibvirtConnection::Suspended:
+        // Saving the memory for a ready state pauses the VM first: that is not a pause.
+        if (!m_capturing)
+            setState(Paused);
         break;
     case LibvirtConnection::Stopped:
     case LibvirtConnection::Crashed:

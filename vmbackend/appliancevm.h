@@ -36,6 +36,7 @@ public:
         Stopping,     ///< shutdown requested, waiting for the guest to power off
         RollingBack,  ///< replacing the system overlay
         Failed,       ///< the last operation failed; see lastError()
+        Paused,       ///< suspended: QEMU keeps the guest's memory, its vCPUs do not run
     };
     Q_ENUM(State)
 
@@ -88,6 +89,9 @@ public:
     void stop();
     /// Switches the VM off at once, like pulling the plug.
     void powerOff();
+    /// Suspends a running VM (nothing in it runs until resume()); e.g. at a breach alert.
+    void pause();
+    void resume();
     /// Discards all changes to the system disk. The VM must be off. In FreshEveryLaunch mode
     /// the ready state stays (it is clean); only the changes made on top of it go.
     void rollback();
