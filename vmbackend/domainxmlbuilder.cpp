@@ -33,6 +33,23 @@ void writeEmpty(QXmlStreamWriter &xml, const QString &element, std::initializer_
         xml.writeAttribute(name, value);
 }
 
+// A folder of the personal store over 9p. accessmode 'mapped' works whether QEMU runs as root
+// (embedded driver) or as the user (qemu:///session), and keeps the guest's ownership, modes,
+// device nodes and symbolic links in extended attributes: a link the guest creates is a plain
+// file on the host, so nothing on the host can follow it out of the store.
+void writeSharedFolder(QXmlStreamWriter &xml, const SharedFolder &folder)
+{
+    xml.writeStartElement(QStringLiteral("filesystem"));
+    xml.writeAttribute(QStringLiteral("type"), QStringLiteral("mount"));
+    xml.writeAttribute(QStringLiteral("accessmode"), QStringLiteral("mapped"));
+    writeEmpty(xml, QStringLiteral("driver"), {{QStringLiteral("type"), QStringLiteral("path")}});
+    writeEmpty(xml, QStringLiteral("source"), {{QStringLiteral("dir"), folder.hostPath}});
+    writeEmpty(xml, QStringLiteral("target"), {{QStringLiteral("dir"), folder.tag}});
+    if (folder.readOnly)
+        xml.writeEmptyElement(QStringLiteral("readonly"));
+    xml.writeEndElement();
+}
+
 } // namespace
 
 QString DomainXmlBuilder::uuidFor(const QString &domainName)
@@ -82,6 +99,8 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
     writeDisk(xml, QStringLiteral("qcow2"), spec.systemDisk, QStringLiteral("vda"), false);
     if (!spec.toolsDisk.isEmpty())
         writeDisk(xml, QStringLiteral("raw"), spec.toolsDisk, QStringLiteral("vdb"), true);
+    for (const SharedFolder &folder : spec.sharedFolders)
+        writeSharedFolder(xml, folder);
     writeEmpty(xml, QStringLiteral("controller"), {{QStringLiteral("type"), QStringLiteral("usb")}, {QStringLiteral("model"), QStringLiteral("none")}});
     writeEmpty(xml, QStringLiteral("input"), {{QStringLiteral("type"), QStringLiteral("tablet")}, {QStringLiteral("bus"), QStringLiteral("virtio")}});
     writeEmpty(xml, QStringLiteral("input"), {{QStringLiteral("type"), QStringLiteral("keyboard")}, {QStringLiteral("bus"), QStringLiteral("ps2")}});
