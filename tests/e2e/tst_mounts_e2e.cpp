@@ -1,12 +1,16 @@
 // The personal store on the real terminal appliance (TCG, embedded libvirt with its own root,
 // its own data and store folders): a contract with one read-only and one read-write mount.
-// After the cold boot the ready state is captured (no export mounted, as QEMU requires), the
-// appliance comes back from it and mounts as the shell does; then, from inside the guest:
+// First through the shell's ApplianceSession: cold boot, ready state captured (nothing mounted
+// yet, as QEMU requires), restored, and the folders mounted by the session. Then launched from
+// the ready state and mounted as the shell does, and from inside the guest:
 // writes to the read-only mount fail (also when the guest mounts that export read-write
 // itself), writes to the read-write mount land in the right store folder, and neither `..`
 // nor links planted by the guest or on the host reach a file beside the store. A second fresh
 // launch from the ready state mounts again and sees the file written before.
+#include "agentchannel.h"
 #include "appliancecatalog.h"
+#include "applianceinfo.h"
+#include "appliancesession.h"
 #include "appliancevm.h"
 #include "contractparser.h"
 #include "guestdriver.h"
@@ -151,6 +155,44 @@ private Q_SLOTS:
         QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).value<VmError>().toString()));
     }
 
+    void shellMountsAfterTheReadyStateCapture()
+    {
+        auto *vm = new ApplianceVm(m_connection, m_image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")));
+        ApplianceInfo info;
+        info.title = QStringLiteral("Terminal");
+        info.launchable = true;
+        ApplianceSession session(vm, info); // owns vm
+        vm->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(vm->state() != ApplianceVm::Unknown, 10000);
+        if (vm->state() != ApplianceVm::Off) { // left over from an interrupted run
+            vm->powerOff();
+            QVERIFY(waitForVmState(*vm, ApplianceVm::Off, StateTimeoutMs));
+        }
+        vm->setContract(contract(), false);
+        QCOMPARE(vm->mode(), ApplianceVm::FreshEveryLaunch);
+        QVERIFY(!vm->hasReadyState());
+
+        QSignalSpy failed(&session, &ApplianceSession::failed);
+        QSignalSpy captured(vm, &ApplianceVm::readyStateCaptured);
+        QSignalSpy execs(session.display()->agent(), &AgentChannel::execFinished);
+        session.launch();
+        // Cold boot, capture, restore: the session mounts only after the restore (a mounted 9p
+        // export would have made the save fail, and the ready state would hold the mounts).
+        QTRY_VERIFY_WITH_TIMEOUT(!captured.isEmpty(), BootTimeoutMs);
+        QVERIFY(vm->hasReadyState());
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ApplianceSession::Running, StateTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(execs.size() >= 2, StateTimeoutMs);
+        for (const QList<QVariant> &exec : std::as_const(execs))
+            QCOMPARE(exec.at(1).toInt(), 0);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        GuestDriver driver(session.display());
+        QCOMPARE(sh(driver, QStringLiteral("grep ' 9p ' /proc/mounts | cut -d' ' -f1,2,4 | cut -d, -f1 | sort")).output,
+                 QByteArray("tstore0 /mnt/shared ro\ntstore1 /root/Inbox rw\n"));
+        QVERIFY(QFileInfo(m_store + QStringLiteral("/Inbox/Work")).isDir());
+        session.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ApplianceSession::Off, StateTimeoutMs);
+    }
+
     void mountsHoldInTheGuest()
     {
         ApplianceVm vm(m_connection, m_image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")));
@@ -167,27 +209,19 @@ private Q_SLOTS:
         const QList<SharedFolder> folders = vm.spec().sharedFolders;
         QCOMPARE(folders.size(), 2);
         QCOMPARE(vm.mode(), ApplianceVm::FreshEveryLaunch);
-        QVERIFY(!vm.hasReadyState());
+        QVERIFY(vm.hasReadyState()); // captured by the session above, with the same exports
 
-        // Cold boot; the store folders are created by the launch.
+        // A fresh launch from the ready state.
         SpiceConnection spice;
         GuestDriver driver(&spice);
+        QSignalSpy launched(&vm, &ApplianceVm::launchedFromReadyState);
         vm.start();
         QVERIFY(waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs));
-        QVERIFY(QFileInfo(m_store + QStringLiteral("/Inbox/Work")).isDir());
-        QVERIFY(connectAndWaitForSession(vm, spice, driver, BootTimeoutMs));
-        QCOMPARE(sh(driver, QStringLiteral("id -u")).output.trimmed(), QByteArray("0")); // mount needs root
-
-        // As the shell does: capture the ready state before anything is mounted (QEMU refuses to
-        // save a VM with a mounted 9p export), then mount after the restore.
-        QSignalSpy launched(&vm, &ApplianceVm::launchedFromReadyState);
-        spice.disconnectFromGuest();
-        QVERIFY(vm.captureReadyState());
-        QVERIFY(launched.wait(StateTimeoutMs));
+        QVERIFY(launched.wait(StateTimeoutMs) || !launched.isEmpty());
         QCOMPARE(launched.constFirst().constFirst().toBool(), true);
-        QVERIFY(vm.hasReadyState());
-        QVERIFY(waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs));
         QVERIFY(connectAndWaitForSession(vm, spice, driver, SessionAfterRestoreTimeoutMs));
+        QCOMPARE(sh(driver, QStringLiteral("id -u")).output.trimmed(), QByteArray("0")); // mount needs root
+        QCOMPARE(sh(driver, QStringLiteral("grep -c ' 9p ' /proc/mounts")).output.trimmed(), QByteArray("0")); // the ready state holds none
         QVERIFY2(driver.mountSharedFolders(folders), qPrintable(driver.lastFailure()));
         // Mounting twice (e.g. after the display reconnected) changes nothing.
         QVERIFY2(driver.mountSharedFolders(folders), qPrintable(driver.lastFailure()));
