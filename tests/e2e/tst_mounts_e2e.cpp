@@ -5,7 +5,8 @@
 // the ready state and mounted as the shell does, and from inside the guest:
 // writes to the read-only mount fail (also when the guest mounts that export read-write
 // itself), writes to the read-write mount land in the right store folder, and neither `..`
-// nor links planted by the guest or on the host reach a file beside the store. A second fresh
+// nor links planted by the guest or on the host reach a file beside the store; reads and
+// writes are held to the contract's rates. A second fresh
 // launch from the ready state mounts again and sees the file written before.
 #include "agentchannel.h"
 #include "appliancecatalog.h"
@@ -22,6 +23,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,7 @@ namespace {
 constexpr int BootTimeoutMs = 240 * 1000; // TCG on a loaded 2-core machine
 constexpr int StateTimeoutMs = 90 * 1000;
 constexpr int SessionAfterRestoreTimeoutMs = 60 * 1000;
+constexpr int MiB = 1024 * 1024;
 const QString ReadOnlyTarget = QStringLiteral("/mnt/shared");
 const QString ReadWriteTarget = QStringLiteral("/root/Inbox");
 
@@ -105,6 +108,16 @@ class TestMountsEndToEnd : public QObject
         return result;
     }
 
+    /// MiB/s from dd's summary ("4194304 bytes (…) copied, 3.87 s, 1.1 MB/s"); -1 if absent.
+    static double ddMiBPerSecond(const GuestDriver::ExecResult &result)
+    {
+        const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("(\\d+) bytes .* copied, ([0-9.]+) s"))
+                                                  .match(QString::fromUtf8(result.output));
+        if (result.status != 0 || !match.hasMatch() || match.captured(2).toDouble() <= 0)
+            return -1;
+        return match.captured(1).toDouble() / MiB / match.captured(2).toDouble();
+    }
+
     SystemContract contract() const
     {
         const QString descriptor = QStringLiteral(
@@ -113,8 +126,10 @@ class TestMountsEndToEnd : public QObject
             "xmlns:ns=\"urn:tessera:contract:1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
             "<VirtualSystem ovf:id=\"terminal\"><Info>terminal</Info>\n"
             "<ns:ContractSection xsi:type=\"ovf:MountContract_Type\"><Info>files</Info>\n"
-            "<Mount><Store>Shared</Store><Target>%1</Target><Access>read-only</Access></Mount>\n"
-            "<Mount><Store>Inbox/Work</Store><Target>%2</Target><Access>read-write</Access></Mount>\n"
+            "<Mount><Store>Shared</Store><Target>%1</Target><Access>read-only</Access>"
+            "<ReadRate average=\"2\" unit=\"MiB/s\"/></Mount>\n"
+            "<Mount><Store>Inbox/Work</Store><Target>%2</Target><Access>read-write</Access>"
+            "<WriteRate average=\"1\" unit=\"MiB/s\"/></Mount>\n"
             "</ns:ContractSection></VirtualSystem></Envelope>\n").arg(ReadOnlyTarget, ReadWriteTarget);
         const ContractParseResult result = ContractParser::parse(descriptor.toUtf8(), QStringLiteral("mounts.ovf"));
         if (!result.ok)
@@ -142,6 +157,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(m_outside + QStringLiteral("/secret.txt"), m_secret));
         QVERIFY(QDir().mkpath(m_store + QStringLiteral("/Shared")));
         QVERIFY(writeFile(m_store + QStringLiteral("/Shared/readme.txt"), "shared by the host\n"));
+        QVERIFY(writeFile(m_store + QStringLiteral("/Shared/big.bin"), QByteArray(6 * MiB, 'x')));
         // Something of the store that no mount names: never visible in the guest.
         QVERIFY(writeFile(m_store + QStringLiteral("/private.txt"), "not exported\n"));
         QVERIFY(QDir().mkpath(m_store + QStringLiteral("/Inbox")));
@@ -232,7 +248,7 @@ private Q_SLOTS:
         QCOMPARE(sh(driver, QStringLiteral("for f in /sys/bus/virtio/drivers/9pnet_virtio/*/mount_tag; do tr -d '\\0\\n' <$f; echo; done | sort")).output.trimmed(),
                  QByteArray("tstore0\ntstore1"));
         QCOMPARE(sh(driver, QStringLiteral("cat %1/readme.txt").arg(ReadOnlyTarget)).output, QByteArray("shared by the host\n"));
-        QCOMPARE(sh(driver, QStringLiteral("ls -A %1").arg(ReadOnlyTarget)).output.trimmed(), QByteArray("readme.txt"));
+        QCOMPARE(sh(driver, QStringLiteral("ls -A %1").arg(ReadOnlyTarget)).output.trimmed(), QByteArray("big.bin\nreadme.txt"));
 
         // Read-only: refused in the guest with EROFS, and nothing changes on the host.
         const QStringList sharedBefore = listing(m_store + QStringLiteral("/Shared"));
@@ -263,6 +279,16 @@ private Q_SLOTS:
         QCOMPARE(readFile(m_store + QStringLiteral("/Inbox/Work/note.txt")), QByteArray("written in the guest"));
         QVERIFY(!QFileInfo::exists(m_store + QStringLiteral("/note.txt")));
         QVERIFY(!QFileInfo::exists(m_store + QStringLiteral("/Inbox/note.txt")));
+
+        // Rates: QEMU holds the read-only export to 2 MiB/s of reads, the read-write one to
+        // 1 MiB/s of writes (dd's own timing; within 20 % of the contract's average).
+        const double writeRate = ddMiBPerSecond(sh(driver, QStringLiteral("dd if=/dev/zero of=%1/rate.bin bs=64k count=64 conv=fsync")
+                                                               .arg(ReadWriteTarget)));
+        const double readRate = ddMiBPerSecond(sh(driver, QStringLiteral("dd if=%1/big.bin of=/dev/null bs=64k").arg(ReadOnlyTarget)));
+        qInfo("mount rates measured in the guest: write %.2f MiB/s (limit 1), read %.2f MiB/s (limit 2)", writeRate, readRate);
+        QVERIFY2(qAbs(writeRate - 1.0) <= 0.2, qPrintable(QString::number(writeRate)));
+        QVERIFY2(qAbs(readRate - 2.0) <= 0.4, qPrintable(QString::number(readRate)));
+        QCOMPARE(QFileInfo(m_store + QStringLiteral("/Inbox/Work/rate.bin")).size(), 4 * MiB);
 
         // Outside the store: `..` from the mount roots, links the guest plants (absolute and
         // relative), a link planted on the host, and the host path itself.

@@ -96,9 +96,13 @@ private Q_SLOTS:
         QCOMPARE(folders.at(1).hostPath, QStringLiteral("/home/u/.local/share/tessera/store/Projects/Web"));
         QCOMPARE(folders.at(1).guestTarget, QStringLiteral("/srv/web"));
         QVERIFY(!folders.at(1).readOnly);
+        QCOMPARE(folders.at(0).readBytesPerSec, 0);
+        QCOMPARE(folders.at(0).writeBytesPerSec, 0);
+        QCOMPARE(folders.at(1).readBytesPerSec, 0);
+        QCOMPARE(folders.at(1).writeBytesPerSec, 512 * 1024);
         QCOMPARE(plan.status(ContractElement::Mounts), EnforcementStatus::Enforced);
-        // No throttling for 9p in libvirt 9.0: write rates are watched, not held.
-        QCOMPARE(plan.status(ContractElement::MountRates), EnforcementStatus::MonitoredOnly);
+        // QEMU's fsdev throttling, proven in tst_mounts_e2e.
+        QCOMPARE(plan.status(ContractElement::MountRates), EnforcementStatus::Enforced);
     }
 
     void noMountsExportNothing()
@@ -125,13 +129,44 @@ private Q_SLOTS:
             QCOMPARE(fs.firstChildElement(QStringLiteral("source")).attribute(QStringLiteral("dir")), sources.at(i));
             QCOMPARE(fs.firstChildElement(QStringLiteral("target")).attribute(QStringLiteral("dir")), MountEnforcement::tagFor(i));
             QCOMPARE(!fs.firstChildElement(QStringLiteral("readonly")).isNull(), i == 0);
+            QCOMPARE(fs.firstChildElement(QStringLiteral("alias")).attribute(QStringLiteral("name")),
+                     QStringLiteral("ua-") + MountEnforcement::tagFor(i));
         }
+    }
+
+    void ratesBecomeFsdevThrottling()
+    {
+        const SystemContract contract = contractWith(
+            mount(QStringLiteral("Documents"), QStringLiteral("/root/Documents"), QStringLiteral("read-only"),
+                  QStringLiteral("<ReadRate average=\"2\" unit=\"MiB/s\" peak=\"4\"/>"))
+            + mount(QStringLiteral("Inbox"), QStringLiteral("/root/Inbox"), QStringLiteral("read-write"),
+                    QStringLiteral("<ReadRate average=\"100\"/><WriteRate average=\"1\" unit=\"MiB/s\"/>"))
+            + mount(QStringLiteral("Music"), QStringLiteral("/root/Music"), QStringLiteral("read-only")));
+        QDomDocument doc;
+        QVERIFY(doc.setContent(DomainXmlBuilder::build(EnforcementPlan::compile(contract, context(), baseSpec()).spec()), true));
+        const QString qemu = QStringLiteral("http://libvirt.org/schemas/domain/qemu/1.0");
+        const QDomNodeList lines = doc.documentElement().elementsByTagNameNS(qemu, QStringLiteral("commandline"));
+        QCOMPARE(lines.size(), 1);
+        QStringList args;
+        const QDomNodeList argNodes = lines.at(0).toElement().elementsByTagNameNS(qemu, QStringLiteral("arg"));
+        for (int i = 0; i < argNodes.size(); ++i)
+            args << argNodes.at(i).toElement().attribute(QStringLiteral("value"));
+        // Averages only: a bucket that never exceeds the average honours the declared peak too.
+        QCOMPARE(args, (QStringList{QStringLiteral("-set"), QStringLiteral("fsdev.fsdev-ua-tstore0.throttling.bps-read=2097152"),
+                                    QStringLiteral("-set"), QStringLiteral("fsdev.fsdev-ua-tstore1.throttling.bps-read=102400"),
+                                    QStringLiteral("-set"), QStringLiteral("fsdev.fsdev-ua-tstore1.throttling.bps-write=1048576")}));
+        // Without rates, no QEMU arguments at all.
+        const QString plain = DomainXmlBuilder::build(EnforcementPlan::compile(contractWith(mount(QStringLiteral("Music"), QStringLiteral("/m"),
+                                                                                                  QStringLiteral("read-only"))),
+                                                                               context(), baseSpec()).spec());
+        QVERIFY(!plain.contains(QStringLiteral("commandline")));
     }
 
     void exportsValidateAgainstLibvirtSchema()
     {
         const SystemContract contract = contractWith(mount(QStringLiteral("Documents"), QStringLiteral("/root/Documents"), QStringLiteral("read-only"))
-                                                     + mount(QStringLiteral("Inbox"), QStringLiteral("/root/Inbox"), QStringLiteral("read-write")));
+                                                     + mount(QStringLiteral("Inbox"), QStringLiteral("/root/Inbox"), QStringLiteral("read-write"),
+                                                             QStringLiteral("<WriteRate average=\"512\"/>")));
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("domain.xml")));
         QVERIFY(file.open(QIODevice::WriteOnly));
