@@ -84,6 +84,7 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
     QString out;
     QXmlStreamWriter xml(&out);
     xml.setAutoFormatting(true);
+    // libvirt's schema allows one <qemu:commandline>: every QEMU argument joins this list.
     const QStringList qemuArguments = sharedFolderThrottling(spec.sharedFolders);
     if (!qemuArguments.isEmpty())
         xml.writeNamespace(QemuNamespace, QStringLiteral("qemu"));
