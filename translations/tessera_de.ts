@@ -248,6 +248,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <translation>%1 beschreibt kein virtuelles System.</translation>
     </message>
     <message>
+        <source>The appliance&apos;s network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again.</source>
+        <translation>Der Netzwerk-Gateway der Appliance konnte nicht gestartet werden, daher wurde die Appliance nicht gestartet. Prüfen Sie, ob tessera-gateway neben tessera installiert ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
         <source>The shared folder %1 is not inside the personal store %2. Open Settings, check the store location, and start the appliance again.</source>
         <translation>Der freigegebene Ordner %1 liegt nicht im persönlichen Speicher %2. Öffnen Sie die Einstellungen, prüfen Sie den Speicherort und starten Sie die Appliance erneut.</translation>
     </message>

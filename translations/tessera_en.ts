@@ -246,6 +246,10 @@ Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The appliance&apos;s network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The shared folder %1 is not inside the personal store %2. Open Settings, check the store location, and start the appliance again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,5 +1,6 @@
 #include "domainxmlbuilder.h"
 
+#include <QCryptographicHash>
 #include <QUuid>
 #include <QXmlStreamWriter>
 
@@ -33,6 +34,38 @@ void writeEmpty(QXmlStreamWriter &xml, const QString &element, std::initializer_
     xml.writeEmptyElement(element);
     for (const auto &[name, value] : attributes)
         xml.writeAttribute(name, value);
+}
+
+// QEMU's option syntax doubles a comma inside a value.
+QString optionValue(QString value)
+{
+    return value.replace(QLatin1Char(','), QStringLiteral(",,"));
+}
+
+// Locally administered, stable per domain: the guest sees the same NIC across launches.
+QString macFor(const QString &domainName)
+{
+    const QByteArray hash = QCryptographicHash::hash(domainName.toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("52:54:00:%1:%2:%3")
+        .arg(quint8(hash[0]), 2, 16, QLatin1Char('0'))
+        .arg(quint8(hash[1]), 2, 16, QLatin1Char('0'))
+        .arg(quint8(hash[2]), 2, 16, QLatin1Char('0'));
+}
+
+// Session-mode network (docs/enforcement.md): user networking with restrict=on, whose only
+// ways out are the guestfwd to the egress gateway and the inbound hostfwds on 127.0.0.1.
+// libvirt 9.0's <interface type='user'> cannot set restrict, guestfwd nor hostfwd, hence
+// QEMU arguments through libvirt's qemu namespace (libvirt marks the domain custom-argv).
+QStringList sessionNetworkArguments(const DomainSpec &spec)
+{
+    QString netdev = QStringLiteral("user,id=tnet0,restrict=on,net=10.0.2.0/24,guestfwd=tcp:10.0.2.100:3128-unix:")
+        + optionValue(spec.network.gatewaySocket);
+    for (const HostForward &forward : spec.network.inbound)
+        netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);
+    return {QStringLiteral("-netdev"), netdev, QStringLiteral("-device"),
+            // QEMU places these before libvirt's own devices: a fixed slot
+            // libvirt does not hand out (it counts up from 1) avoids a clash.
+            QStringLiteral("virtio-net-pci,netdev=tnet0,bus=pci.0,addr=0x1f,mac=") + macFor(spec.name)};
 }
 
 // A folder of the personal store over 9p. accessmode 'mapped' works whether QEMU runs as root
@@ -85,7 +118,10 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
     QXmlStreamWriter xml(&out);
     xml.setAutoFormatting(true);
     // libvirt's schema allows one <qemu:commandline>: every QEMU argument joins this list.
-    const QStringList qemuArguments = sharedFolderThrottling(spec.sharedFolders);
+    QStringList qemuArguments;
+    if (spec.network.enabled && !spec.network.gatewaySocket.isEmpty())
+        qemuArguments += sessionNetworkArguments(spec);
+    qemuArguments += sharedFolderThrottling(spec.sharedFolders);
     if (!qemuArguments.isEmpty())
         xml.writeNamespace(QemuNamespace, QStringLiteral("qemu"));
     xml.writeStartElement(QStringLiteral("domain"));

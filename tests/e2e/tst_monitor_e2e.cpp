@@ -1,7 +1,10 @@
 // The contract monitor on the real terminal appliance (TCG, embedded libvirt with its own root,
 // data and store folders): the guest writes into a mounted store folder with no input forwarded
 // to it, and a breach with the right evidence is raised within two seconds; after keyboard input
-// forwarded through SPICE, the same kind of write is expected and raises nothing.
+// forwarded through SPICE, the same kind of write is expected and raises nothing. Meanwhile the
+// store's history names the guest's QEMU as the writer of its files, and undoing what the
+// appliance changed since a point in time brings back the earlier content while a later change
+// the person made on the host to another file stays.
 #include "appliancecatalog.h"
 #include "appliancemonitor.h"
 #include "appliancevm.h"
@@ -9,6 +12,7 @@
 #include "guestdriver.h"
 #include "libvirtconnection.h"
 #include "spiceconnection.h"
+#include "storerecorder.h"
 #include "tesserapaths.h"
 
 #include <QDir>
@@ -115,6 +119,19 @@ private Q_SLOTS:
         QVERIFY2(driver.waitForSessionUp(BootTimeoutMs), qPrintable(driver.lastFailure()));
         QVERIFY2(driver.mountSharedFolders(vm.spec().sharedFolders), qPrintable(driver.lastFailure()));
 
+        // The store's history, as the shell keeps it.
+        QVERIFY(QDir().mkpath(m_store + QStringLiteral("/Documents")));
+        QFile letter(m_store + QStringLiteral("/Documents/letter.txt"));
+        QVERIFY(letter.open(QIODevice::WriteOnly) && letter.write("dear bank") == 9);
+        letter.close();
+        StoreRecorder history(m_data.filePath(QStringLiteral("journal")), m_store);
+        QSignalSpy historyReady(&history, &StoreRecorder::ready);
+        QSignalSpy recorded(&history, &StoreRecorder::recorded);
+        history.start();
+        QVERIFY(historyReady.wait(30000));
+        history.setWritableFolders(m_image.name, {QStringLiteral("Documents")});
+        const QDateTime since = QDateTime::currentDateTimeUtc();
+
         // As the shell does: input forwarded over SPICE is what the monitor correlates with.
         ApplianceMonitor monitor(m_image.name, contract, m_store);
         connect(&spice, &SpiceConnection::inputSent, &monitor, &ApplianceMonitor::noteInput);
@@ -156,6 +173,56 @@ private Q_SLOTS:
             QVERIFY2(access.at(2).toBool(), qPrintable(access.first().toString())); // within the window
         monitor.stop(); // raises anything still gathered
         QCOMPARE(breaches.count(), 0);
+
+        // 3. The guest overwrites an existing file; then the person edits another one on the host.
+        const GuestDriver::ExecResult overwritten = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                                 QStringLiteral("echo 'send all money' > /root/Documents/letter.txt")});
+        QVERIFY2(overwritten.finished && overwritten.status == 0, overwritten.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(recorded.cbegin(), recorded.cend(), [](const QList<QVariant> &r) {
+            return r.at(0).toString() == QLatin1String("Documents/letter.txt"); }), 5000);
+        QFile mine(m_store + QStringLiteral("/Documents/typed.txt"));
+        QVERIFY(mine.open(QIODevice::WriteOnly | QIODevice::Append) && mine.write("and my own line\n") > 0);
+        mine.close();
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(recorded.cbegin(), recorded.cend(), [](const QList<QVariant> &r) {
+            return r.at(0).toString() == QLatin1String("Documents/typed.txt") && r.at(1).toString() == StoreJournal::hostActor(); }), 5000);
+        // Who wrote what: with fanotify (root) the guest's QEMU is named; else the folder's mount is.
+        for (const QList<QVariant> &r : std::as_const(recorded)) {
+            if (r.at(0).toString() == QLatin1String("Documents/planted.sh") || r.at(0).toString() == QLatin1String("Documents/letter.txt"))
+                QCOMPARE(r.at(1).toString(), QStringLiteral("terminal"));
+        }
+
+        // 4. Undo what the appliance changed since it started: its files go back, the person's stays.
+        QList<StoreJournal::UndoItem> plan;
+        bool planned = false;
+        history.planUndo(m_image.name, since, this, [&](const QList<StoreJournal::UndoItem> &items) { plan = items; planned = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(planned, 10000);
+        QStringList paths;
+        for (const StoreJournal::UndoItem &item : std::as_const(plan))
+            paths.append(item.path);
+        paths.sort();
+        // typed.txt was written by the guest after input, then changed by the person: a conflict.
+        QCOMPARE(paths, (QStringList{QStringLiteral("Documents/letter.txt"), QStringLiteral("Documents/planted.sh"),
+                                     QStringLiteral("Documents/typed.txt")}));
+        QList<StoreJournal::UndoItem> chosen;
+        for (const StoreJournal::UndoItem &item : std::as_const(plan)) {
+            QCOMPARE(item.conflict, item.path == QLatin1String("Documents/typed.txt"));
+            if (!item.conflict)
+                chosen.append(item);
+        }
+        bool applied = false;
+        QString undoError;
+        history.applyUndo(m_image.name, chosen, this, [&](bool ok, const QString &error) { applied = ok; undoError = error; planned = false; });
+        QTRY_VERIFY_WITH_TIMEOUT(!planned, 10000);
+        QVERIFY2(applied, qPrintable(undoError));
+        QVERIFY(!QFile::exists(m_store + QStringLiteral("/Documents/planted.sh")));
+        QVERIFY(letter.open(QIODevice::ReadOnly));
+        QCOMPARE(letter.readAll(), QByteArray("dear bank"));
+        letter.close();
+        QVERIFY(mine.open(QIODevice::ReadOnly));
+        QCOMPARE(mine.readAll(), QByteArray("dear diary\nand my own line\n"));
+        // And the guest sees its files restored too.
+        const GuestDriver::ExecResult inGuest = driver.exec({QStringLiteral("/bin/cat"), QStringLiteral("/root/Documents/letter.txt")});
+        QCOMPARE(inGuest.output.trimmed(), QByteArray("dear bank"));
 
         vm.powerOff();
         QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));

@@ -1,0 +1,67 @@
+// tessera-gateway: the egress gateway of one appliance (docs/gateway-protocol.md). Started by
+// the launch job with a listening socket and a policy file; exits when QEMU's connection ends,
+// or when QEMU never connects.
+#include "gatewaylog.h"
+#include "gatewaypolicy.h"
+#include "gatewayserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <csignal>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tessera-gateway"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Egress gateway of one Tessera appliance"));
+    parser.addHelpOption();
+    const QCommandLineOption policyOption(QStringLiteral("policy"), QStringLiteral("Policy file (JSON)."), QStringLiteral("file"));
+    const QCommandLineOption socketOption(QStringLiteral("socket"), QStringLiteral("Unix socket to listen on."), QStringLiteral("path"));
+    const QCommandLineOption fdOption(QStringLiteral("socket-fd"), QStringLiteral("Listening unix socket to serve."), QStringLiteral("fd"));
+    const QCommandLineOption pidOption(QStringLiteral("pid-file"), QStringLiteral("Where to write the process id."), QStringLiteral("file"));
+    const QCommandLineOption deadlineOption(QStringLiteral("connect-deadline"), QStringLiteral("Seconds to wait for QEMU (default 300)."),
+                                            QStringLiteral("seconds"), QStringLiteral("300"));
+    parser.addOptions({policyOption, socketOption, fdOption, pidOption, deadlineOption});
+    parser.process(app);
+
+    QFile policyFile(parser.value(policyOption));
+    GatewayPolicy policy;
+    QString error;
+    if (!policyFile.open(QIODevice::ReadOnly) || !GatewayPolicy::fromJson(policyFile.read(1 << 20), &policy, &error)) {
+        qCCritical(lcGateway) << "cannot read the policy" << policyFile.fileName() << error << policyFile.errorString();
+        return 2;
+    }
+    GatewayServer server(policy);
+    const bool listening = parser.isSet(fdOption) ? server.listen(qintptr(parser.value(fdOption).toLongLong()))
+                                                  : server.listen(parser.value(socketOption));
+    if (!listening) {
+        qCCritical(lcGateway) << "cannot listen:" << server.errorString();
+        return 2;
+    }
+    if (parser.isSet(pidOption)) {
+        QSaveFile pidFile(parser.value(pidOption));
+        if (pidFile.open(QIODevice::WriteOnly)) {
+            pidFile.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n');
+            pidFile.commit();
+        }
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+    QObject::connect(&server, &GatewayServer::linkClosed, &app, [] { QCoreApplication::exit(0); });
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&server, &GatewayServer::linkOpened, &deadline, &QTimer::stop);
+    QObject::connect(&deadline, &QTimer::timeout, &app, [] {
+        qCWarning(lcGateway) << "QEMU never connected; exiting";
+        QCoreApplication::exit(1);
+    });
+    deadline.start(parser.value(deadlineOption).toInt() * 1000);
+    // Ready: tests and people running it by hand wait for this line.
+    std::fputs("ready\n", stdout);
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,194 @@
+// The gateway process's server on this machine only: a test plays the guest side of the
+// link (as QEMU's guestfwd would carry it) and runs listeners on loopback.
+#include "gatewayframe.h"
+#include "gatewayframeparser.h"
+#include "gatewayserver.h"
+
+#include <QFile>
+#include <QLocalSocket>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+namespace {
+
+constexpr int WaitMs = 10000;
+
+QByteArray openFrame(quint32 id, const QByteArray &host, quint16 port)
+{
+    QByteArray payload(3, Qt::Uninitialized);
+    qToBigEndian<quint16>(port, payload.data());
+    payload[2] = char(host.size());
+    return GatewayFrame::encode(GatewayFrame::Open, id, payload + host);
+}
+
+/// The guest end of the link: collects frames.
+struct GuestLink
+{
+    QLocalSocket socket;
+    GatewayFrameParser parser;
+    QList<GatewayFrame> frames;
+
+    bool waitFor(quint8 type, quint32 stream, GatewayFrame *found = nullptr)
+    {
+        QDeadlineTimer deadline(WaitMs);
+        while (!deadline.hasExpired()) {
+            for (qsizetype i = 0; i < frames.size(); ++i) {
+                if (frames.at(i).type == type && frames.at(i).stream == stream) {
+                    if (found)
+                        *found = frames.takeAt(i);
+                    return true;
+                }
+            }
+            if (socket.state() != QLocalSocket::ConnectedState)
+                return false;
+            // The gateway runs in this thread: keep its event loop turning (like QTRY_*).
+            QTest::qWait(5);
+            parser.feed(socket.readAll());
+            GatewayFrame frame;
+            while (parser.next(&frame))
+                frames.append(frame);
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+class TestGatewayServer : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    GatewayPolicy policyFor(quint16 port)
+    {
+        GatewayPolicy policy;
+        GatewayRule rule;
+        rule.index = 0;
+        QString error;
+        NetworkAddress::parse(QStringLiteral("127.0.0.1"), &rule.address, &error);
+        rule.firstPort = rule.lastPort = port;
+        policy.rules = {rule};
+        policy.logDir = m_dir.filePath(QStringLiteral("logs"));
+        return policy;
+    }
+
+private Q_SLOTS:
+    void relaysAllowedAndRefusesTheRest()
+    {
+        QTcpServer allowed, other;
+        QVERIFY(allowed.listen(QHostAddress::LocalHost));
+        QVERIFY(other.listen(QHostAddress::LocalHost));
+        GatewayServer gateway(policyFor(allowed.serverPort()));
+        const QString path = m_dir.filePath(QStringLiteral("gw.sock"));
+        QVERIFY(gateway.listen(path));
+        GuestLink guest;
+        guest.socket.connectToServer(path);
+        QVERIFY(guest.socket.waitForConnected(WaitMs));
+        QVERIFY(guest.waitFor(GatewayFrame::Hello, 0));
+        guest.socket.write(GatewayFrame::hello());
+
+        // Allowed: opened, data both ways.
+        guest.socket.write(openFrame(1, "127.0.0.1", allowed.serverPort()));
+        QVERIFY(guest.waitFor(GatewayFrame::Opened, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(allowed.hasPendingConnections(), WaitMs);
+        QTcpSocket *server = allowed.nextPendingConnection();
+        guest.socket.write(GatewayFrame::encode(GatewayFrame::Data, 1, "ping"));
+        QTRY_COMPARE_WITH_TIMEOUT(server->bytesAvailable(), 4, WaitMs);
+        QCOMPARE(server->readAll(), QByteArray("ping"));
+        server->write("pong");
+        GatewayFrame data;
+        QVERIFY(guest.waitFor(GatewayFrame::Data, 1, &data));
+        QCOMPARE(data.payload, QByteArray("pong"));
+
+        // Another port on loopback, and another loopback address: refused, nothing connects.
+        guest.socket.write(openFrame(2, "127.0.0.1", other.serverPort()));
+        QVERIFY(guest.waitFor(GatewayFrame::Refused, 2));
+        guest.socket.write(openFrame(3, "127.0.0.2", allowed.serverPort()));
+        QVERIFY(guest.waitFor(GatewayFrame::Refused, 3));
+        QVERIFY(!other.hasPendingConnections());
+        QVERIFY(!allowed.hasPendingConnections());
+
+        // The world closes: the guest hears Close after the data.
+        server->close();
+        QVERIFY(guest.waitFor(GatewayFrame::Close, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.streamCount(), 0, WaitMs);
+
+        QFile log(m_dir.filePath(QStringLiteral("logs/network.jsonl")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = log.readAll().split('\n');
+        int denied = 0, allowedLines = 0, closed = 0;
+        for (const QByteArray &line : lines) {
+            denied += line.contains("\"event\":\"denied\"");
+            allowedLines += line.contains("\"event\":\"allowed\"");
+            closed += line.contains("\"event\":\"closed\"") && line.contains("\"bytesOut\":4");
+        }
+        QCOMPARE(allowedLines, 1);
+        QCOMPARE(denied, 2);
+        QCOMPARE(closed, 1);
+    }
+
+    void malformedFrameEndsTheLink()
+    {
+        GatewayServer gateway(policyFor(1));
+        const QString path = m_dir.filePath(QStringLiteral("gw2.sock"));
+        QVERIFY(gateway.listen(path));
+        QSignalSpy closed(&gateway, &GatewayServer::linkClosed);
+        GuestLink guest;
+        guest.socket.connectToServer(path);
+        QVERIFY(guest.socket.waitForConnected(WaitMs));
+        guest.socket.write(GatewayFrame::hello());
+        QByteArray bad(GatewayFrame::HeaderSize, '\xff');
+        guest.socket.write(bad);
+        QVERIFY(closed.wait(WaitMs));
+    }
+
+    void dataBeyondTheWindowEndsTheLink()
+    {
+        QTcpServer allowed;
+        QVERIFY(allowed.listen(QHostAddress::LocalHost));
+        GatewayPolicy slow = policyFor(allowed.serverPort());
+        slow.outgoingAverage = 1024; // hands on one bucket (16 KiB), then a trickle
+        GatewayServer gateway(slow);
+        const QString path = m_dir.filePath(QStringLiteral("gw3.sock"));
+        QVERIFY(gateway.listen(path));
+        QSignalSpy closed(&gateway, &GatewayServer::linkClosed);
+        GuestLink guest;
+        guest.socket.connectToServer(path);
+        QVERIFY(guest.socket.waitForConnected(WaitMs));
+        guest.socket.write(GatewayFrame::hello());
+        guest.socket.write(openFrame(1, "127.0.0.1", allowed.serverPort()));
+        QVERIFY(guest.waitFor(GatewayFrame::Opened, 1));
+        // The guest ignores its window.
+        const QByteArray chunk(GatewayFrame::MaxPayload, 'x');
+        for (quint32 sent = 0; sent <= GatewayFrame::InitialWindow + 2 * 65536 && closed.isEmpty(); sent += chunk.size()) {
+            guest.socket.write(GatewayFrame::encode(GatewayFrame::Data, 1, chunk));
+            QTest::qWait(5);
+        }
+        // The gateway grants only what it handed on; the overrun is detected.
+        QVERIFY(!closed.isEmpty() || closed.wait(WaitMs));
+    }
+
+    void tooManyStreamsAreRefused()
+    {
+        QTcpServer allowed;
+        QVERIFY(allowed.listen(QHostAddress::LocalHost));
+        GatewayServer gateway(policyFor(allowed.serverPort()));
+        const QString path = m_dir.filePath(QStringLiteral("gw4.sock"));
+        QVERIFY(gateway.listen(path));
+        GuestLink guest;
+        guest.socket.connectToServer(path);
+        QVERIFY(guest.socket.waitForConnected(WaitMs));
+        guest.socket.write(GatewayFrame::hello());
+        for (quint32 id = 1; id <= GatewayServer::MaxStreams + 1; ++id)
+            guest.socket.write(openFrame(id, "127.0.0.1", allowed.serverPort()));
+        QVERIFY(guest.waitFor(GatewayFrame::Refused, GatewayServer::MaxStreams + 1));
+        QVERIFY(gateway.streamCount() <= GatewayServer::MaxStreams);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayServer)
+#include "tst_gatewayserver.moc"

@@ -1,0 +1,3 @@
+#include "gatewaylog.h"
+
+Q_LOGGING_CATEGORY(lcGateway, "tessera.gateway")
