@@ -20,6 +20,13 @@ Dialog {
         property string accelerator: "auto"
     }
 
+    // Read by TesseraPaths::personalStoreDir() (TESSERA_STORE_DIR overrides it).
+    Settings {
+        id: store
+        category: "store"
+        property string location: ""
+    }
+
     contentItem: GridLayout {
         columns: 2
         columnSpacing: 12
@@ -68,6 +75,38 @@ Dialog {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             text: qsTr("In use now: %1 on %2. Changes apply when Tessera starts again.").arg(Hypervisor.acceleratorName).arg(Hypervisor.uri)
+        }
+
+        Label {
+            text: qsTr("Personal store")
+            font.bold: true
+            Layout.columnSpan: 2
+            Layout.topMargin: 8
+        }
+        Label { text: qsTr("Store folder:") }
+        TextField {
+            id: storeField
+            objectName: "storeField"
+            Layout.fillWidth: true
+            text: store.location
+            placeholderText: qsTr("Default (store in Tessera's data folder)")
+            Accessible.name: qsTr("Personal store folder")
+            onEditingFinished: {
+                const location = text.trim()
+                if (location === "" || location.startsWith("/"))
+                    store.location = location
+            }
+        }
+        Label {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            objectName: "storeHint"
+            readonly property bool invalid: storeField.text.trim() !== "" && !storeField.text.trim().startsWith("/")
+            color: invalid ? "#b00020" : palette.windowText
+            opacity: invalid ? 1 : 0.7
+            text: invalid ? qsTr("Enter a full path starting with /, such as /home/you/Tessera, or leave it empty for the default.")
+                          : qsTr("Appliances see only the folders of this store that their contract mounts. Changes apply when Tessera starts again.")
         }
     }
 }

@@ -5,6 +5,7 @@
 #include "breachlistmodel.h"
 #include "breachlog.h"
 #include "contractmodel.h"
+#include "guestmountplan.h"
 #include "spiceconnection.h"
 #include "storehistory.h"
 #include "storerecorder.h"
@@ -24,6 +25,8 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
         updateState();
     });
     connect(m_display->agent(), &AgentChannel::sessionStateChanged, this, &ApplianceSession::updateState);
+    connect(m_display->agent(), &AgentChannel::execFinished, this,
+            [this](quint32 requestId, int exitStatus) { mountFinished(requestId, exitStatus); });
     connect(m_display, &SpiceConnection::connectedChanged, this, &ApplianceSession::updateState);
     m_bootTicker.setInterval(1000);
     connect(&m_bootTicker, &QTimer::timeout, this, &ApplianceSession::bootElapsedChanged);
@@ -97,6 +100,10 @@ void ApplianceSession::updateState()
     const ApplianceVm::State vmState = m_vm->state();
     if (m_capturing && vmState != ApplianceVm::Running)
         m_capturing = false; // the memory image is saved; the VM is coming back from it
+    if (vmState != ApplianceVm::Running) {
+        m_mountsDone = false; // a restored or rebooted guest has nothing mounted
+        m_pendingMounts.clear();
+    }
     // The display follows the VM: connect while QEMU runs, so the boot is visible too.
     if (vmState == ApplianceVm::Running && !m_capturing && !m_display->isConnected())
         m_display->connectToUnixSocket(m_vm->spec().spiceSocket);
@@ -130,12 +137,50 @@ void ApplianceSession::updateState()
             m_lastBootSeconds = m_bootTimer.elapsed() / 1000.0;
             Q_EMIT lastBootSecondsChanged();
             Q_EMIT launched(m_lastBootSeconds);
+            m_captureQueued = true;
             QMetaObject::invokeMethod(this, &ApplianceSession::captureReadyStateIfUseful, Qt::QueuedConnection);
         }
         m_bootTimer.invalidate();
         m_bootTicker.stop();
     }
+    if (state == Running)
+        QMetaObject::invokeMethod(this, &ApplianceSession::mountSharedFoldersIfDue, Qt::QueuedConnection);
     Q_EMIT stateChanged();
+}
+
+void ApplianceSession::mountSharedFoldersIfDue()
+{
+    // After any ready-state capture (a memory image cannot be saved with a 9p export mounted,
+    // and the ready state must hold a guest with nothing mounted) and after every restore.
+    if (m_state != Running || m_mountsDone || m_captureQueued || m_capturing)
+        return;
+    const QList<QStringList> commands = GuestMountPlan::commandsFor(m_vm->spec().sharedFolders);
+    if (commands.isEmpty())
+        return;
+    m_mountsDone = true;
+    for (const QStringList &command : commands) {
+        const quint32 id = m_display->agent()->exec(command);
+        if (id == 0) { // the port closed meanwhile: the next session-up tries again
+            m_mountsDone = false;
+            m_pendingMounts.clear();
+            return;
+        }
+        m_pendingMounts.insert(id, command.value(5));
+    }
+}
+
+void ApplianceSession::mountFinished(quint32 requestId, int exitStatus)
+{
+    const auto pending = m_pendingMounts.constFind(requestId);
+    if (pending == m_pendingMounts.cend())
+        return;
+    const QString target = *pending;
+    m_pendingMounts.erase(pending);
+    // What the guest answers is untrusted and only says whether the folder is where the app
+    // expects it: what the guest can reach was fixed by QEMU's export, not by this mount.
+    if (exitStatus != 0)
+        Q_EMIT failed(tr("The personal folder for %1 could not be made available inside %2, so the app does not see its files. "
+                         "Stop the appliance and launch it again; if it keeps failing, roll it back.").arg(target, m_info.title));
 }
 
 void ApplianceSession::captureReadyStateIfUseful()
@@ -143,8 +188,11 @@ void ApplianceSession::captureReadyStateIfUseful()
     // After the first cold boot of a fresh-every-launch appliance, keep its booted state so
     // that later launches take about a second. The guest agent must see SPICE go away before
     // the memory image is saved, or the restored agent would wait for a client that left.
-    if (m_state != Running || m_vm->mode() != ApplianceVm::FreshEveryLaunch || m_vm->hasReadyState())
+    m_captureQueued = false;
+    if (m_state != Running || m_vm->mode() != ApplianceVm::FreshEveryLaunch || m_vm->hasReadyState()) {
+        mountSharedFoldersIfDue();
         return;
+    }
     m_capturing = true;
     m_display->disconnectFromGuest();
     if (!m_vm->captureReadyState())

@@ -6,6 +6,7 @@
 #include "contractmodel.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
@@ -103,6 +104,8 @@ private:
     void startMonitor();
     void stopMonitor();
     void onBreach(const BreachEvent &event);
+    void mountSharedFoldersIfDue();
+    void mountFinished(quint32 requestId, int exitStatus);
 
     ApplianceVm *m_vm;
     SpiceConnection *m_display;
@@ -115,4 +118,7 @@ private:
     int m_breachCount = 0;
     QString m_lastBreach;
     bool m_capturing = false; // SPICE stays away while the memory image is saved
+    bool m_captureQueued = false; // QEMU cannot save a VM with a mounted 9p export: capture first
+    bool m_mountsDone = false;    // per VM run: the guest keeps its mounts across display reconnects
+    QHash<quint32, QString> m_pendingMounts; // agent request id -> guest target
 };

@@ -213,6 +213,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <comment>appliance state</comment>
         <translation>Angehalten</translation>
     </message>
+    <message>
+        <source>The personal folder for %1 could not be made available inside %2, so the app does not see its files. Stop the appliance and launch it again; if it keeps failing, roll it back.</source>
+        <translation>Der persönliche Ordner für %1 konnte in %2 nicht bereitgestellt werden, daher sieht die Anwendung ihre Dateien nicht. Halten Sie die Appliance an und starten Sie sie erneut; schlägt es weiter fehl, setzen Sie sie zurück.</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceVm</name>
@@ -263,6 +267,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>The appliance could not be resumed. Stop it and launch it again.</source>
         <translation>Die Appliance konnte nicht fortgesetzt werden. Beenden Sie sie und starten Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The shared folder %1 is not inside the personal store %2. Open Settings, check the store location, and start the appliance again.</source>
+        <translation>Der freigegebene Ordner %1 liegt nicht im persönlichen Speicher %2. Öffnen Sie die Einstellungen, prüfen Sie den Speicherort und starten Sie die Appliance erneut.</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1250,37 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>PersonalStore</name>
+    <message>
+        <source>“%1” is not a folder of the personal store. Correct the contract&apos;s Store value.</source>
+        <translation>„%1“ ist kein Ordner des persönlichen Speichers. Korrigieren Sie den Store-Wert des Vertrags.</translation>
+    </message>
+    <message>
+        <source>Tessera could not create the personal store at %1. Make sure its parent folder exists and is writable, or choose another store location in Settings.</source>
+        <translation>Tessera konnte den persönlichen Speicher unter %1 nicht anlegen. Stellen Sie sicher, dass der übergeordnete Ordner existiert und beschreibbar ist, oder wählen Sie in den Einstellungen einen anderen Speicherort.</translation>
+    </message>
+    <message>
+        <source>Tessera could not open the personal store at %1 (%2). Check its permissions, or choose another store location in Settings.</source>
+        <translation>Tessera konnte den persönlichen Speicher unter %1 nicht öffnen (%2). Prüfen Sie seine Zugriffsrechte oder wählen Sie in den Einstellungen einen anderen Speicherort.</translation>
+    </message>
+    <message>
+        <source>Tessera could not create the folder “%1” in the personal store (%2). Check that %3 is writable, or choose another store location in Settings.</source>
+        <translation>Tessera konnte den Ordner „%1“ im persönlichen Speicher nicht anlegen (%2). Prüfen Sie, ob %3 beschreibbar ist, oder wählen Sie in den Einstellungen einen anderen Speicherort.</translation>
+    </message>
+    <message>
+        <source>“%1” in the personal store is a symbolic link; Tessera never shares anything through a link, as it could lead outside the store. Replace it with a real folder, then start the appliance again.</source>
+        <translation>„%1“ im persönlichen Speicher ist ein symbolischer Link; Tessera gibt nie etwas über einen Link frei, da er aus dem Speicher hinausführen könnte. Ersetzen Sie ihn durch einen echten Ordner und starten Sie die Appliance dann erneut.</translation>
+    </message>
+    <message>
+        <source>“%1” in the personal store is a file, not a folder. Rename it, then start the appliance again.</source>
+        <translation>„%1“ im persönlichen Speicher ist eine Datei, kein Ordner. Benennen Sie sie um und starten Sie die Appliance dann erneut.</translation>
+    </message>
+    <message>
+        <source>Tessera could not open the folder “%1” in the personal store (%2). Check its permissions.</source>
+        <translation>Tessera konnte den Ordner „%1“ im persönlichen Speicher nicht öffnen (%2). Prüfen Sie seine Zugriffsrechte.</translation>
+    </message>
+</context>
+<context>
     <name>PortRange</name>
     <message>
         <source>empty port number</source>
@@ -1355,6 +1394,30 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>In use now: %1 on %2. Changes apply when Tessera starts again.</source>
         <translation>Derzeit verwendet: %1 auf %2. Änderungen gelten nach dem nächsten Start von Tessera.</translation>
+    </message>
+    <message>
+        <source>Personal store</source>
+        <translation>Persönlicher Speicher</translation>
+    </message>
+    <message>
+        <source>Store folder:</source>
+        <translation>Speicherordner:</translation>
+    </message>
+    <message>
+        <source>Default (store in Tessera&apos;s data folder)</source>
+        <translation>Standard (store im Datenordner von Tessera)</translation>
+    </message>
+    <message>
+        <source>Personal store folder</source>
+        <translation>Ordner des persönlichen Speichers</translation>
+    </message>
+    <message>
+        <source>Enter a full path starting with /, such as /home/you/Tessera, or leave it empty for the default.</source>
+        <translation>Geben Sie einen vollständigen Pfad ein, der mit / beginnt, etwa /home/sie/Tessera, oder lassen Sie das Feld für den Standard leer.</translation>
+    </message>
+    <message>
+        <source>Appliances see only the folders of this store that their contract mounts. Changes apply when Tessera starts again.</source>
+        <translation>Appliances sehen nur die Ordner dieses Speichers, die ihr Vertrag einbindet. Änderungen gelten beim nächsten Start von Tessera.</translation>
     </message>
 </context>
 <context>

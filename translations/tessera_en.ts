@@ -211,6 +211,10 @@ Your personal files are not touched.</source>
         <comment>appliance state</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The personal folder for %1 could not be made available inside %2, so the app does not see its files. Stop the appliance and launch it again; if it keeps failing, roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceVm</name>
@@ -260,6 +264,10 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>The appliance could not be resumed. Stop it and launch it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared folder %1 is not inside the personal store %2. Open Settings, check the store location, and start the appliance again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1235,6 +1243,37 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>PersonalStore</name>
+    <message>
+        <source>“%1” is not a folder of the personal store. Correct the contract&apos;s Store value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera could not create the personal store at %1. Make sure its parent folder exists and is writable, or choose another store location in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera could not open the personal store at %1 (%2). Check its permissions, or choose another store location in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera could not create the folder “%1” in the personal store (%2). Check that %3 is writable, or choose another store location in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” in the personal store is a symbolic link; Tessera never shares anything through a link, as it could lead outside the store. Replace it with a real folder, then start the appliance again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” in the personal store is a file, not a folder. Rename it, then start the appliance again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera could not open the folder “%1” in the personal store (%2). Check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRange</name>
     <message>
         <source>empty port number</source>
@@ -1347,6 +1386,30 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>In use now: %1 on %2. Changes apply when Tessera starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (store in Tessera&apos;s data folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal store folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full path starting with /, such as /home/you/Tessera, or leave it empty for the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appliances see only the folders of this store that their contract mounts. Changes apply when Tessera starts again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

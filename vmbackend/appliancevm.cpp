@@ -236,6 +236,7 @@ LaunchJob ApplianceVm::launchJob() const
     job.recipeHash = m_image.recipeHash;
     job.instanceDir = m_instanceDir;
     job.keepChanges = m_mode == KeepChanges;
+    job.storeRoot = m_plan.context().storeRoot;
     return job;
 }
 

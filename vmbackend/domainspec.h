@@ -40,6 +40,9 @@ struct SharedFolder
     QString hostPath;    ///< absolute, inside the personal store
     QString guestTarget; ///< absolute path inside the guest
     bool readOnly = true;
+    /// Average read and write rate QEMU holds the export to (fsdev throttling); 0: not limited.
+    qint64 readBytesPerSec = 0;
+    qint64 writeBytesPerSec = 0;
 };
 
 /// <iotune> of the system disk; 0 means not limited.

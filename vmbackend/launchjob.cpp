@@ -3,6 +3,7 @@
 #include "domainxmlbuilder.h"
 #include "gatewayprocess.h"
 #include "overlaydisk.h"
+#include "personalstore.h"
 #include "readystate.h"
 #include "vmbackendlog.h"
 
@@ -127,10 +128,30 @@ QString LaunchJob::restore(virConnectPtr connection, const QString &readyDisk, c
     return restored < 0 ? lastLibvirtError() : QString();
 }
 
+VmError LaunchJob::prepareSharedFolders() const
+{
+    const PersonalStore store(storeRoot);
+    for (const SharedFolder &folder : spec.sharedFolders) {
+        // Checked again at every launch: a link may have been planted since the contract was compiled.
+        const QString relative = store.folderOf(folder.hostPath);
+        QString error;
+        if (relative.isEmpty())
+            error = QCoreApplication::translate("ApplianceVm", "The shared folder %1 is not inside the personal store %2. "
+                                                "Open Settings, check the store location, and start the appliance again.")
+                        .arg(folder.hostPath, storeRoot);
+        else if (store.ensureFolder(relative, nullptr, &error))
+            continue;
+        return VmError(VmError::StartFailed, error, folder.hostPath);
+    }
+    return {};
+}
+
 LaunchJob::Result LaunchJob::launch(virConnectPtr connection) const
 {
     if (!connection)
         return {notConnected()};
+    if (VmError error = prepareSharedFolders(); error.isError())
+        return {error};
     const ReadyState ready(instanceDir);
     ready.removeLeftovers();
     QFile::remove(spec.spiceSocket); // a stale socket from a crashed QEMU would block SPICE
@@ -165,6 +186,8 @@ LaunchJob::Result LaunchJob::captureAndRelaunch(virConnectPtr connection) const
 {
     if (!connection)
         return {notConnected()};
+    if (VmError error = prepareSharedFolders(); error.isError())
+        return {error};
     Result result;
     const ReadyState ready(instanceDir);
     ready.removeLeftovers();

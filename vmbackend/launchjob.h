@@ -18,6 +18,8 @@ public:
     QString recipeHash;
     QString instanceDir;
     bool keepChanges = false;
+    /// The personal store the shared folders of spec lie in (EnforcementContext::storeRoot).
+    QString storeRoot;
 
     struct Result
     {
@@ -37,6 +39,10 @@ public:
     VmError rollback(_virConnect *connection) const;
     /// Frees the data of the overlay the last launch or roll back replaced.
     void removeDiscardedOverlay() const;
+
+    /// Creates the store folders spec exports and checks that none leads out of the store
+    /// through a symbolic link (PersonalStore::ensureFolder). Blocking; called by launch().
+    VmError prepareSharedFolders() const;
 
 private:
     Result coldBoot(_virConnect *connection) const;

@@ -2,6 +2,7 @@
 
 #include "agentchannel.h"
 #include "guestframebuffer.h"
+#include "guestmountplan.h"
 #include "spiceconnection.h"
 
 #include <QSignalSpy>
@@ -115,4 +116,17 @@ double GuestDriver::whiteFraction(const QRect &region) const
         }
     }
     return double(white) / (frame.width() * frame.height());
+}
+
+bool GuestDriver::mountSharedFolders(const QList<SharedFolder> &folders)
+{
+    for (const QStringList &command : GuestMountPlan::commandsFor(folders)) {
+        const ExecResult result = exec(command);
+        if (!result.finished || result.status != 0) {
+            m_lastFailure = QStringLiteral("mounting %1 failed (status %2): %3")
+                                .arg(command.value(5)).arg(result.status).arg(QString::fromUtf8(result.output));
+            return false;
+        }
+    }
+    return true;
 }

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "domainspec.h"
+
 class SpiceConnection;
 
 /// Drives a real guest from a test through Tessera's own SPICE code: runs commands through
@@ -19,6 +21,8 @@ public:
 
     bool waitForSessionUp(int timeoutMs);
     ExecResult exec(const QStringList &argv, int timeoutMs = 40000);
+    /// Mounts @p folders in the guest as the shell does (GuestMountPlan through the agent's Exec).
+    bool mountSharedFolders(const QList<SharedFolder> &folders);
     /// Types @p text (lower-case letters, digits, space, . / > - and \n) on the guest keyboard.
     bool type(const QString &text);
     /// Fraction of pixels in @p region of the current frame that are near-white.
