@@ -94,9 +94,73 @@ ApplicationWindow {
         id: appliances
     }
 
+    // A breach raised while the shell runs, with what to do about it at once.
+    Pane {
+        id: breachAlert
+        objectName: "breachAlert"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: 12
+        visible: Breaches.alertAppliance !== ""
+        height: visible ? implicitHeight : 0
+        padding: 12
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: Breaches.alertSummary
+        background: Rectangle {
+            color: "#fdecea"
+            border.color: "#c0392b"
+            radius: 4
+        }
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("%1 broke its contract").arg(Breaches.alertAppliance)
+                font.bold: true
+                color: "#7b1e14"
+            }
+            Label {
+                objectName: "breachAlertSummary"
+                Layout.fillWidth: true
+                text: Breaches.alertSummary
+                wrapMode: Text.WordWrap
+                color: "#3b0f0a"
+            }
+            RowLayout {
+                spacing: 8
+                Button {
+                    objectName: "breachPauseButton"
+                    text: qsTr("Pause it")
+                    onClicked: Breaches.requestAction(Breaches.alertAppliance, "pause", Breaches.alertSince)
+                }
+                Button {
+                    objectName: "breachStopButton"
+                    text: qsTr("Stop it")
+                    onClicked: Breaches.requestAction(Breaches.alertAppliance, "stop", Breaches.alertSince)
+                }
+                Button {
+                    objectName: "breachUndoButton"
+                    text: qsTr("Undo its file changes since then")
+                    onClicked: Breaches.requestAction(Breaches.alertAppliance, "undo", Breaches.alertSince)
+                }
+                Button {
+                    objectName: "breachDismissButton"
+                    text: qsTr("Dismiss")
+                    flat: true
+                    onClicked: Breaches.dismissAlert()
+                }
+            }
+        }
+    }
+
     ListView {
         id: list
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.top: breachAlert.bottom
         anchors.margins: 12
         spacing: 8
         clip: true

@@ -6,11 +6,14 @@
 #include "appliancevm.h"
 #include "hypervisor.h"
 #include "applianceinfo.h"
+#include "breachlistmodel.h"
+#include "storehistory.h"
 #include "tesserapaths.h"
 
 ApplianceListModel::ApplianceListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
+    connect(BreachListModel::instance(), &BreachListModel::actionRequested, this, &ApplianceListModel::onBreachAction);
     Hypervisor *hypervisor = Hypervisor::instance();
     if (!hypervisor) {
         m_loading = false;
@@ -96,4 +99,20 @@ void ApplianceListModel::populate()
         m_loading = false;
         Q_EMIT loadingChanged();
     }
+}
+
+void ApplianceListModel::onBreachAction(const QString &appliance, const QString &action, const QDateTime &since)
+{
+    const auto found = std::find_if(m_sessions.cbegin(), m_sessions.cend(), [&](const ApplianceSession *s) { return s->name() == appliance; });
+    if (found == m_sessions.cend())
+        return;
+    ApplianceSession *session = *found;
+    if (action == QLatin1String("pause"))
+        session->pause();
+    else if (action == QLatin1String("stop"))
+        session->stop();
+    else if (action == QLatin1String("undo") && StoreHistory::instance())
+        StoreHistory::instance()->undoSince(appliance, since.toUTC().toString(Qt::ISODateWithMs));
+    else if (action == QLatin1String("default"))
+        Q_EMIT showRequested(session);
 }

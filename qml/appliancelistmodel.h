@@ -32,9 +32,12 @@ public:
 Q_SIGNALS:
     void loadingChanged();
     void countChanged();
+    /// A breach alert asked to show @p session (raise its window).
+    void showRequested(ApplianceSession *session);
 
 private:
     void populate();
+    void onBreachAction(const QString &appliance, const QString &action, const QDateTime &since);
 
     QList<ApplianceSession *> m_sessions;
     bool m_loading = true;

@@ -75,7 +75,21 @@ void BreachListModel::add(const BreachEvent &event)
         endRemoveRows();
     }
     Q_EMIT countChanged();
+    m_alert = event;
+    Q_EMIT alertChanged();
     Q_EMIT breachRaised(event.appliance, event.describe());
+    Q_EMIT breachAdded(event);
+}
+
+void BreachListModel::dismissAlert()
+{
+    m_alert = {};
+    Q_EMIT alertChanged();
+}
+
+void BreachListModel::requestAction(const QString &appliance, const QString &action, const QDateTime &since)
+{
+    Q_EMIT actionRequested(appliance, action, since);
 }
 
 int BreachListModel::countFor(const QString &appliance) const

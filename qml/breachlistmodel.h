@@ -13,6 +13,10 @@ class BreachListModel : public QAbstractListModel
     QML_NAMED_ELEMENT(Breaches)
     QML_SINGLETON
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    /// The newest breach raised while the shell runs ("" when none), for the alert banner.
+    Q_PROPERTY(QString alertAppliance READ alertAppliance NOTIFY alertChanged)
+    Q_PROPERTY(QString alertSummary READ alertSummary NOTIFY alertChanged)
+    Q_PROPERTY(QDateTime alertSince READ alertSince NOTIFY alertChanged)
 public:
     enum Role {
         ApplianceRole = Qt::UserRole + 1,
@@ -37,14 +41,28 @@ public:
     void load(const QString &logsRoot);
     /// Adds a breach a monitor just raised.
     void add(const BreachEvent &event);
+    QString alertAppliance() const { return m_alert.appliance; }
+    QString alertSummary() const { return m_alert.appliance.isEmpty() ? QString() : m_alert.describe(); }
+    QDateTime alertSince() const { return m_alert.windowStart.isValid() ? m_alert.windowStart : m_alert.time; }
+    /// Hides the alert banner (the breach stays listed).
+    Q_INVOKABLE void dismissAlert();
     /// The number of breaches of @p appliance listed.
     Q_INVOKABLE int countFor(const QString &appliance) const;
+    /// Asks for one of a breach alert's actions ("pause", "stop", "undo", "default" = show) on
+    /// @p appliance; @p since is when the breach began (undo: what it changed since then).
+    Q_INVOKABLE void requestAction(const QString &appliance, const QString &action, const QDateTime &since);
 
 Q_SIGNALS:
     void countChanged();
+    void alertChanged();
     /// A monitor raised a breach while the shell runs; @p summary says what happened.
     void breachRaised(const QString &appliance, const QString &summary);
+    /// The same, with its evidence (for the desktop notification).
+    void breachAdded(const BreachEvent &event);
+    /// requestAction() was called (by the shell's alert or a desktop notification).
+    void actionRequested(const QString &appliance, const QString &action, const QDateTime &since);
 
 private:
     QList<BreachEvent> m_events; // newest first
+    BreachEvent m_alert;
 };

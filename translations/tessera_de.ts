@@ -316,6 +316,29 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>BreachNotifier</name>
+    <message>
+        <source>%1 broke its contract</source>
+        <translation>%1 hat seinen Vertrag gebrochen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Undo its file changes</source>
+        <translation>Seine Dateiänderungen rückgängig machen</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>%1 now asks for more</source>
@@ -1170,6 +1193,26 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>%1 broke its contract</source>
+        <translation>%1 hat seinen Vertrag gebrochen</translation>
+    </message>
+    <message>
+        <source>Pause it</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop it</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Undo its file changes since then</source>
+        <translation>Seine Dateiänderungen seitdem rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
     </message>
 </context>
 <context>

@@ -314,6 +314,29 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>BreachNotifier</name>
+    <message>
+        <source>%1 broke its contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo its file changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>%1 now asks for more</source>
@@ -1162,6 +1185,26 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 broke its contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo its file changes since then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 // tessera: the desktop shell. Thin: settings, the hypervisor connection, then QML.
 #include "breachlistmodel.h"
+#include "breachnotifier.h"
 #include "connectionsettings.h"
 #include "hypervisor.h"
 #include "storehistory.h"
@@ -58,6 +59,10 @@ int main(int argc, char *argv[])
 
     BreachListModel::instance()->load(TesseraPaths::logsDir());
     StoreHistory storeHistory(TesseraPaths::storeJournalDir(), TesseraPaths::personalStoreDir());
+    // Breaches as desktop notifications; their buttons act through the Breaches model.
+    BreachNotifier notifier;
+    QObject::connect(BreachListModel::instance(), &BreachListModel::breachAdded, &notifier, &BreachNotifier::notify);
+    QObject::connect(&notifier, &BreachNotifier::actionRequested, BreachListModel::instance(), &BreachListModel::requestAction);
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);

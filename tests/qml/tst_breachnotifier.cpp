@@ -1,0 +1,73 @@
+// Breach alerts as desktop notifications over a real (private) session D-Bus: what is sent, and
+// the person's choice coming back as an action. Run under dbus-run-session (see CMakeLists).
+#include "breachlistmodel.h"
+#include "breachnotifier.h"
+#include "fakenotificationserver.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestBreachNotifier : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void notifiesAndReportsTheChosenAction()
+    {
+        QDBusConnection service = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("fake-notifications"));
+        QVERIFY2(service.isConnected(), "no session bus: run under dbus-run-session");
+        FakeNotificationServer server;
+        QVERIFY(service.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &server,
+                                       QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
+        QVERIFY(service.registerService(QStringLiteral("org.freedesktop.Notifications")));
+
+        BreachNotifier notifier;
+        QSignalSpy notified(&notifier, &BreachNotifier::notified);
+        QSignalSpy requested(&notifier, &BreachNotifier::actionRequested);
+        BreachEvent event;
+        event.kind = BreachEvent::Kind::WriteWithoutInput;
+        event.appliance = QStringLiteral("terminal");
+        event.time = QDateTime::currentDateTimeUtc();
+        event.windowStart = event.time.addSecs(-3);
+        event.windowEnd = event.time;
+        event.subject = QStringLiteral("Documents");
+        event.observed = -1;
+        event.bound = 30;
+        event.addEvidence(QStringLiteral("Documents/<evil>.sh"));
+        notifier.notify(event);
+        QVERIFY(notified.wait(5000));
+        QVERIFY(server.lastSummary.contains(QLatin1String("terminal")));
+        QVERIFY(server.lastBody.contains(event.describe()));
+        QVERIFY(server.lastBody.contains(QLatin1String("Documents/&lt;evil&gt;.sh"))); // guest-chosen names are not markup
+        for (const QString &action : {BreachNotifier::pauseAction(), BreachNotifier::stopAction(), BreachNotifier::undoAction()})
+            QVERIFY(server.lastActions.contains(action));
+        QCOMPARE(server.lastHints.value(QStringLiteral("urgency")).toInt(), 2);
+
+        const uint id = notified.first().first().toUInt();
+        Q_EMIT server.ActionInvoked(id + 1000, BreachNotifier::stopAction()); // someone else's notification
+        Q_EMIT server.ActionInvoked(id, BreachNotifier::undoAction());
+        QVERIFY(requested.wait(5000));
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.first().at(0).toString(), QStringLiteral("terminal"));
+        QCOMPARE(requested.first().at(1).toString(), BreachNotifier::undoAction());
+        QCOMPARE(requested.first().at(2).toDateTime(), event.windowStart);
+        service.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("fake-notifications"));
+    }
+
+    void withoutAServiceNothingBreaks()
+    {
+        BreachNotifier notifier;
+        QSignalSpy notified(&notifier, &BreachNotifier::notified);
+        BreachEvent event;
+        event.appliance = QStringLiteral("editor");
+        event.time = QDateTime::currentDateTimeUtc();
+        notifier.notify(event);
+        QVERIFY(!notified.wait(1000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBreachNotifier)
+#include "tst_breachnotifier.moc"
