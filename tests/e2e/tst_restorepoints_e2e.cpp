@@ -10,6 +10,7 @@
 #include "spiceconnection.h"
 #include "tesserapaths.h"
 
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -213,5 +214,13 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestRestorePointsEndToEnd)
+int main(int argc, char **argv)
+{
+    // Four cold boots under TCG in one story: more than QTest's default 5 minutes per function.
+    if (qEnvironmentVariableIsEmpty("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", "1400000");
+    QGuiApplication app(argc, argv);
+    TestRestorePointsEndToEnd test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_restorepoints_e2e.moc"
