@@ -272,6 +272,30 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>The shared folder %1 is not inside the personal store %2. Open Settings, check the store location, and start the appliance again.</source>
         <translation>Der freigegebene Ordner %1 liegt nicht im persönlichen Speicher %2. Öffnen Sie die Einstellungen, prüfen Sie den Speicherort und starten Sie die Appliance erneut.</translation>
     </message>
+    <message>
+        <source>Stop the appliance first; its restore points can change only while it is off.</source>
+        <translation>Halten Sie die Appliance zuerst an; ihre Wiederherstellungspunkte können sich nur ändern, solange sie aus ist.</translation>
+    </message>
+    <message>
+        <source>Restore points are kept only when the appliance keeps its changes. Switch it to “keep changes” first.</source>
+        <translation>Wiederherstellungspunkte gibt es nur, wenn die Appliance ihre Änderungen behält. Stellen Sie sie zuerst auf „Änderungen behalten“.</translation>
+    </message>
+    <message>
+        <source>Stop the appliance to take a restore point; it cannot be taken while the appliance runs.</source>
+        <translation>Halten Sie die Appliance an, um einen Wiederherstellungspunkt anzulegen; während sie läuft, geht das nicht.</translation>
+    </message>
+    <message>
+        <source>No restore point was taken: nothing changed since the last one.</source>
+        <translation>Es wurde kein Wiederherstellungspunkt angelegt: seit dem letzten hat sich nichts geändert.</translation>
+    </message>
+    <message>
+        <source>No restore point was taken: a contract breach was recorded while these changes were made. Check the breaches; take a point by hand if you trust this state.</source>
+        <translation>Es wurde kein Wiederherstellungspunkt angelegt: während dieser Änderungen wurde ein Vertragsbruch festgestellt. Prüfen Sie die Vertragsbrüche; legen Sie selbst einen Punkt an, wenn Sie diesem Zustand vertrauen.</translation>
+    </message>
+    <message>
+        <source>Restore points are used only when the appliance keeps its changes. Switch it to “keep changes” first.</source>
+        <translation>Wiederherstellungspunkte werden nur verwendet, wenn die Appliance ihre Änderungen behält. Stellen Sie sie zuerst auf „Änderungen behalten“.</translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>
@@ -1324,6 +1348,93 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>PointsCommand</name>
+    <message>
+        <source>clean shutdown</source>
+        <translation>sauber heruntergefahren</translation>
+    </message>
+    <message>
+        <source>before a roll back</source>
+        <translation>vor einem Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>auf Anforderung</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl points APPLIANCE</source>
+        <translation>Aufruf: tessera-ctl points APPLIANCE</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl point APPLIANCE [NAME]</source>
+        <translation>Aufruf: tessera-ctl point APPLIANCE [NAME]</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl %1 APPLIANCE POINT</source>
+        <translation>Aufruf: tessera-ctl %1 APPLIANCE PUNKT</translation>
+    </message>
+    <message>
+        <source>Restore point %1 of %2 taken.</source>
+        <translation>Wiederherstellungspunkt %1 von %2 angelegt.</translation>
+    </message>
+    <message>
+        <source>%1 rolled back to its base in %2 ms.</source>
+        <translation>%1 wurde in %2 ms auf den Grundzustand zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 rolled back to restore point %2 in %3 ms.</source>
+        <translation>%1 wurde in %3 ms auf Wiederherstellungspunkt %2 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Restore point %1 is pinned: it is never merged away.</source>
+        <translation>Wiederherstellungspunkt %1 ist angeheftet: er wird nie zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Restore point %1 is no longer pinned.</source>
+        <translation>Wiederherstellungspunkt %1 ist nicht mehr angeheftet.</translation>
+    </message>
+    <message>
+        <source>%1 has no restore points. They are taken in “keep changes” mode at each clean shutdown, or with tessera-ctl point.</source>
+        <translation>%1 hat keine Wiederherstellungspunkte. Sie werden im Modus „Änderungen behalten“ bei jedem sauberen Herunterfahren angelegt, oder mit tessera-ctl point.</translation>
+    </message>
+    <message>
+        <source>no breach</source>
+        <translation>kein Vertragsbruch</translation>
+    </message>
+    <message>
+        <source>breach recorded</source>
+        <translation>Vertragsbruch festgestellt</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>angeheftet</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>on base</source>
+        <translation>auf dem Grundzustand</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>Unpinned points kept: %1.</source>
+        <translation>Behaltene nicht angeheftete Punkte: %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no restore point “%2”. Run tessera-ctl points %1 to list them.</source>
+        <translation>%1 hat keinen Wiederherstellungspunkt „%2“. Mit tessera-ctl points %1 werden sie aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Several restore points of %1 are called “%2”. Use the number from tessera-ctl points %1.</source>
+        <translation>Mehrere Wiederherstellungspunkte von %1 heißen „%2“. Verwenden Sie die Nummer aus tessera-ctl points %1.</translation>
+    </message>
+</context>
+<context>
     <name>PortRange</name>
     <message>
         <source>empty port number</source>
@@ -1386,6 +1497,64 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Could not keep the appliance&apos;s ready state. Check free disk space; the appliance starts from a cold boot until then.</source>
         <translation>Der Bereitschaftszustand der Appliance konnte nicht gespeichert werden. Prüfen Sie den freien Speicherplatz; bis dahin startet die Appliance mit einem Kaltstart.</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePointModel</name>
+    <message>
+        <source>Clean shutdown</source>
+        <translation>Sauber heruntergefahren</translation>
+    </message>
+    <message>
+        <source>Before a roll back</source>
+        <translation>Vor einem Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Taken on request</source>
+        <translation>Auf Anforderung angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePointStore</name>
+    <message>
+        <source>Could not save the restore point&apos;s details. Check free disk space and that your data folder is writable.</source>
+        <translation>Die Angaben zum Wiederherstellungspunkt konnten nicht gespeichert werden. Prüfen Sie den freien Speicherplatz und ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>There are no kept changes to make a restore point of. Switch the appliance to “keep changes” and start it once.</source>
+        <translation>Es gibt keine behaltenen Änderungen, aus denen ein Wiederherstellungspunkt werden könnte. Stellen Sie die Appliance auf „Änderungen behalten“ und starten Sie sie einmal.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder for restore points. Check that your data folder is writable.</source>
+        <translation>Der Ordner für Wiederherstellungspunkte konnte nicht angelegt werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Could not start the restore point. Check free disk space and that your data folder is writable.</source>
+        <translation>Der Wiederherstellungspunkt konnte nicht begonnen werden. Prüfen Sie den freien Speicherplatz und ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Could not keep the appliance&apos;s changes as a restore point. Check that your data folder is writable.</source>
+        <translation>Die Änderungen der Appliance konnten nicht als Wiederherstellungspunkt behalten werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>There is no restore point “%1”. List the restore points and choose one of them.</source>
+        <translation>Es gibt keinen Wiederherstellungspunkt „%1“. Lassen Sie die Wiederherstellungspunkte auflisten und wählen Sie einen davon.</translation>
+    </message>
+    <message>
+        <source>The restore point “%1” was merged away while the current changes were kept. Choose another restore point.</source>
+        <translation>Der Wiederherstellungspunkt „%1“ wurde zusammengeführt, während die aktuellen Änderungen behalten wurden. Wählen Sie einen anderen Wiederherstellungspunkt.</translation>
+    </message>
+    <message>
+        <source>Could not save how many restore points to keep. Check that your data folder is writable.</source>
+        <translation>Es konnte nicht gespeichert werden, wie viele Wiederherstellungspunkte behalten werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Could not start merging an old restore point. Check free disk space and that your data folder is writable.</source>
+        <translation>Das Zusammenführen eines alten Wiederherstellungspunkts konnte nicht begonnen werden. Prüfen Sie den freien Speicherplatz und ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Could not merge an old restore point. Check free disk space; the merge is finished at the next start.</source>
+        <translation>Ein alter Wiederherstellungspunkt konnte nicht zusammengeführt werden. Prüfen Sie den freien Speicherplatz; das Zusammenführen wird beim nächsten Start abgeschlossen.</translation>
     </message>
 </context>
 <context>
@@ -1633,7 +1802,11 @@ Commands:
   list                 list the appliances and their state
   start APPLIANCE      boot an appliance
   stop APPLIANCE       shut an appliance down
-  rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
+  rollback APPLIANCE [POINT]  discard the changes to an appliance&apos;s system
+                       disk, or go back to a restore point (id, name or base)
+  points APPLIANCE     list the restore points (keep-changes mode)
+  point APPLIANCE [NAME]  take a restore point (appliance off)
+  pin|unpin APPLIANCE POINT  keep a point from being merged away, or not
   mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean
                        every time (fresh, the default) or keep changes
   events [--follow] [--json] [APPLIANCE]  contract breaches seen by
@@ -1650,7 +1823,12 @@ Befehle:
   list                 Appliances und ihren Zustand auflisten
   start APPLIANCE      eine Appliance starten
   stop APPLIANCE       eine Appliance herunterfahren
-  rollback APPLIANCE   alle Änderungen an der Systemplatte einer Appliance verwerfen
+  rollback APPLIANCE [PUNKT]  die Änderungen an der Systemplatte einer Appliance
+                       verwerfen oder zu einem Wiederherstellungspunkt zurückkehren
+                       (Nummer, Name oder base)
+  points APPLIANCE     Wiederherstellungspunkte auflisten (Modus keep)
+  point APPLIANCE [NAME]  einen Wiederherstellungspunkt anlegen (Appliance aus)
+  pin|unpin APPLIANCE PUNKT  einen Punkt vor dem Zusammenführen schützen, oder nicht mehr
   mode APPLIANCE [fresh|keep]  Startmodus zeigen oder setzen: jedes Mal
                        sauber starten (fresh, Standard) oder Änderungen behalten
   events [--follow] [--json] [APPLIANCE]  Vertragsbrüche, die die Shell

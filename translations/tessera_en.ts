@@ -270,6 +270,30 @@ Your personal files are not touched.</source>
         <source>The shared folder %1 is not inside the personal store %2. Open Settings, check the store location, and start the appliance again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop the appliance first; its restore points can change only while it is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore points are kept only when the appliance keeps its changes. Switch it to “keep changes” first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the appliance to take a restore point; it cannot be taken while the appliance runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No restore point was taken: nothing changed since the last one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No restore point was taken: a contract breach was recorded while these changes were made. Check the breaches; take a point by hand if you trust this state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore points are used only when the appliance keeps its changes. Switch it to “keep changes” first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>
@@ -1317,6 +1341,93 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>PointsCommand</name>
+    <message>
+        <source>clean shutdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before a roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl points APPLIANCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl point APPLIANCE [NAME]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl %1 APPLIANCE POINT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore point %1 of %2 taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rolled back to its base in %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rolled back to restore point %2 in %3 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore point %1 is pinned: it is never merged away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore point %1 is no longer pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no restore points. They are taken in “keep changes” mode at each clean shutdown, or with tessera-ctl point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breach recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpinned points kept: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no restore point “%2”. Run tessera-ctl points %1 to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several restore points of %1 are called “%2”. Use the number from tessera-ctl points %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRange</name>
     <message>
         <source>empty port number</source>
@@ -1378,6 +1489,64 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Could not keep the appliance&apos;s ready state. Check free disk space; the appliance starts from a cold boot until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestorePointModel</name>
+    <message>
+        <source>Clean shutdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken on request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestorePointStore</name>
+    <message>
+        <source>Could not save the restore point&apos;s details. Check free disk space and that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no kept changes to make a restore point of. Switch the appliance to “keep changes” and start it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder for restore points. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the restore point. Check free disk space and that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep the appliance&apos;s changes as a restore point. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no restore point “%1”. List the restore points and choose one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore point “%1” was merged away while the current changes were kept. Choose another restore point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save how many restore points to keep. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start merging an old restore point. Check free disk space and that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not merge an old restore point. Check free disk space; the merge is finished at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1625,7 +1794,11 @@ Commands:
   list                 list the appliances and their state
   start APPLIANCE      boot an appliance
   stop APPLIANCE       shut an appliance down
-  rollback APPLIANCE   discard all changes to an appliance&apos;s system disk
+  rollback APPLIANCE [POINT]  discard the changes to an appliance&apos;s system
+                       disk, or go back to a restore point (id, name or base)
+  points APPLIANCE     list the restore points (keep-changes mode)
+  point APPLIANCE [NAME]  take a restore point (appliance off)
+  pin|unpin APPLIANCE POINT  keep a point from being merged away, or not
   mode APPLIANCE [fresh|keep]  show or set the launch mode: start clean
                        every time (fresh, the default) or keep changes
   events [--follow] [--json] [APPLIANCE]  contract breaches seen by

@@ -5,6 +5,7 @@
 #include "launchjob.h"
 #include "launchmodefile.h"
 #include "readystate.h"
+#include "restorepointstore.h"
 #include "tesserapaths.h"
 #include "vmbackendlog.h"
 
@@ -356,6 +357,10 @@ void ApplianceVm::resume()
 
 void ApplianceVm::rollback()
 {
+    if (m_mode == KeepChanges) { // keeps unsaved changes as a point first, like any roll back
+        rollbackTo({});
+        return;
+    }
     if (m_capturing || (m_state != Off && m_state != Failed && m_state != Unknown)) {
         fail(VmError(VmError::NotStopped, tr("Stop the appliance before rolling it back.")));
         return;
@@ -378,7 +383,7 @@ void ApplianceVm::rollback()
     });
 }
 
-void ApplianceVm::onDomainEvent(const QString &domainName, LibvirtConnection::DomainEvent event, int)
+void ApplianceVm::onDomainEvent(const QString &domainName, LibvirtConnection::DomainEvent event, int detail)
 {
     if (domainName != m_spec.name)
         return;
@@ -395,10 +400,220 @@ void ApplianceVm::onDomainEvent(const QString &domainName, LibvirtConnection::Do
     case LibvirtConnection::Stopped:
     case LibvirtConnection::Crashed:
         // Saving the memory for a ready state stops the VM; it is launched again right after.
+        // Queued before the state goes Off, so that whatever the Off state triggers runs after it.
+        if (event == LibvirtConnection::Stopped && detail == VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN && m_mode == KeepChanges && !m_capturing
+            && m_state != RollingBack)
+            takePointAfterCleanShutdown();
         if (m_state != RollingBack && !m_capturing)
             setState(Off);
         break;
     default:
         break;
     }
+}
+
+namespace {
+
+struct PointsSnapshot
+{
+    VmError error;
+    QList<RestorePoint> points;
+    QString current;
+    int retention = RestorePointStore::DefaultRetention;
+    RestorePoint taken;
+};
+
+PointsSnapshot snapshotOf(const RestorePointStore &store)
+{
+    PointsSnapshot snapshot;
+    snapshot.points = store.list();
+    store.liveParent(&snapshot.current);
+    snapshot.retention = store.retention();
+    return snapshot;
+}
+
+} // namespace
+
+void ApplianceVm::runPointsJob(bool needsOff, std::function<VmError(const RestorePointStore &)> operation,
+                               std::function<void(const VmError &)> done)
+{
+    const QString instance = m_instanceDir;
+    const QString base = m_image.baseDisk;
+    const QString name = m_spec.name;
+    m_connection->call<PointsSnapshot>(this, [instance, base, name, needsOff, operation](virConnectPtr connection) {
+        const RestorePointStore store(instance, base);
+        // Check with libvirt, not the cached state: the VM may have been started elsewhere (virsh),
+        // and the chain must not change under a running QEMU.
+        DomainHandle domain(needsOff ? lookup(connection, name) : nullptr);
+        if (domain.domain && virDomainIsActive(domain.domain) == 1) {
+            PointsSnapshot snapshot = snapshotOf(store);
+            snapshot.error = VmError(VmError::NotStopped, QCoreApplication::translate("ApplianceVm", "Stop the appliance first; its restore points can change only while it is off."));
+            return snapshot;
+        }
+        if (needsOff)
+            store.recover();
+        const VmError error = operation ? operation(store) : VmError();
+        PointsSnapshot snapshot = snapshotOf(store);
+        snapshot.error = error;
+        return snapshot;
+    }, [this, done](const PointsSnapshot &snapshot) {
+        m_points = snapshot.points;
+        m_currentPoint = snapshot.current;
+        m_retention = snapshot.retention;
+        Q_EMIT restorePointsChanged();
+        if (done)
+            done(snapshot.error);
+    });
+}
+
+void ApplianceVm::refreshRestorePoints()
+{
+    runPointsJob(false, {}, {});
+}
+
+bool ApplianceVm::pointsNeedOff(const QString &message)
+{
+    if (!m_capturing && (m_state == Off || m_state == Failed || m_state == Unknown))
+        return false;
+    m_lastError = VmError(VmError::NotStopped, message);
+    qCWarning(lcVmBackend) << m_spec.name << message;
+    Q_EMIT failed(m_lastError);
+    return true;
+}
+
+void ApplianceVm::takeRestorePoint(const QString &name)
+{
+    if (m_mode != KeepChanges) {
+        m_lastError = VmError(VmError::DiskFailed, tr("Restore points are kept only when the appliance keeps its changes. Switch it to “keep changes” first."));
+        Q_EMIT failed(m_lastError);
+        return;
+    }
+    // A disk-only external snapshot of the running VM would move its disk away from the
+    // system overlay libvirt's definition names; not done yet, so it is refused plainly.
+    if (pointsNeedOff(tr("Stop the appliance to take a restore point; it cannot be taken while the appliance runs.")))
+        return;
+    auto taken = std::make_shared<RestorePoint>();
+    const QString appliance = m_image.name;
+    runPointsJob(true, [name, appliance, taken](const RestorePointStore &store) {
+        const bool breachFree = RestorePointStore::breachFreeSince(TesseraPaths::logsDir(), appliance, store.liveSince());
+        return store.take(RestorePoint::onDemand(), name, breachFree, taken.get());
+    }, [this, taken](const VmError &error) {
+        if (error.isError()) {
+            m_lastError = error;
+            Q_EMIT failed(error);
+            return;
+        }
+        Q_EMIT restorePointTaken(*taken);
+    });
+}
+
+void ApplianceVm::takePointAfterCleanShutdown()
+{
+    auto taken = std::make_shared<RestorePoint>();
+    auto skipped = std::make_shared<QString>();
+    const QString appliance = m_image.name;
+    runPointsJob(true, [appliance, taken, skipped](const RestorePointStore &store) -> VmError {
+        QString parent;
+        if (!store.liveParent(&parent) || !store.liveHasChanges()) {
+            *skipped = QCoreApplication::translate("ApplianceVm", "No restore point was taken: nothing changed since the last one.");
+            return {};
+        }
+        if (!RestorePointStore::breachFreeSince(TesseraPaths::logsDir(), appliance, store.liveSince())) {
+            *skipped = QCoreApplication::translate("ApplianceVm", "No restore point was taken: a contract breach was recorded while these changes were made. Check the breaches; take a point by hand if you trust this state.");
+            return {};
+        }
+        return store.take(RestorePoint::cleanShutdown(), {}, true, taken.get());
+    }, [this, taken, skipped](const VmError &error) {
+        if (error.isError()) {
+            qCWarning(lcVmBackend) << m_spec.name << "no restore point at shutdown:" << error.toString();
+            Q_EMIT restorePointSkipped(error.message());
+        } else if (!skipped->isEmpty()) {
+            qCInfo(lcVmBackend) << m_spec.name << "no restore point at shutdown:" << *skipped;
+            Q_EMIT restorePointSkipped(*skipped);
+        } else {
+            Q_EMIT restorePointTaken(*taken);
+        }
+    });
+}
+
+void ApplianceVm::rollbackTo(const QString &pointId)
+{
+    if (m_mode != KeepChanges && pointId.isEmpty()) {
+        rollback();
+        return;
+    }
+    if (m_mode != KeepChanges) {
+        m_lastError = VmError(VmError::DiskFailed, tr("Restore points are used only when the appliance keeps its changes. Switch it to “keep changes” first."));
+        Q_EMIT failed(m_lastError);
+        return;
+    }
+    if (pointsNeedOff(tr("Stop the appliance before rolling it back.")))
+        return;
+    const State before = m_state;
+    setState(RollingBack);
+    auto kept = std::make_shared<QString>();
+    const QString appliance = m_image.name;
+    auto milliseconds = std::make_shared<qint64>(0);
+    runPointsJob(true, [pointId, appliance, kept, milliseconds](const RestorePointStore &store) -> VmError {
+        const bool breachFree = RestorePointStore::breachFreeSince(TesseraPaths::logsDir(), appliance, store.liveSince());
+        const int pointsBefore = int(store.list().size());
+        QElapsedTimer timer;
+        timer.start();
+        VmError error = store.rollbackTo(pointId, breachFree);
+        *milliseconds = timer.elapsed();
+        if (!error.isError() && store.list().size() > pointsBefore)
+            *kept = store.list().constLast().id;
+        return error;
+    }, [this, before, kept, milliseconds](const VmError &error) {
+        if (error.isError()) {
+            fail(error);
+            return;
+        }
+        setState(before == Failed || before == Unknown ? Off : before);
+        for (const RestorePoint &point : std::as_const(m_points)) {
+            if (point.id == *kept)
+                Q_EMIT restorePointTaken(point);
+        }
+        Q_EMIT rolledBack(*milliseconds);
+        removeDiscardedOverlay();
+    });
+}
+
+void ApplianceVm::pinRestorePoint(const QString &pointId, bool pinned)
+{
+    runPointsJob(false, [pointId, pinned](const RestorePointStore &store) { return store.setPinned(pointId, pinned); },
+                 [this](const VmError &error) {
+                     if (error.isError()) {
+                         m_lastError = error;
+                         Q_EMIT failed(error);
+                     }
+                 });
+}
+
+void ApplianceVm::renameRestorePoint(const QString &pointId, const QString &name)
+{
+    runPointsJob(false, [pointId, name](const RestorePointStore &store) { return store.rename(pointId, name); },
+                 [this](const VmError &error) {
+                     if (error.isError()) {
+                         m_lastError = error;
+                         Q_EMIT failed(error);
+                     }
+                 });
+}
+
+void ApplianceVm::setRestorePointRetention(int keep)
+{
+    // Merging needs the VM off; while it runs, the retention applies at the next point taken.
+    const bool off = !m_capturing && (m_state == Off || m_state == Unknown || m_state == Failed);
+    runPointsJob(off, [keep, off](const RestorePointStore &store) {
+        VmError error = store.setRetention(keep);
+        if (!error.isError() && off)
+            error = store.applyRetention(store.retention());
+        return error;
+    }, [this](const VmError &error) {
+        if (error.isError()) {
+            m_lastError = error;
+            Q_EMIT failed(error);
+        }
+    });
 }

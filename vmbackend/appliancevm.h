@@ -5,11 +5,14 @@
 #include "enforcementplan.h"
 #include "launchjob.h"
 #include "libvirtconnection.h"
+#include "restorepoint.h"
 #include "vmerror.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+
+class RestorePointStore;
 
 /// One appliance's virtual machine: a persistent libvirt domain booted on a qcow2 overlay
 /// over the appliance's read-only base image. Folds libvirt's lifecycle events and its own
@@ -103,6 +106,29 @@ public:
     /// false (and does nothing) when there is nothing to capture.
     bool captureReadyState();
 
+    /// KeepChanges mode's restore points, oldest first, as last read (see refreshRestorePoints()).
+    /// A point is taken automatically when the guest shuts itself down cleanly after a session
+    /// without contract breaches. See docs/recovery.md, "Restore points".
+    QList<RestorePoint> restorePoints() const { return m_points; }
+    /// The point the system disk is on now; empty for the base (or when unknown).
+    QString currentRestorePoint() const { return m_currentPoint; }
+    /// How many unpinned points are kept; older ones are merged away.
+    int restorePointRetention() const { return m_retention; }
+    /// Reads the restore points from disk (finishing an interrupted operation first);
+    /// restorePointsChanged() follows.
+    void refreshRestorePoints();
+    /// Takes a restore point of the system disk now, named @p name. The appliance must be off
+    /// (while it runs the request is refused with a message saying so).
+    void takeRestorePoint(const QString &name = {});
+    /// Rolls the system disk back to point @p pointId, or to the base when empty. Changes not
+    /// yet in a point are kept as a "before-rollback" point first. The appliance must be off;
+    /// rolledBack() follows. Never touches the personal store.
+    void rollbackTo(const QString &pointId);
+    void pinRestorePoint(const QString &pointId, bool pinned);
+    void renameRestorePoint(const QString &pointId, const QString &name);
+    /// Keeps @p keep unpinned points (1 to 100); applied at once when the appliance is off.
+    void setRestorePointRetention(int keep);
+
 Q_SIGNALS:
     void stateChanged(ApplianceVm::State state);
     /// An operation failed; the state is Failed or back to what libvirt reports.
@@ -119,6 +145,12 @@ Q_SIGNALS:
     void readyStateCaptured(qint64 milliseconds);
     /// start() launched from the ready state (true) or by a cold boot (false).
     void launchedFromReadyState(bool fromReadyState);
+    /// restorePoints(), currentRestorePoint() or restorePointRetention() changed.
+    void restorePointsChanged();
+    /// A restore point was taken (on demand, at a clean shutdown, or before a roll back).
+    void restorePointTaken(const RestorePoint &point);
+    /// A clean shutdown took no restore point: @p reason says why (a breach, or nothing changed).
+    void restorePointSkipped(const QString &reason);
 
 private:
     void setState(State state);
@@ -127,6 +159,12 @@ private:
     void setHasReadyState(bool hasReadyState);
     LaunchJob launchJob() const;
     void removeDiscardedOverlay();
+    /// Runs @p operation on the restore points on the worker (refused while the domain is active
+    /// when @p needsOff), then re-reads them.
+    void runPointsJob(bool needsOff, std::function<VmError(const RestorePointStore &)> operation,
+                      std::function<void(const VmError &)> done);
+    void takePointAfterCleanShutdown();
+    bool pointsNeedOff(const QString &message);
 
     LibvirtConnection *m_connection;
     ApplianceImage m_image;
@@ -141,4 +179,7 @@ private:
     bool m_hasReadyState = false;
     bool m_capturing = false;       ///< the Stopped event of the memory save is not an Off
     bool m_stopAfterCapture = false;
+    QList<RestorePoint> m_points;
+    QString m_currentPoint;
+    int m_retention = 5;
 };

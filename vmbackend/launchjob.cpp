@@ -5,6 +5,7 @@
 #include "overlaydisk.h"
 #include "personalstore.h"
 #include "readystate.h"
+#include "restorepointstore.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -86,8 +87,9 @@ LaunchJob::Result LaunchJob::coldBoot(virConnectPtr connection) const
 {
     Result result;
     const OverlayDisk overlay(baseDisk, spec.systemDisk);
-    // Keep mode keeps the overlay (unless it belongs to another base); fresh mode starts clean.
-    if (VmError error = keepChanges ? overlay.ensure() : overlay.reset(); error.isError()) {
+    // Keep mode keeps the overlay (on the base or a restore point; a crashed point operation is
+    // finished first); fresh mode starts clean.
+    if (VmError error = keepChanges ? RestorePointStore(instanceDir, baseDisk).ensureLive() : overlay.reset(); error.isError()) {
         result.error = error;
         return result;
     }

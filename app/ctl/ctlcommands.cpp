@@ -4,6 +4,7 @@
 #include "appliancevm.h"
 #include "connectionsettings.h"
 #include "libvirtconnection.h"
+#include "pointscommand.h"
 #include "tesserapaths.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,19 @@ void CtlCommands::run(const QString &command, const QStringList &arguments)
     }
     if (command == QLatin1String("mode")) {
         setMode(arguments);
+        return;
+    }
+    if (PointsCommand::handles(command, arguments)) {
+        if (const QString usage = PointsCommand::usage(command, arguments); !usage.isEmpty()) {
+            m_err << usage << Qt::endl;
+            finish(2);
+            return;
+        }
+        withAppliance(arguments.constFirst(), [this, command, arguments](ApplianceVm *vm) {
+            auto *points = new PointsCommand(m_out, m_err, vm);
+            connect(points, &PointsCommand::finished, this, &CtlCommands::finish);
+            points->run(vm, command, arguments.mid(1));
+        });
         return;
     }
     if (arguments.size() != 1) {
