@@ -277,7 +277,7 @@ int main(int argc, char *argv[])
         if (!driver.waitForSessionUp(300000))
             fail(QStringLiteral("the guest's session did not come up: ") + driver.lastFailure());
         if (!waitForPaths(driver, port))
-            fail(QStringLiteral("the guest reached the host neither directly nor through the gateway"));
+            fail(QStringLiteral("within 120 s the guest did not reach the host both directly and through the gateway"));
 
         QFile pidFile(GatewayProcess::pidPathFor(job.spec.network.gatewaySocket));
         const qint64 gatewayPid = pidFile.open(QIODevice::ReadOnly) ? pidFile.readAll().trimmed().toLongLong() : -1;
