@@ -20,6 +20,10 @@ struct GuestNetwork
     /// reach only the egress gateway listening on this unix socket (see vmbackend/gateway/).
     QString gatewaySocket;
     QList<HostForward> inbound;
+    /// Unprivileged connections: restrict=on, so nothing but the gateway and the forwards is
+    /// reachable. Always true from a contract (NetworkEnforcement sets it); only bench-gateway
+    /// clears it, on a launch of its own, to measure unrestricted user networking as a baseline.
+    bool restricted = true;
     /// Privileged connections: the nwfilter the contract compiled to, and <bandwidth> in KiB/s
     /// (0: not limited).
     QString nwfilterName;

@@ -125,7 +125,8 @@ QString macFor(const QString &domainName)
 // QEMU arguments through libvirt's qemu namespace (libvirt marks the domain custom-argv).
 QStringList sessionNetworkArguments(const DomainSpec &spec)
 {
-    QString netdev = QStringLiteral("user,id=tnet0,restrict=on,net=10.0.2.0/24,guestfwd=tcp:10.0.2.100:3128-unix:")
+    QString netdev = QStringLiteral("user,id=tnet0,restrict=%1,net=10.0.2.0/24,guestfwd=tcp:10.0.2.100:3128-unix:")
+                         .arg(spec.network.restricted ? QStringLiteral("on") : QStringLiteral("off"))
         + optionValue(spec.network.gatewaySocket);
     for (const HostForward &forward : spec.network.inbound)
         netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);

@@ -51,6 +51,7 @@ void NetworkEnforcement::apply(const SystemContract &contract, const Enforcement
     spec->network.enabled = false;
     spec->network.gatewaySocket.clear();
     spec->network.inbound.clear();
+    spec->network.restricted = true; // no contract lifts it (see GuestNetwork::restricted)
     if (contract.rules.isEmpty())
         return; // no rule allows anything: no NIC at all
 

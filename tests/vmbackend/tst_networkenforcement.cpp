@@ -90,6 +90,12 @@ private Q_SLOTS:
         const QDomNodeList args = doc.elementsByTagNameNS(QStringLiteral("http://libvirt.org/schemas/domain/qemu/1.0"), QStringLiteral("arg"));
         QCOMPARE(args.size(), 4);
         const QString netdev = args.at(1).toElement().attribute(QStringLiteral("value"));
+        // Restricted by default and from every contract; only bench-gateway's own launch clears it.
+        QVERIFY(GuestNetwork().restricted);
+        QVERIFY(network.restricted);
+        DomainSpec unrestricted = baseSpec();
+        unrestricted.network.restricted = false;
+        QVERIFY(EnforcementPlan::compile(contract, context(), unrestricted).spec().network.restricted);
         QVERIFY2(netdev.startsWith(QStringLiteral("user,id=tnet0,restrict=on,")), qPrintable(netdev));
         QVERIFY(netdev.contains(QStringLiteral("guestfwd=tcp:10.0.2.100:3128-unix:") + network.gatewaySocket));
         QVERIFY(netdev.contains(QStringLiteral("hostfwd=tcp:127.0.0.1:8080-:8080")));

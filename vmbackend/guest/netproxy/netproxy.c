@@ -7,6 +7,11 @@
  *                                   nc); exit 1 and a message on stderr when refused.
  *   tessera-netproxy listen P       accepts one tcp connection on port P and relays it to
  *                                   stdin/stdout (for inbound forwards).
+ *   tessera-netproxy bench via|direct ADDRESS PORT N BYTES
+ *                                   bench/gateway's instrument: N connections through the
+ *                                   local proxy (via) or straight to ADDRESS (direct), each
+ *                                   timed from connect to a 1-byte answer; then one upload
+ *                                   of BYTES timed to the server's answer. Prints microseconds.
  *
  * A convenience, not a guard: every check is made by the gateway on the host. Static, libc only. */
 #define _GNU_SOURCE
@@ -21,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -465,6 +471,115 @@ static int connect_mode(const char *host, const char *port)
     return relay(fd, end, len - (size_t)(end - resp));
 }
 
+static long long now_us(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* A stream to ADDRESS:PORT, through the local proxy (CONNECT, answered once the gateway has
+ * connected) or straight (QEMU user networking). Bounded by a receive timeout. */
+static int bench_open(int via, const char *address, int port)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(via ? 3128 : port)};
+    if (via)
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    else if (inet_pton(AF_INET, address, &a.sin_addr) != 1)
+        return -1;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct timeval timeout = {.tv_sec = 30};
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout) < 0
+        || connect(fd, (struct sockaddr *)&a, sizeof a) < 0) {
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    if (!via)
+        return fd;
+    char req[300], resp[1024];
+    int n = snprintf(req, sizeof req, "CONNECT %s:%d HTTP/1.1\r\nHost: %s:%d\r\n\r\n", address, port, address, port);
+    size_t len = 0;
+    char *end = NULL;
+    if (n <= 0 || (size_t)n >= sizeof req || write_all(fd, req, (size_t)n) < 0) {
+        close(fd);
+        return -1;
+    }
+    while (!end && len < sizeof resp - 1) {
+        ssize_t r = read(fd, resp + len, sizeof resp - 1 - len);
+        if (r <= 0)
+            break;
+        len += (size_t)r;
+        resp[len] = 0;
+        end = strstr(resp, "\r\n\r\n");
+    }
+    /* The server speaks only when spoken to: nothing may follow the header yet. */
+    if (!end || strncmp(resp, "HTTP/1.1 200", 12) != 0 || end + 4 != resp + len) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static int bench_mode(const char *path, const char *address, const char *port_text, const char *count_text,
+                      const char *bytes_text)
+{
+    static char zeros[65536];
+    const int via = !strcmp(path, "via");
+    const int port = atoi(port_text);
+    const long count = atol(count_text);
+    const long long bytes = atoll(bytes_text);
+    if ((!via && strcmp(path, "direct")) || port <= 0 || port > 65535 || count < 0 || count > 1000 || bytes < 0
+        || bytes > (1LL << 30)) {
+        fprintf(stderr, "tessera-netproxy: bench via|direct ADDRESS PORT N(0-1000) BYTES(0-1 GiB)\n");
+        return 2;
+    }
+    char answer;
+    for (long i = 0; i < count; ++i) {
+        const long long start = now_us();
+        const int fd = bench_open(via, address, port);
+        if (fd < 0 || write_all(fd, "p", 1) < 0 || read(fd, &answer, 1) != 1 || answer != 'P') {
+            fprintf(stderr, "tessera-netproxy: bench connection %ld failed\n", i);
+            return 1;
+        }
+        printf("connect_us %lld\n", now_us() - start);
+        close(fd);
+    }
+    if (bytes > 0) {
+        const int fd = bench_open(via, address, port);
+        if (fd < 0) {
+            fprintf(stderr, "tessera-netproxy: bench upload could not connect\n");
+            return 1;
+        }
+        const long long start = now_us();
+        int failed = write_all(fd, "u", 1) < 0;
+        for (long long left = bytes; left > 0 && !failed;) {
+            const size_t n = left < (long long)sizeof zeros ? (size_t)left : sizeof zeros;
+            failed = write_all(fd, zeros, n) < 0;
+            left -= (long long)n;
+        }
+        if (failed || read(fd, &answer, 1) != 1 || answer != 'U') {
+            fprintf(stderr, "tessera-netproxy: bench upload failed\n");
+            return 1;
+        }
+        printf("upload_us %lld %lld\n", bytes, now_us() - start);
+        close(fd);
+    }
+    return 0;
+}
+
 static int listen_mode(const char *port)
 {
     int lfd = listen_on(INADDR_ANY, atoi(port));
@@ -483,6 +598,8 @@ int main(int argc, char **argv)
         return connect_mode(argv[2], argv[3]);
     if (argc == 3 && !strcmp(argv[1], "listen"))
         return listen_mode(argv[2]);
-    fprintf(stderr, "usage: tessera-netproxy [serve] | connect HOST PORT | listen PORT\n");
+    if (argc == 7 && !strcmp(argv[1], "bench"))
+        return bench_mode(argv[2], argv[3], argv[4], argv[5], argv[6]);
+    fprintf(stderr, "usage: tessera-netproxy [serve] | connect HOST PORT | listen PORT | bench via|direct ADDRESS PORT N BYTES\n");
     return 2;
 }
