@@ -297,31 +297,6 @@ private Q_SLOTS:
         QCOMPARE(seamless.windowCount(), 1);
         QVERIFY(seamless.hostWindow(terminal));
 
-        // A menu (xterm's Ctrl+click menu is an override-redirect window) becomes a bordered popup
-        // next to its parent's host window, and goes when the guest unmaps it.
-        SeamlessWindow *terminalHost = seamless.hostWindow(terminal);
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
-        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
-        const QRect th = terminalHost->geometry();
-        run(QStringLiteral("xdotool"), {QStringLiteral("mousemove"), QString::number(th.x() + 60), QString::number(th.y() + 60),
-                                        QStringLiteral("keydown"), QStringLiteral("ctrl"), QStringLiteral("mousedown"), QStringLiteral("1")});
-        SeamlessWindow *menu = nullptr;
-        auto findPopup = [&] {
-            for (SeamlessWindow *w : seamless.hostWindows()) {
-                if (w->kind() == SeamlessWindow::Popup && w->isExposed())
-                    return w;
-            }
-            return static_cast<SeamlessWindow *>(nullptr);
-        };
-        QTRY_VERIFY_WITH_TIMEOUT((menu = findPopup()), WindowTimeoutMs);
-        const GuestWindow menuGuest = windows->window(menu->guestId());
-        const QRect expectedMenu = SeamlessGeometry::popupFrame(menuGuest.geometry, windows->window(terminal).geometry, th);
-        qInfo() << "menu" << menuGuest.geometry << "host" << menu->geometry() << "expected" << expectedMenu;
-        QCOMPARE(menu->geometry(), expectedMenu);
-        QCOMPARE(menu->type(), Qt::ToolTip);
-        const quint32 menuId = menu->guestId();
-        run(QStringLiteral("xdotool"), {QStringLiteral("mouseup"), QStringLiteral("1"), QStringLiteral("keyup"), QStringLiteral("ctrl")});
-        QTRY_VERIFY_WITH_TIMEOUT(!seamless.hostWindow(menuId), WindowTimeoutMs);
     }
 };
 
