@@ -19,6 +19,9 @@ ApplicationWindow {
     property var guestWindows: ({})
 
     function openGuestWindow(session) {
+        // Seamless appliances show each of their windows on the desktop instead.
+        if (session.seamless)
+            return
         let window = guestWindows[session.name]
         if (!window) {
             window = guestWindowComponent.createObject(null, { session: session })

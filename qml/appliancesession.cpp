@@ -6,10 +6,31 @@
 #include "breachlog.h"
 #include "contractmodel.h"
 #include "guestmountplan.h"
+#include "seamlesswindowmanager.h"
 #include "spiceconnection.h"
 #include "storehistory.h"
 #include "storerecorder.h"
 #include "tesserapaths.h"
+
+#include <QColor>
+#include <QSettings>
+
+namespace {
+// The same colour as TrustColors.colorFor() in QML, for the host-drawn seamless borders.
+QColor trustColorFor(const QString &name)
+{
+    static const char *const palette[] = {"#2e86de", "#10ac84", "#8e44ad", "#e67e22", "#c0392b", "#16a085", "#d35400", "#2c3e50"};
+    int hash = 0;
+    for (const QChar c : name)
+        hash = (hash * 31 + c.unicode()) % 9973;
+    return QColor(QLatin1String(palette[hash % 8]));
+}
+
+QString seamlessKey(const QString &name)
+{
+    return QStringLiteral("appliances/%1/seamless").arg(name);
+}
+} // namespace
 
 ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent)
     : QObject(parent), m_vm(vm), m_display(new SpiceConnection(this)), m_info(info)
@@ -28,6 +49,16 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(m_display->agent(), &AgentChannel::execFinished, this,
             [this](quint32 requestId, int exitStatus) { mountFinished(requestId, exitStatus); });
     connect(m_display, &SpiceConnection::connectedChanged, this, &ApplianceSession::updateState);
+    m_seamlessWindows = new SeamlessWindowManager(this);
+    m_seamlessWindows->setApplianceId(name());
+    m_seamlessWindows->setApplianceTitle(info.title);
+    m_seamlessWindows->setTrustColor(trustColorFor(name()));
+    m_seamlessWindows->setConnection(m_display);
+    m_seamless = QSettings().value(seamlessKey(name()), false).toBool();
+    connect(m_seamlessWindows, &SeamlessWindowManager::abuseDetected, this, [this](const QString &reason) {
+        m_windowAbuse = reason;
+        Q_EMIT windowAbuseChanged();
+    });
     m_bootTicker.setInterval(1000);
     connect(&m_bootTicker, &QTimer::timeout, this, &ApplianceSession::bootElapsedChanged);
 }
@@ -47,6 +78,21 @@ QString ApplianceSession::stateText() const
     return {};
 }
 
+void ApplianceSession::setSeamless(bool seamless)
+{
+    if (m_seamless == seamless)
+        return;
+    m_seamless = seamless;
+    QSettings().setValue(seamlessKey(name()), seamless);
+    updateSeamless();
+    Q_EMIT seamlessChanged();
+}
+
+void ApplianceSession::updateSeamless()
+{
+    m_seamlessWindows->setEnabled(m_seamless && m_state == Running);
+}
+
 void ApplianceSession::showEnforcement(ContractModel *model) const
 {
     if (model)
@@ -64,6 +110,10 @@ void ApplianceSession::launch()
         m_breachCount = 0;
         m_lastBreach.clear();
         Q_EMIT breachCountChanged();
+    }
+    if (!m_windowAbuse.isEmpty()) {
+        m_windowAbuse.clear();
+        Q_EMIT windowAbuseChanged();
     }
     m_bootTimer.start();
     m_bootTicker.start();
@@ -128,10 +178,12 @@ void ApplianceSession::updateState()
         return;
     m_state = state;
     // Watch the contract while the guest's session is up (and only then: a restore replaces it).
-    if (state == Running)
+    updateSeamless();
+    if (state == Running) {
         startMonitor();
-    else
+    } else {
         stopMonitor();
+    }
     if (state != Booting && m_bootTimer.isValid()) {
         if (state == Running) {
             m_lastBootSeconds = m_bootTimer.elapsed() / 1000.0;

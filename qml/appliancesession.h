@@ -14,6 +14,7 @@
 class ApplianceMonitor;
 
 
+#include "seamlesswindowmanager.h"
 #include "spiceconnection.h"
 
 /// One appliance as the shell shows it: its VM, its SPICE display and agent, folded into
@@ -42,6 +43,13 @@ class ApplianceSession : public QObject
     Q_PROPERTY(bool hasReadyState READ hasReadyState NOTIFY readyStateChanged)
     Q_PROPERTY(int breachCount READ breachCount NOTIFY breachCountChanged)
     Q_PROPERTY(QString lastBreach READ lastBreach NOTIFY breachCountChanged)
+    /// Show each guest window as its own host window (seamless mode) instead of the
+    /// full-desktop window; remembered per appliance.
+    Q_PROPERTY(bool seamless READ seamless WRITE setSeamless NOTIFY seamlessChanged)
+    /// The seamless windows of this appliance (shown while seamless and running).
+    Q_PROPERTY(SeamlessWindowManager *seamlessWindows READ seamlessWindows CONSTANT)
+    /// Why the guest's windows were flagged as abusive (translated), or "".
+    Q_PROPERTY(QString windowAbuse READ windowAbuse NOTIFY windowAbuseChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed, Paused };
     Q_ENUM(State)
@@ -72,6 +80,10 @@ public:
     QString lastBreach() const { return m_lastBreach; }
     /// The contract monitor while the appliance runs, else null.
     ApplianceMonitor *monitor() const { return m_monitor; }
+    bool seamless() const { return m_seamless; }
+    void setSeamless(bool seamless);
+    SeamlessWindowManager *seamlessWindows() const { return m_seamlessWindows; }
+    QString windowAbuse() const { return m_windowAbuse; }
 
     /// Makes @p model say, for each element, whether this connection enforces it, only
     /// monitors it, or cannot (the "declared vs enforced here" column).
@@ -91,6 +103,10 @@ Q_SIGNALS:
     void lastBootSecondsChanged();
     /// breachCount() or lastBreach() changed.
     void breachCountChanged();
+    /// seamless() changed.
+    void seamlessChanged();
+    /// windowAbuse() changed.
+    void windowAbuseChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
     void launched(double seconds);
     /// A roll back finished.
@@ -106,6 +122,7 @@ private:
     void onBreach(const BreachEvent &event);
     void mountSharedFoldersIfDue();
     void mountFinished(quint32 requestId, int exitStatus);
+    void updateSeamless();
 
     ApplianceVm *m_vm;
     SpiceConnection *m_display;
@@ -117,6 +134,9 @@ private:
     ApplianceMonitor *m_monitor = nullptr;
     int m_breachCount = 0;
     QString m_lastBreach;
+    SeamlessWindowManager *m_seamlessWindows = nullptr;
+    bool m_seamless = false;
+    QString m_windowAbuse;
     bool m_capturing = false; // SPICE stays away while the memory image is saved
     bool m_captureQueued = false; // QEMU cannot save a VM with a mounted 9p export: capture first
     bool m_mountsDone = false;    // per VM run: the guest keeps its mounts across display reconnects

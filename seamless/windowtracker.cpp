@@ -4,8 +4,6 @@
 #include "guestwindowsanitizer.h"
 #include "seamlesslogging.h"
 
-// Messages here are not translated yet: the German catalogue is updated
-// separately (translations/ belongs to the shell).
 namespace {
 enum UpdateField { Id, Flags, X, Y, Width, Height, TransientFor, Title, Class, FieldCount };
 enum Flag : quint32 { Mapped = 1, OverrideRedirect = 2, Urgent = 4 };
@@ -44,14 +42,14 @@ bool WindowTracker::handleUpdate(const AgentMessage &message, QString *error)
         || !AgentMessage::parseInt32(message.field(Width), &width)
         || !AgentMessage::parseInt32(message.field(Height), &height)
         || !AgentMessage::parseUInt32(message.field(TransientFor), &transientFor)) {
-        *error = QStringLiteral("The guest agent sent an invalid window update.");
+        *error = tr("The guest agent sent an invalid window update; seamless windows stop until the appliance is restarted.");
         return false;
     }
     const bool known = m_windows.contains(id);
     if (!known && m_windows.size() >= MaxWindows) {
         if (!m_flaggedTooMany) {
             m_flaggedTooMany = true;
-            const QString reason = QStringLiteral("The appliance opened more than %1 windows; the rest are ignored.").arg(MaxWindows);
+            const QString reason = tr("The appliance opened more than %1 windows; the rest are not shown. If you did not expect this, stop the appliance and roll it back.").arg(MaxWindows);
             qCWarning(lcSeamless).noquote() << reason;
             emit abuseDetected(reason);
         }
@@ -72,7 +70,7 @@ bool WindowTracker::handleUpdate(const AgentMessage &message, QString *error)
         w.demoted = true;
         if (!m_flaggedCovering.contains(id) && m_flaggedCovering.size() < MaxWindows) {
             m_flaggedCovering.insert(id);
-            const QString reason = QStringLiteral("The appliance tried to cover the screen with an undecorated window; it is shown as a normal window.");
+            const QString reason = tr("The appliance tried to cover the screen with an undecorated window; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.");
             qCWarning(lcSeamless).noquote() << reason << "window" << id;
             emit abuseDetected(reason);
         }
@@ -98,7 +96,7 @@ bool WindowTracker::handleRemoved(const AgentMessage &message, QString *error)
 {
     quint32 id = 0;
     if (message.fieldCount() < 1 || !AgentMessage::parseUInt32(message.field(0), &id)) {
-        *error = QStringLiteral("The guest agent sent an invalid window removal.");
+        *error = tr("The guest agent sent an invalid window removal; seamless windows stop until the appliance is restarted.");
         return false;
     }
     if (!m_windows.remove(id))
@@ -122,7 +120,7 @@ bool WindowTracker::handleStack(const AgentMessage &message, QString *error)
 {
     const QList<QByteArray> entries = message.field(0).split(' ');
     if (message.fieldCount() < 1 || entries.size() > MaxStackEntries) {
-        *error = QStringLiteral("The guest agent sent an invalid window stack.");
+        *error = tr("The guest agent sent an invalid window stack; seamless windows stop until the appliance is restarted.");
         return false;
     }
     QList<quint32> stack;
@@ -133,7 +131,7 @@ bool WindowTracker::handleStack(const AgentMessage &message, QString *error)
             break; // no windows at all
         quint32 id = 0;
         if (!AgentMessage::parseUInt32(entry, &id)) {
-            *error = QStringLiteral("The guest agent sent an invalid window stack.");
+            *error = tr("The guest agent sent an invalid window stack; seamless windows stop until the appliance is restarted.");
             return false;
         }
         if (m_windows.contains(id) && !seen.contains(id)) {

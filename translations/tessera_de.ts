@@ -1558,6 +1558,14 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>SeamlessWindowManager</name>
+    <message>
+        <source>[%1] %2</source>
+        <comment>seamless window title: appliance, guest window title</comment>
+        <translation>[%1] %2</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1771,6 +1779,29 @@ WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translatio
     <message>
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
         <translation>Eine andere Tessera-Oberfläche führt bereits den Verlauf des Datenspeichers. Beenden Sie sie und starten Sie diese erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTracker</name>
+    <message>
+        <source>The guest agent sent an invalid window update; seamless windows stop until the appliance is restarted.</source>
+        <translation>Der Gast-Agent hat eine ungültige Fensteraktualisierung gesendet; nahtlose Fenster sind bis zum Neustart der Appliance angehalten.</translation>
+    </message>
+    <message>
+        <source>The appliance opened more than %1 windows; the rest are not shown. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation>Die Appliance hat mehr als %1 Fenster geöffnet; die übrigen werden nicht angezeigt. Wenn Sie das nicht erwartet haben, halten Sie die Appliance an und setzen Sie sie zurück.</translation>
+    </message>
+    <message>
+        <source>The appliance tried to cover the screen with an undecorated window; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation>Die Appliance wollte den Bildschirm mit einem rahmenlosen Fenster überdecken; es wird als normales, umrahmtes Fenster angezeigt. Wenn Sie das nicht erwartet haben, halten Sie die Appliance an und setzen Sie sie zurück.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid window removal; seamless windows stop until the appliance is restarted.</source>
+        <translation>Der Gast-Agent hat eine ungültige Fensterentfernung gesendet; nahtlose Fenster sind bis zum Neustart der Appliance angehalten.</translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid window stack; seamless windows stop until the appliance is restarted.</source>
+        <translation>Der Gast-Agent hat eine ungültige Fensterreihenfolge gesendet; nahtlose Fenster sind bis zum Neustart der Appliance angehalten.</translation>
     </message>
 </context>
 <context>

@@ -1551,6 +1551,14 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>SeamlessWindowManager</name>
+    <message>
+        <source>[%1] %2</source>
+        <comment>seamless window title: appliance, guest window title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1762,6 +1770,29 @@ WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
     </message>
     <message>
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowTracker</name>
+    <message>
+        <source>The guest agent sent an invalid window update; seamless windows stop until the appliance is restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance opened more than %1 windows; the rest are not shown. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance tried to cover the screen with an undecorated window; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid window removal; seamless windows stop until the appliance is restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest agent sent an invalid window stack; seamless windows stop until the appliance is restarted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

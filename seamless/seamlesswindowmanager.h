@@ -1,0 +1,109 @@
+#pragma once
+
+#include <QColor>
+#include <QHash>
+#include <QObject>
+#include <QPoint>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+class SeamlessWindow;
+class SpiceConnection;
+
+/// Seamless mode for one appliance: one host top-level window per mapped guest
+/// top-level window (SeamlessWindow), following the guest agent's window
+/// reports (WindowTracker) and the SPICE framebuffer's damage.
+///
+/// Guest pixel (0,0) sits at origin() on the host desktop; windows that would
+/// fall off every screen are moved onto the nearest one. Override-redirect
+/// windows (menus, tooltips) become popups placed relative to the window they
+/// belong to. Host moves, resizes, focus and close go to the guest agent.
+class SeamlessWindowManager : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    /// The appliance's SPICE connection; null shows nothing.
+    Q_PROPERTY(SpiceConnection *connection READ connection WRITE setConnection NOTIFY connectionChanged)
+    /// Host windows exist only while enabled (off: the full-desktop window is used).
+    Q_PROPERTY(bool enabled READ isEnabled WRITE setEnabled NOTIFY enabledChanged)
+    /// Appliance id, prefixed to each window's class (e.g. "terminal").
+    Q_PROPERTY(QString applianceId READ applianceId WRITE setApplianceId NOTIFY applianceChanged)
+    /// Appliance name shown in each title as "[Name] guest title".
+    Q_PROPERTY(QString applianceTitle READ applianceTitle WRITE setApplianceTitle NOTIFY applianceChanged)
+    /// Colour of the host-drawn border.
+    Q_PROPERTY(QColor trustColor READ trustColor WRITE setTrustColor NOTIFY trustColorChanged)
+    /// Host desktop position of guest pixel (0,0).
+    Q_PROPERTY(QPoint origin READ origin WRITE setOrigin NOTIFY originChanged)
+    /// Number of host windows shown.
+    Q_PROPERTY(int windowCount READ windowCount NOTIFY windowCountChanged)
+    /// The guest went past a window limit; abuseReason() says how.
+    Q_PROPERTY(bool abuseFlagged READ isAbuseFlagged NOTIFY abuseDetected)
+    Q_PROPERTY(QString abuseReason READ abuseReason NOTIFY abuseDetected)
+
+public:
+    explicit SeamlessWindowManager(QObject *parent = nullptr);
+    ~SeamlessWindowManager() override;
+
+    SpiceConnection *connection() const { return m_connection; }
+    void setConnection(SpiceConnection *connection);
+    bool isEnabled() const { return m_enabled; }
+    void setEnabled(bool enabled);
+    QString applianceId() const { return m_applianceId; }
+    void setApplianceId(const QString &id);
+    QString applianceTitle() const { return m_applianceTitle; }
+    void setApplianceTitle(const QString &title);
+    QColor trustColor() const { return m_trustColor; }
+    void setTrustColor(const QColor &color);
+    QPoint origin() const { return m_origin; }
+    void setOrigin(const QPoint &origin);
+    int windowCount() const { return int(m_windows.size()); }
+    bool isAbuseFlagged() const { return !m_abuseReason.isEmpty(); }
+    QString abuseReason() const { return m_abuseReason; }
+
+    /// The host window showing guest window @p guestId, or null.
+    SeamlessWindow *hostWindow(quint32 guestId) const { return m_windows.value(guestId); }
+    /// Host windows shown, in no particular order.
+    QList<SeamlessWindow *> hostWindows() const { return m_windows.values(); }
+    /// "[Appliance] title" for a guest title.
+    QString hostTitle(const QString &guestTitle) const;
+
+    /// Largest text accepted from or given to a guest clipboard, in bytes.
+    static constexpr int MaxClipboardBytes = 256 * 1024;
+
+signals:
+    void connectionChanged();
+    void enabledChanged();
+    void applianceChanged();
+    void trustColorChanged();
+    void originChanged();
+    /// windowCount() changed.
+    void windowCountChanged();
+    /// A host window for guest window @p guestId was created and shown.
+    void windowShown(quint32 guestId);
+    /// The host window for guest window @p guestId is gone.
+    void windowHidden(quint32 guestId);
+    /// The guest went past a limit (see WindowTracker::abuseDetected()); @p reason is translated.
+    void abuseDetected(const QString &reason);
+
+private:
+    void rebuild();
+    void clearWindows();
+    void syncWindow(quint32 guestId);
+    void removeWindow(quint32 guestId);
+    void onFramebufferSizeChanged();
+    void onFramebufferUpdated(const QRect &rect);
+    void onMoveResizeRequested(quint32 guestId, const QRect &host);
+    quint32 popupParent(quint32 guestId) const;
+    QRect placement(quint32 guestId) const;
+    void applyWindowClass(SeamlessWindow *window) const;
+
+    QPointer<SpiceConnection> m_connection;
+    QList<QMetaObject::Connection> m_connections;
+    QHash<quint32, SeamlessWindow *> m_windows;
+    bool m_enabled = false;
+    QString m_applianceId;
+    QString m_applianceTitle;
+    QColor m_trustColor = QColor(0x2e, 0x86, 0xde);
+    QPoint m_origin;
+    QString m_abuseReason;
+};

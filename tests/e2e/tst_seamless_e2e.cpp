@@ -1,0 +1,304 @@
+// Seamless mode end to end: the real terminal appliance (TCG), a real X host with a window
+// manager (Xvfb + openbox, as scripts/test provides), Tessera's SPICE client and
+// SeamlessWindowManager. Two guest xterms become two host top-level windows with the expected
+// titles, geometry and border; their pixels match the guest's; typing into one changes only that
+// guest window; a drag in the host window drags in the guest; moving a guest window moves the host
+// window; closing a host window closes the guest window. Waits are conditions with deadlines.
+#include "agentchannel.h"
+#include "appliancecatalog.h"
+#include "appliancevm.h"
+#include "guestdriver.h"
+#include "guestframebuffer.h"
+#include "libvirtconnection.h"
+#include "seamlessgeometry.h"
+#include "seamlesswindow.h"
+#include "seamlesswindowmanager.h"
+#include "spiceconnection.h"
+#include "tesserapaths.h"
+#include "windowtracker.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+namespace {
+
+constexpr int BootTimeoutMs = 240 * 1000;
+constexpr int StateTimeoutMs = 60 * 1000;
+constexpr int WindowTimeoutMs = 30 * 1000;
+const QPoint Origin(100, 60);
+const QColor Trust(0xc0, 0x39, 0x2b);
+
+QString testUri()
+{
+    // Its own embedded root: other real-VM tests may run at the same time.
+    return geteuid() == 0 ? QStringLiteral("qemu:///embed?root=") + TesseraPaths::cacheDir()
+                                + QStringLiteral("/e2e-seamlesswin-libvirt")
+                          : QStringLiteral("qemu:///session");
+}
+
+QByteArray run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(15000)) {
+        p.kill();
+        p.waitForFinished(1000);
+        return {};
+    }
+    return p.readAllStandardOutput();
+}
+
+/// Geometry of the X window named @p name as the X server has it (xwininfo).
+QRect xGeometry(const QString &name)
+{
+    const QString out = QString::fromUtf8(run(QStringLiteral("xwininfo"), {QStringLiteral("-name"), name}));
+    auto value = [&](const char *label) {
+        const QRegularExpressionMatch m = QRegularExpression(QLatin1String(label) + QStringLiteral(":\\s+(-?\\d+)")).match(out);
+        return m.hasMatch() ? m.captured(1).toInt() : -99999;
+    };
+    return QRect(value("Absolute upper-left X"), value("Absolute upper-left Y"), value("Width"), value("Height"));
+}
+
+/// Share of pixels whose channels differ by more than 40 (guest vs host picture).
+double differingShare(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size() || a.isNull())
+        return 1.0;
+    const QImage x = a.convertToFormat(QImage::Format_RGB32), y = b.convertToFormat(QImage::Format_RGB32);
+    qint64 differ = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const auto *p = reinterpret_cast<const QRgb *>(x.constScanLine(row));
+        const auto *q = reinterpret_cast<const QRgb *>(y.constScanLine(row));
+        for (int col = 0; col < x.width(); ++col) {
+            if (qAbs(qRed(p[col]) - qRed(q[col])) > 40 || qAbs(qGreen(p[col]) - qGreen(q[col])) > 40
+                || qAbs(qBlue(p[col]) - qBlue(q[col])) > 40)
+                ++differ;
+        }
+    }
+    return double(differ) / (qint64(x.width()) * x.height());
+}
+
+int changedPixels(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size())
+        return a.width() * a.height();
+    int changed = 0;
+    for (int row = 0; row < a.height(); ++row)
+        for (int col = 0; col < a.width(); ++col)
+            changed += a.pixel(col, row) != b.pixel(col, row);
+    return changed;
+}
+
+QImage screenShot(const QRect &rect)
+{
+    return QGuiApplication::primaryScreen()->grabWindow(0, rect.x(), rect.y(), rect.width(), rect.height()).toImage();
+}
+
+} // namespace
+
+class TestSeamlessEndToEnd : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_data;
+    LibvirtConnection *m_connection = nullptr;
+    ApplianceImage m_image;
+
+    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
+    {
+        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
+        QDeadlineTimer deadline(timeoutMs);
+        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
+            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
+        return vm.state() == state;
+    }
+
+    static quint32 findByTitle(WindowTracker *tracker, const QString &title)
+    {
+        for (quint32 id : tracker->stack()) {
+            const GuestWindow w = tracker->window(id);
+            if (w.title == title && w.mapped)
+                return id;
+        }
+        return 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QGuiApplication::platformName() != QLatin1String("xcb"))
+            QSKIP("needs an X display with a window manager (scripts/test starts Xvfb and openbox)");
+        QVERIFY(m_data.isValid());
+        m_image = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), QStringLiteral("terminal"));
+        QVERIFY2(m_image.isComplete(), "the terminal appliance is not built: run scripts/setup");
+        qputenv("TESSERA_DATA_DIR", m_data.path().toUtf8());
+        m_connection = new LibvirtConnection(testUri(), this);
+        QSignalSpy opened(m_connection, &LibvirtConnection::opened);
+        QSignalSpy failed(m_connection, &LibvirtConnection::openFailed);
+        m_connection->open();
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty() || !failed.isEmpty(), 180000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).value<VmError>().toString()));
+    }
+
+    void guestWindowsBecomeHostWindows()
+    {
+        ApplianceVm vm(m_connection, m_image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")));
+        vm.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(vm.state() != ApplianceVm::Unknown, 10000);
+        if (vm.state() != ApplianceVm::Off) { // left over from an interrupted run
+            vm.powerOff();
+            QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));
+        }
+        QSignalSpy rolledBack(&vm, &ApplianceVm::rolledBack);
+        vm.rollback();
+        QVERIFY(rolledBack.wait(StateTimeoutMs));
+
+        SpiceConnection spice;
+        GuestDriver driver(&spice);
+        WindowTracker *windows = spice.agent()->windows();
+        SeamlessWindowManager seamless;
+        struct Stop {
+            ApplianceVm &vm;
+            SpiceConnection &spice;
+            TestSeamlessEndToEnd *test;
+            ~Stop()
+            {
+                vm.stop();
+                test->waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs);
+                spice.disconnectFromGuest();
+            }
+        } stop{vm, spice, this};
+
+        seamless.setApplianceId(QStringLiteral("terminal"));
+        seamless.setApplianceTitle(QStringLiteral("Terminal"));
+        seamless.setTrustColor(Trust);
+        seamless.setOrigin(Origin);
+        seamless.setConnection(&spice);
+        seamless.setEnabled(true);
+
+        vm.start();
+        QVERIFY(waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs));
+        spice.connectToUnixSocket(vm.spec().spiceSocket);
+        QVERIFY2(driver.waitForSessionUp(BootTimeoutMs), qPrintable(driver.lastFailure()));
+        QTRY_VERIFY_WITH_TIMEOUT(spice.isInputReady(), WindowTimeoutMs);
+        qInfo() << "guest screen" << spice.framebuffer()->size() << "absolute pointer" << spice.hasAbsolutePointer();
+
+        // The appliance's own xterm first.
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("Terminal")) != 0, WindowTimeoutMs);
+        const quint32 terminal = findByTitle(windows, QStringLiteral("Terminal"));
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(terminal) && seamless.hostWindow(terminal)->isExposed(), WindowTimeoutMs);
+
+        // A second xterm, started through the agent in its own session (the Exec returns at once).
+        QElapsedTimer sinceExec;
+        sinceExec.start();
+        const GuestDriver::ExecResult started = driver.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("setsid -f xterm -title Second -geometry 40x10+720+300 </dev/null >/dev/null 2>&1")});
+        QVERIFY2(started.finished && started.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(started.output)));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("Second")) != 0, WindowTimeoutMs);
+        const quint32 second = findByTitle(windows, QStringLiteral("Second"));
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(second) && seamless.hostWindow(second)->isExposed(), WindowTimeoutMs);
+        qInfo("exec of a guest xterm to its host window exposed: %lld ms", sinceExec.elapsed());
+
+        // Two host top-level windows with the expected titles.
+        QCOMPARE(seamless.windowCount(), 2);
+        QStringList titles;
+        for (QWindow *w : QGuiApplication::topLevelWindows()) {
+            if (w->isVisible() && w->title().startsWith(QLatin1String("[Terminal] ")))
+                titles << w->title();
+        }
+        titles.sort();
+        QCOMPARE(titles, QStringList({QStringLiteral("[Terminal] Second"), QStringLiteral("[Terminal] Terminal")}));
+
+        for (const quint32 id : {terminal, second}) {
+            SeamlessWindow *host = seamless.hostWindow(id);
+            const GuestWindow guest = windows->window(id);
+            const QRect expected = SeamlessGeometry::hostFrame(guest.geometry, Origin);
+            // Where the X server has the window (openbox placed it where we asked).
+            QTRY_COMPARE_WITH_TIMEOUT(xGeometry(host->title()), expected, WindowTimeoutMs);
+            QCOMPARE(host->geometry(), expected);
+            QTRY_VERIFY_WITH_TIMEOUT(host->paintCount() > 0, WindowTimeoutMs);
+            // The screen shows the guest's pixels inside the host's border.
+            const QRect content = expected.adjusted(SeamlessGeometry::FrameWidth, SeamlessGeometry::FrameWidth,
+                                                    -SeamlessGeometry::FrameWidth, -SeamlessGeometry::FrameWidth);
+            double share = 1.0;
+            QTRY_VERIFY_WITH_TIMEOUT((share = differingShare(screenShot(content), spice.framebuffer()->grab(guest.geometry))) < 0.01,
+                                     WindowTimeoutMs);
+            qInfo("%s: host %d,%d %dx%d; %.4f of the pixels differ from the guest's",
+                  qPrintable(host->title()), expected.x(), expected.y(), expected.width(), expected.height(), share);
+            const QImage border = screenShot(QRect(expected.topLeft(), QSize(expected.width(), SeamlessGeometry::FrameWidth)));
+            QCOMPARE(border.pixelColor(border.width() / 2, 1).rgb() & 0xffffff, Trust.rgb() & 0xffffff);
+        }
+
+        // Typing into the second host window changes only the second guest window.
+        SeamlessWindow *secondHost = seamless.hostWindow(second);
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(secondHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(secondHost), WindowTimeoutMs);
+        // The guest xterm shows its focus by a filled cursor: wait until it redrew.
+        const QImage secondBeforeFocus = spice.framebuffer()->grab(windows->window(second).geometry);
+        const QImage terminalBeforeFocus = spice.framebuffer()->grab(windows->window(terminal).geometry);
+        const bool focusShown = QTest::qWaitFor([&] { return changedPixels(secondBeforeFocus, spice.framebuffer()->grab(windows->window(second).geometry)) > 0; }, 5000);
+        qInfo("guest xterm redrew its cursor on focus: %s", focusShown ? "yes" : "no");
+        // ... and the other xterm its hollow cursor on losing it (it had the guest's focus first).
+        const bool blurShown = QTest::qWaitFor([&] { return changedPixels(terminalBeforeFocus, spice.framebuffer()->grab(windows->window(terminal).geometry)) > 0; }, 5000);
+        qInfo("other guest xterm redrew its cursor on focus loss: %s", blurShown ? "yes" : "no");
+        const QImage terminalBefore = spice.framebuffer()->grab(windows->window(terminal).geometry);
+        const QImage secondBefore = spice.framebuffer()->grab(windows->window(second).geometry);
+        run(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"),
+                                        QStringLiteral("echo only here")});
+        run(QStringLiteral("xdotool"), {QStringLiteral("key"), QStringLiteral("Return")});
+        QTRY_VERIFY_WITH_TIMEOUT(changedPixels(secondBefore, spice.framebuffer()->grab(windows->window(second).geometry)) > 200,
+                                 WindowTimeoutMs);
+        const int secondChanged = changedPixels(secondBefore, spice.framebuffer()->grab(windows->window(second).geometry));
+        const int terminalChanged = changedPixels(terminalBefore, spice.framebuffer()->grab(windows->window(terminal).geometry));
+        qInfo("typing: %d pixels changed in the focused guest window, %d in the other", secondChanged, terminalChanged);
+        QCOMPARE(terminalChanged, 0);
+        // The host window shows the typed text too.
+        QTRY_VERIFY_WITH_TIMEOUT(differingShare(screenShot(secondHost->geometry().adjusted(3, 3, -3, -3)),
+                                                spice.framebuffer()->grab(windows->window(second).geometry)) < 0.01,
+                                 WindowTimeoutMs);
+
+        // A drag on the host window selects text in the guest xterm (pointer at translated coordinates).
+        const QRect sg = secondHost->geometry();
+        const QImage beforeDrag = spice.framebuffer()->grab(windows->window(second).geometry);
+        run(QStringLiteral("xdotool"), {QStringLiteral("mousemove"), QString::number(sg.x() + 6), QString::number(sg.y() + 8),
+                                        QStringLiteral("mousedown"), QStringLiteral("1"),
+                                        QStringLiteral("mousemove"), QString::number(sg.x() + 90), QString::number(sg.y() + 8),
+                                        QStringLiteral("mouseup"), QStringLiteral("1")});
+        QTRY_VERIFY_WITH_TIMEOUT(changedPixels(beforeDrag, spice.framebuffer()->grab(windows->window(second).geometry)) > 200,
+                                 WindowTimeoutMs);
+
+        // Moving the guest window moves the host window.
+        const QRect moved(QPoint(600, 420), windows->window(second).geometry.size());
+        QVERIFY(spice.agent()->moveResizeWindow(second, moved));
+        const QRect expectedMoved = SeamlessGeometry::hostFrame(moved, Origin);
+        QTRY_COMPARE_WITH_TIMEOUT(secondHost->geometry(), expectedMoved, WindowTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(xGeometry(secondHost->title()), expectedMoved, WindowTimeoutMs);
+
+        // Moving the host window (as the window manager does for a drag) moves the guest window.
+        const QRect hostTarget = expectedMoved.translated(-200, -100);
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowmove"), QStringLiteral("--sync"), QString::number(secondHost->winId()),
+                                        QString::number(hostTarget.x()), QString::number(hostTarget.y())});
+        QTRY_COMPARE_WITH_TIMEOUT(windows->window(second).geometry.topLeft(), moved.topLeft() - QPoint(200, 100), WindowTimeoutMs);
+
+        // Closing the host window asks the guest app to close; its window goes, and so does the host's.
+        QPointer<SeamlessWindow> closing = secondHost;
+        closing->close(); // the close event is ignored: the guest app decides
+        QTRY_VERIFY_WITH_TIMEOUT(!windows->contains(second), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!seamless.hostWindow(second) && closing.isNull(), WindowTimeoutMs);
+        QCOMPARE(seamless.windowCount(), 1);
+        QVERIFY(seamless.hostWindow(terminal));
+
+    }
+};
+
+QTEST_MAIN(TestSeamlessEndToEnd)
+#include "tst_seamless_e2e.moc"
