@@ -4,6 +4,7 @@
 #include "gatewayprocess.h"
 #include "overlaydisk.h"
 #include "readystate.h"
+#include "recoveryjob.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -131,6 +132,7 @@ LaunchJob::Result LaunchJob::launch(virConnectPtr connection) const
 {
     if (!connection)
         return {notConnected()};
+    RecoveryJob::finishInterrupted(instanceDir);
     const ReadyState ready(instanceDir);
     ready.removeLeftovers();
     QFile::remove(spec.spiceSocket); // a stale socket from a crashed QEMU would block SPICE
@@ -230,6 +232,7 @@ VmError LaunchJob::rollback(virConnectPtr connection) const
     DomainHandle domain(connection ? virDomainLookupByName(connection, spec.name.toUtf8().constData()) : nullptr);
     if (domain.domain && virDomainIsActive(domain.domain) == 1)
         return VmError(VmError::NotStopped, QCoreApplication::translate("ApplianceVm", "Stop the appliance before rolling it back."));
+    RecoveryJob::finishInterrupted(instanceDir);
     const ReadyState ready(instanceDir);
     ready.removeLeftovers();
     // In fresh mode the ready state is clean by construction: only what was written on it goes.
