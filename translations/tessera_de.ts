@@ -251,6 +251,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>The network filter for the appliance&apos;s contract could not be set up. Check that libvirt&apos;s network filter driver is running, then try again.</source>
         <translation>Der Netzwerkfilter für den Vertrag der Appliance konnte nicht eingerichtet werden. Prüfen Sie, ob der Netzwerkfiltertreiber von libvirt läuft, und versuchen Sie es dann erneut.</translation>
     </message>
+    <message>
+        <source>The appliance is busy starting or rolling back. Wait until it has finished, then recover it.</source>
+        <translation>Die Appliance startet gerade oder wird zurückgesetzt. Warten Sie, bis das abgeschlossen ist, und stellen Sie sie dann wieder her.</translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>
@@ -1099,6 +1103,137 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>IncidentCommand</name>
+    <message>
+        <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
+        <translation>%1 hat keine Quarantäne „%2“. Mit tessera-ctl quarantine %1 werden sie aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl recover APPLIANCE [REASON]</source>
+        <translation>Aufruf: tessera-ctl recover APPLIANCE [GRUND]</translation>
+    </message>
+    <message>
+        <source>There is no built appliance called “%1”. Run tessera-ctl list to see the appliances.</source>
+        <translation>Es gibt keine gebaute Appliance namens „%1“. Mit tessera-ctl list sehen Sie die Appliances.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3, and it starts clean.</source>
+        <translation>%1 wurde ausgeschaltet und in %2 ms wiederhergestellt: Ihre Systemänderungen liegen in Quarantäne %3, und sie startet sauber.</translation>
+    </message>
+    <message>
+        <source>See what they changed with: tessera-ctl quarantine %1 %2</source>
+        <translation>Was sie geändert haben, zeigt: tessera-ctl quarantine %1 %2</translation>
+    </message>
+    <message>
+        <source>recovered from the command line</source>
+        <translation>über die Kommandozeile wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl quarantine APPLIANCE [ID [--inspect]]</source>
+        <translation>Aufruf: tessera-ctl quarantine APPLIANCE [ID [--inspect]]</translation>
+    </message>
+    <message>
+        <source>%1 has no quarantined systems.</source>
+        <translation>%1 hat keine Systeme in Quarantäne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es)</source>
+        <translation>
+            <numerusform>%n Vertragsbruch</numerusform>
+            <numerusform>%n Vertragsbrüche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspecting in the inspector VM (a cold boot; this takes a minute or two)...</source>
+        <translation>Untersuchung in der Prüf-VM (Kaltstart; das dauert ein bis zwei Minuten) …</translation>
+    </message>
+    <message>
+        <source>Inspector up in %1 s, compared in %2 s.</source>
+        <translation>Prüf-VM nach %1 s bereit, Vergleich in %2 s.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), %1 in persistence spots.</source>
+        <translation>
+            <numerusform>%n Änderung, %1 an Autostart-Stellen.</numerusform>
+            <numerusform>%n Änderungen, %1 an Autostart-Stellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report is incomplete (cut short or damaged); inspect again with --inspect.</source>
+        <translation>Der Bericht ist unvollständig (abgeschnitten oder beschädigt); untersuchen Sie erneut mit --inspect.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed line(s) of the report were left out.</source>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile des Berichts wurde ausgelassen.</numerusform>
+            <numerusform>%n fehlerhafte Zeilen des Berichts wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inspector needs the “%1” appliance, which is not built. Run scripts/setup.</source>
+        <translation>Die Prüf-VM braucht die Appliance „%1“, die nicht gebaut ist. Führen Sie scripts/setup aus.</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl salvage APPLIANCE ID PATH...</source>
+        <translation>Aufruf: tessera-ctl salvage APPLIANCE ID PFAD …</translation>
+    </message>
+    <message>
+        <source>salvaged: %1</source>
+        <translation>gerettet: %1</translation>
+    </message>
+    <message>
+        <source>not salvaged: %1 (%2)</source>
+        <translation>nicht gerettet: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Salvaged files are marked as coming from a quarantined system; treat them as untrusted.</source>
+        <translation>Gerettete Dateien sind als Dateien aus einem System in Quarantäne markiert; behandeln Sie sie als nicht vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <source>Starting the inspector VM (a cold boot; this takes a minute or two)...</source>
+        <translation>Die Prüf-VM wird gestartet (Kaltstart; das dauert ein bis zwei Minuten) …</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl purge APPLIANCE ID</source>
+        <translation>Aufruf: tessera-ctl purge APPLIANCE ID</translation>
+    </message>
+    <message>
+        <source>Quarantine %1 of %2 deleted.</source>
+        <translation>Quarantäne %1 von %2 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorJob</name>
+    <message>
+        <source>Not connected to the hypervisor. Check the connection in Settings and try again.</source>
+        <translation>Keine Verbindung zum Hypervisor. Prüfen Sie die Verbindung in den Einstellungen und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The quarantined system disk or its clean image is missing, so it cannot be inspected. Purge this quarantine.</source>
+        <translation>Die Systemplatte in Quarantäne oder ihr sauberes Abbild fehlt, daher kann sie nicht untersucht werden. Löschen Sie diese Quarantäne.</translation>
+    </message>
+    <message>
+        <source>Could not prepare the inspector&apos;s folder. Check that your data folder is writable.</source>
+        <translation>Der Ordner der Prüf-VM konnte nicht vorbereitet werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The hypervisor refused the inspector VM&apos;s definition. See the details, and report it if it persists.</source>
+        <translation>Der Hypervisor hat die Definition der Prüf-VM abgelehnt. Sehen Sie sich die Details an und melden Sie den Fehler, wenn er bleibt.</translation>
+    </message>
+    <message>
+        <source>The inspector VM could not be started. Check that enough memory is free, then try again.</source>
+        <translation>Die Prüf-VM konnte nicht gestartet werden. Prüfen Sie, ob genug Arbeitsspeicher frei ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector VM could not be switched off. Restart Tessera.</source>
+        <translation>Die Prüf-VM konnte nicht ausgeschaltet werden. Starten Sie Tessera neu.</translation>
+    </message>
+</context>
+<context>
     <name>LaunchModeFile</name>
     <message>
         <source>Could not save the appliance&apos;s launch mode. Check that your data folder is writable.</source>
@@ -1229,6 +1364,33 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>PersistenceSpots</name>
+    <message>
+        <source>Autostart entry: runs when a session starts</source>
+        <translation>Autostart-Eintrag: läuft beim Start einer Sitzung</translation>
+    </message>
+    <message>
+        <source>Shell start-up file: runs when a shell starts</source>
+        <translation>Shell-Startdatei: läuft beim Start einer Shell</translation>
+    </message>
+    <message>
+        <source>Scheduled task (cron)</source>
+        <translation>Geplante Aufgabe (cron)</translation>
+    </message>
+    <message>
+        <source>Service definition (systemd or init script)</source>
+        <translation>Dienstdefinition (systemd oder Init-Skript)</translation>
+    </message>
+    <message>
+        <source>Runs at system start (rc.local)</source>
+        <translation>Läuft beim Systemstart (rc.local)</translation>
+    </message>
+    <message>
+        <source>Loaded into every program or run on device events</source>
+        <translation>Wird in jedes Programm geladen oder bei Geräteereignissen ausgeführt</translation>
+    </message>
+</context>
+<context>
     <name>PortRange</name>
     <message>
         <source>empty port number</source>
@@ -1245,6 +1407,100 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>port range %1 is backwards</source>
         <translation>Portbereich %1 ist vertauscht (Anfang größer als Ende)</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineInspection</name>
+    <message>
+        <source>There is no quarantine “%1” of %2. List the quarantines with “tessera-ctl quarantine %2”.</source>
+        <translation>Es gibt keine Quarantäne „%1“ von %2. Die Quarantänen listet „tessera-ctl quarantine %2“ auf.</translation>
+    </message>
+    <message>
+        <source>The inspector VM did not come up within %1 minutes. Check that the terminal appliance is built (scripts/setup) and try again.</source>
+        <translation>Die Prüf-VM war nach %1 Minuten nicht bereit. Prüfen Sie, ob die Terminal-Appliance gebaut ist (scripts/setup), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector VM&apos;s agent is not answering. Close the inspection and try again.</source>
+        <translation>Der Agent der Prüf-VM antwortet nicht. Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector VM stopped answering. Close the inspection and try again.</source>
+        <translation>Die Prüf-VM antwortet nicht mehr. Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector could not open the quarantined disk (%1). The disk may be damaged; you can still purge the quarantine.</source>
+        <translation>Die Prüf-VM konnte die Platte in Quarantäne nicht öffnen (%1). Die Platte ist womöglich beschädigt; Sie können die Quarantäne trotzdem löschen.</translation>
+    </message>
+    <message>
+        <source>The inspector could not start comparing (%1). Close the inspection and try again.</source>
+        <translation>Die Prüf-VM konnte den Vergleich nicht starten (%1). Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The comparison did not finish in time. The quarantined disk may be very large or damaged; you can still purge it.</source>
+        <translation>Der Vergleich wurde nicht rechtzeitig fertig. Die Platte in Quarantäne ist womöglich sehr groß oder beschädigt; Sie können sie trotzdem löschen.</translation>
+    </message>
+    <message>
+        <source>The comparison failed (%1). The quarantined disk may be damaged; you can still purge it.</source>
+        <translation>Der Vergleich ist fehlgeschlagen (%1). Die Platte in Quarantäne ist womöglich beschädigt; Sie können sie trotzdem löschen.</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s report is missing or too large; it was not read. Close the inspection and try again.</source>
+        <translation>Der Bericht der Prüf-VM fehlt oder ist zu groß; er wurde nicht gelesen. Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s report could not be read. Close the inspection and try again.</source>
+        <translation>Der Bericht der Prüf-VM konnte nicht gelesen werden. Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Inspect the quarantine before salvaging files from it.</source>
+        <translation>Untersuchen Sie die Quarantäne, bevor Sie Dateien daraus retten.</translation>
+    </message>
+    <message>
+        <source>not a plain absolute path</source>
+        <translation>kein einfacher absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>not a regular file in the quarantined system</source>
+        <translation>keine normale Datei im System in Quarantäne</translation>
+    </message>
+    <message>
+        <source>larger than %1 MiB</source>
+        <translation>größer als %1 MiB</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the inspector&apos;s copy was missing or too large</source>
+        <translation>die Kopie der Prüf-VM fehlte oder war zu groß</translation>
+    </message>
+    <message>
+        <source>could not create a folder for it in the personal store</source>
+        <translation>im persönlichen Datenspeicher konnte kein Ordner dafür angelegt werden</translation>
+    </message>
+    <message>
+        <source>could not be written to the personal store (%1)</source>
+        <translation>konnte nicht in den persönlichen Datenspeicher geschrieben werden (%1)</translation>
+    </message>
+    <message>
+        <source>These files were salvaged from a quarantined system of the appliance “%1” (quarantine %2).
+That system was taken out of service after an incident: treat these files as untrusted. Open them only with an appliance, not on this computer directly.
+</source>
+        <translation>Diese Dateien wurden aus einem System der Appliance „%1“ in Quarantäne gerettet (Quarantäne %2).
+Dieses System wurde nach einem Vorfall außer Betrieb genommen: Behandeln Sie diese Dateien als nicht vertrauenswürdig. Öffnen Sie sie nur mit einer Appliance, nicht direkt auf diesem Computer.
+</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineStore</name>
+    <message>
+        <source>There is no quarantine “%1”. List the quarantines with “tessera-ctl quarantine APPLIANCE”.</source>
+        <translation>Es gibt keine Quarantäne „%1“. Die Quarantänen listet „tessera-ctl quarantine APPLIANCE“ auf.</translation>
+    </message>
+    <message>
+        <source>Could not delete the quarantine. Check the permissions of the appliance&apos;s folder and try again.</source>
+        <translation>Die Quarantäne konnte nicht gelöscht werden. Prüfen Sie die Rechte am Ordner der Appliance und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1547,33 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Could not keep the appliance&apos;s ready state. Check free disk space; the appliance starts from a cold boot until then.</source>
         <translation>Der Bereitschaftszustand der Appliance konnte nicht gespeichert werden. Prüfen Sie den freien Speicherplatz; bis dahin startet die Appliance mit einem Kaltstart.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryJob</name>
+    <message>
+        <source>The appliance could not be switched off, so it was not recovered. Try again; if it keeps running, restart Tessera.</source>
+        <translation>Die Appliance konnte nicht ausgeschaltet werden und wurde daher nicht wiederhergestellt. Versuchen Sie es erneut; läuft sie weiter, starten Sie Tessera neu.</translation>
+    </message>
+    <message>
+        <source>The appliance has no system changes to quarantine: it is already clean. Start it as usual.</source>
+        <translation>Die Appliance hat keine Systemänderungen, die in Quarantäne müssten: Sie ist schon sauber. Starten Sie sie wie gewohnt.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s clean image is missing, so it was not recovered. Rebuild the appliances (scripts/setup) and try again.</source>
+        <translation>Das saubere Abbild der Appliance fehlt, daher wurde sie nicht wiederhergestellt. Bauen Sie die Appliances neu (scripts/setup) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not create the quarantine folder. Check that your data folder is writable and has free space.</source>
+        <translation>Der Quarantäne-Ordner konnte nicht angelegt werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist und freien Platz hat.</translation>
+    </message>
+    <message>
+        <source>Could not move the appliance&apos;s system changes into quarantine; nothing was changed. Check free disk space and permissions, then try again.</source>
+        <translation>Die Systemänderungen der Appliance konnten nicht in Quarantäne verschoben werden; nichts wurde verändert. Prüfen Sie freien Plattenplatz und Rechte und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system changes were moved aside but the quarantine could not be completed. Start the appliance again to finish it.</source>
+        <translation>Die Systemänderungen der Appliance wurden beiseitegelegt, aber die Quarantäne konnte nicht abgeschlossen werden. Starten Sie die Appliance erneut, um sie abzuschließen.</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1805,13 @@ Commands:
   history [APPLIANCE] [--since WHEN]  who changed what in your store
   undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
                        undo what an appliance changed in your store
+  recover APPLIANCE [REASON]  switch off at once, quarantine its system
+                       changes, restore a clean system
+  quarantine APPLIANCE [ID [--inspect]]  list quarantines, or what one
+                       changed (read inside a helper VM)
+  salvage APPLIANCE ID PATH...  copy files of a quarantined system into
+                       the personal store (Salvaged/)
+  purge APPLIANCE ID   delete a quarantine
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>
@@ -1539,6 +1829,13 @@ Befehle:
   history [APPLIANCE] [--since WANN]  wer was in Ihrem Datenspeicher geändert hat
   undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
                        rückgängig machen, was eine Appliance im Datenspeicher geändert hat
+  recover APPLIANCE [GRUND]  sofort ausschalten, Systemänderungen in
+                       Quarantäne legen, sauberes System herstellen
+  quarantine APPLIANCE [ID [--inspect]]  Quarantänen auflisten oder zeigen,
+                       was eine geändert hat (in einer Hilfs-VM gelesen)
+  salvage APPLIANCE ID PFAD …  Dateien eines Systems in Quarantäne in den
+                       persönlichen Datenspeicher retten (Salvaged/)
+  purge APPLIANCE ID   eine Quarantäne löschen
   contract check FILE...            OVF-Beschreibungen prüfen
   contract show [--json] FILE       was eine Appliance darf
   contract compare [--json] A B     welcher Vertrag enger ist</translation>
