@@ -144,6 +144,24 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
             <numerusform>Hat seinen Vertrag %n-mal gebrochen: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recover…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>After an incident: switch off at once, keep the system&apos;s changes in quarantine to inspect, start clean</source>
+        <translation>Nach einem Vorfall: sofort ausschalten, die Systemänderungen zur Untersuchung in Quarantäne legen, sauber starten</translation>
+    </message>
+    <message>
+        <source>Recover %1?</source>
+        <translation>%1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
+Your personal files are not touched.</source>
+        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System werden in eine Quarantäne verschoben, wo Sie sehen, was sie waren, und Dateien retten können; danach startet sie sauber.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -207,6 +225,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Preparing fast starts</source>
         <translation>Schnellstart wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>Recovered from the shell</source>
+        <translation>In der Oberfläche wiederhergestellt</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1432,79 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>Quarantined system of %1</source>
+        <translation>System von %1 in Quarantäne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) salvaged into %1.</source>
+        <translation>
+            <numerusform>%n Datei nach %1 gerettet.</numerusform>
+            <numerusform>%n Dateien nach %1 gerettet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not salvaged: %1</source>
+        <translation>Nicht gerettet: %1</translation>
+    </message>
+    <message>
+        <source>Reading the quarantined system in a separate inspector VM…</source>
+        <translation>Das System in Quarantäne wird in einer eigenen Prüf-VM gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s); %1 in places where programs start themselves (listed first).</source>
+        <translation>
+            <numerusform>%n Änderung; %1 an Stellen, von denen aus Programme sich selbst starten (zuerst aufgeführt).</numerusform>
+            <numerusform>%n Änderungen; %1 an Stellen, von denen aus Programme sich selbst starten (zuerst aufgeführt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Salvage %1</source>
+        <translation>%1 retten</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>starts itself</source>
+        <translation>startet sich selbst</translation>
+    </message>
+    <message>
+        <source>Inspect again</source>
+        <translation>Erneut untersuchen</translation>
+    </message>
+    <message>
+        <source>Salvage selected</source>
+        <translation>Ausgewählte retten</translation>
+    </message>
+    <message>
+        <source>Copy the selected files into your personal store, folder Salvaged, marked as coming from a quarantined system</source>
+        <translation>Die ausgewählten Dateien in Ihren persönlichen Datenspeicher kopieren, Ordner Salvaged, markiert als aus einem System in Quarantäne stammend</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete this quarantine?</source>
+        <translation>Diese Quarantäne löschen?</translation>
+    </message>
+    <message>
+        <source>The quarantined system of %1 is deleted for good. Files you salvaged stay in your personal store.</source>
+        <translation>Das System von %1 in Quarantäne wird endgültig gelöscht. Gerettete Dateien bleiben in Ihrem persönlichen Datenspeicher.</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineInspection</name>
     <message>
         <source>There is no quarantine “%1” of %2. List the quarantines with “tessera-ctl quarantine %2”.</source>
@@ -1490,6 +1585,13 @@ That system was taken out of service after an incident: treat these files as unt
         <translation>Diese Dateien wurden aus einem System der Appliance „%1“ in Quarantäne gerettet (Quarantäne %2).
 Dieses System wurde nach einem Vorfall außer Betrieb genommen: Behandeln Sie diese Dateien als nicht vertrauenswürdig. Öffnen Sie sie nur mit einer Appliance, nicht direkt auf diesem Computer.
 </translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <source>The inspector needs the “%1” appliance, which is not built. Run scripts/setup.</source>
+        <translation>Die Prüf-VM braucht die Appliance „%1“, die nicht gebaut ist. Führen Sie scripts/setup aus.</translation>
     </message>
 </context>
 <context>

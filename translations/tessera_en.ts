@@ -143,6 +143,23 @@ Your personal files are not touched.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After an incident: switch off at once, keep the system&apos;s changes in quarantine to inspect, start clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
+Your personal files are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -204,6 +221,10 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Preparing fast starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from the shell</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1403,6 +1424,79 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>Quarantined system of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) salvaged into %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not salvaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the quarantined system in a separate inspector VM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s); %1 in places where programs start themselves (listed first).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Salvage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salvage selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected files into your personal store, folder Salvaged, marked as coming from a quarantined system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this quarantine?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quarantined system of %1 is deleted for good. Files you salvaged stay in your personal store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuarantineInspection</name>
     <message>
         <source>There is no quarantine “%1” of %2. List the quarantines with “tessera-ctl quarantine %2”.</source>
@@ -1480,6 +1574,13 @@ Your personal files are not touched.</source>
         <source>These files were salvaged from a quarantined system of the appliance “%1” (quarantine %2).
 That system was taken out of service after an incident: treat these files as untrusted. Open them only with an appliance, not on this computer directly.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <source>The inspector needs the “%1” appliance, which is not built. Run scripts/setup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
