@@ -1,3 +1,4 @@
+import QtQml
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -129,6 +130,40 @@ Frame {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Discard every change to this appliance's system and return to its clean state")
         }
+        Button {
+            objectName: "recoverButton"
+            text: qsTr("Recover…")
+            visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
+                     || card.session.state === ApplianceSession.Running
+            onClicked: recoverDialog.open()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("After an incident: switch off at once, keep the system's changes in quarantine to inspect, start clean")
+        }
+    }
+
+    Dialog {
+        id: recoverDialog
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Recover %1?").arg(card.title)
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            text: qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.\nYour personal files are not touched.").arg(card.title)
+            wrapMode: Text.WordWrap
+        }
+        onAccepted: card.session.recover()
+    }
+
+    Connections {
+        target: card.session
+        function onRecovered(quarantineId) { quarantineDialog.show(quarantineId) }
+    }
+
+    QuarantineDialog {
+        id: quarantineDialog
+        appliance: card.name
+        applianceTitle: card.title
     }
 
     Dialog {

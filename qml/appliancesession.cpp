@@ -39,6 +39,7 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(vm, &ApplianceVm::stateChanged, this, &ApplianceSession::updateState);
     connect(vm, &ApplianceVm::failed, this, [this](const VmError &error) { Q_EMIT failed(error.message()); });
     connect(vm, &ApplianceVm::rolledBack, this, &ApplianceSession::rolledBack);
+    connect(vm, &ApplianceVm::recovered, this, [this](const QString &id) { Q_EMIT recovered(id); });
     connect(vm, &ApplianceVm::modeChanged, this, &ApplianceSession::keepChangesChanged);
     connect(vm, &ApplianceVm::readyStateChanged, this, &ApplianceSession::readyStateChanged);
     connect(vm, &ApplianceVm::failed, this, [this] {
@@ -143,6 +144,11 @@ void ApplianceSession::resume()
 void ApplianceSession::rollback()
 {
     m_vm->rollback();
+}
+
+void ApplianceSession::recover()
+{
+    m_vm->recover(tr("Recovered from the shell"));
 }
 
 void ApplianceSession::updateState()

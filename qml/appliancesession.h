@@ -94,6 +94,9 @@ public:
     Q_INVOKABLE void pause();
     Q_INVOKABLE void resume();
     Q_INVOKABLE void rollback();
+    /// Recover after an incident: switch off at once, quarantine the system changes, clean
+    /// system (ApplianceVm::recover); recovered() follows.
+    Q_INVOKABLE void recover();
 
 Q_SIGNALS:
     void stateChanged();
@@ -111,6 +114,8 @@ Q_SIGNALS:
     void launched(double seconds);
     /// A roll back finished.
     void rolledBack(qint64 milliseconds);
+    /// recover() finished: the system changes are in quarantine @p quarantineId.
+    void recovered(const QString &quarantineId);
     /// Something failed; errorMessage says what to do.
     void failed(const QString &message);
 

@@ -144,6 +144,24 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
             <numerusform>Hat seinen Vertrag %n-mal gebrochen: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recover…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>After an incident: switch off at once, keep the system&apos;s changes in quarantine to inspect, start clean</source>
+        <translation>Nach einem Vorfall: sofort ausschalten, die Systemänderungen zur Untersuchung in Quarantäne legen, sauber starten</translation>
+    </message>
+    <message>
+        <source>Recover %1?</source>
+        <translation>%1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
+Your personal files are not touched.</source>
+        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System werden in eine Quarantäne verschoben, wo Sie sehen, was sie waren, und Dateien retten können; danach startet sie sauber.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -216,6 +234,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>The personal folder for %1 could not be made available inside %2, so the app does not see its files. Stop the appliance and launch it again; if it keeps failing, roll it back.</source>
         <translation>Der persönliche Ordner für %1 konnte in %2 nicht bereitgestellt werden, daher sieht die Anwendung ihre Dateien nicht. Halten Sie die Appliance an und starten Sie sie erneut; schlägt es weiter fehl, setzen Sie sie zurück.</translation>
+    </message>
+    <message>
+        <source>Recovered from the shell</source>
+        <translation>In der Oberfläche wiederhergestellt</translation>
     </message>
 </context>
 <context>
@@ -295,6 +317,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Restore points are used only when the appliance keeps its changes. Switch it to “keep changes” first.</source>
         <translation>Wiederherstellungspunkte werden nur verwendet, wenn die Appliance ihre Änderungen behält. Stellen Sie sie zuerst auf „Änderungen behalten“.</translation>
+    </message>
+    <message>
+        <source>The appliance is busy starting or rolling back. Wait until it has finished, then recover it.</source>
+        <translation>Die Appliance startet gerade oder wird zurückgesetzt. Warten Sie, bis das abgeschlossen ist, und stellen Sie sie dann wieder her.</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1193,137 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>IncidentCommand</name>
+    <message>
+        <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
+        <translation>%1 hat keine Quarantäne „%2“. Mit tessera-ctl quarantine %1 werden sie aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl recover APPLIANCE [REASON]</source>
+        <translation>Aufruf: tessera-ctl recover APPLIANCE [GRUND]</translation>
+    </message>
+    <message>
+        <source>There is no built appliance called “%1”. Run tessera-ctl list to see the appliances.</source>
+        <translation>Es gibt keine erstellte Appliance namens „%1“. Führen Sie tessera-ctl list aus, um die Appliances anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3, and it starts clean.</source>
+        <translation>%1 wurde ausgeschaltet und in %2 ms wiederhergestellt: Ihre Systemänderungen liegen in Quarantäne %3, und sie startet sauber.</translation>
+    </message>
+    <message>
+        <source>See what they changed with: tessera-ctl quarantine %1 %2</source>
+        <translation>Was sie geändert haben, zeigt: tessera-ctl quarantine %1 %2</translation>
+    </message>
+    <message>
+        <source>recovered from the command line</source>
+        <translation>über die Kommandozeile wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl quarantine APPLIANCE [ID [--inspect]]</source>
+        <translation>Aufruf: tessera-ctl quarantine APPLIANCE [ID [--inspect]]</translation>
+    </message>
+    <message>
+        <source>%1 has no quarantined systems.</source>
+        <translation>%1 hat keine Systeme in Quarantäne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es)</source>
+        <translation>
+            <numerusform>%n Vertragsbruch</numerusform>
+            <numerusform>%n Vertragsbrüche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspecting in the inspector VM (a cold boot; this takes a minute or two)...</source>
+        <translation>Untersuchung in der Prüf-VM (Kaltstart; das dauert ein bis zwei Minuten) …</translation>
+    </message>
+    <message>
+        <source>Inspector up in %1 s, compared in %2 s.</source>
+        <translation>Prüf-VM nach %1 s bereit, Vergleich in %2 s.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), %1 in persistence spots.</source>
+        <translation>
+            <numerusform>%n Änderung, %1 an Autostart-Stellen.</numerusform>
+            <numerusform>%n Änderungen, %1 an Autostart-Stellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report is incomplete (cut short or damaged); inspect again with --inspect.</source>
+        <translation>Der Bericht ist unvollständig (abgeschnitten oder beschädigt); untersuchen Sie erneut mit --inspect.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed line(s) of the report were left out.</source>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile des Berichts wurde ausgelassen.</numerusform>
+            <numerusform>%n fehlerhafte Zeilen des Berichts wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inspector needs the “%1” appliance, which is not built. Run scripts/setup.</source>
+        <translation>Die Prüf-VM braucht die Appliance „%1“, die nicht gebaut ist. Führen Sie scripts/setup aus.</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl salvage APPLIANCE ID PATH...</source>
+        <translation>Aufruf: tessera-ctl salvage APPLIANCE ID PFAD …</translation>
+    </message>
+    <message>
+        <source>salvaged: %1</source>
+        <translation>gerettet: %1</translation>
+    </message>
+    <message>
+        <source>not salvaged: %1 (%2)</source>
+        <translation>nicht gerettet: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Salvaged files are marked as coming from a quarantined system; treat them as untrusted.</source>
+        <translation>Gerettete Dateien sind als Dateien aus einem System in Quarantäne markiert; behandeln Sie sie als nicht vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <source>Starting the inspector VM (a cold boot; this takes a minute or two)...</source>
+        <translation>Die Prüf-VM wird gestartet (Kaltstart; das dauert ein bis zwei Minuten) …</translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl purge APPLIANCE ID</source>
+        <translation>Aufruf: tessera-ctl purge APPLIANCE ID</translation>
+    </message>
+    <message>
+        <source>Quarantine %1 of %2 deleted.</source>
+        <translation>Quarantäne %1 von %2 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorJob</name>
+    <message>
+        <source>Not connected to the hypervisor. Check the connection in Settings and try again.</source>
+        <translation>Keine Verbindung zum Hypervisor. Überprüfen Sie die Verbindung in den Einstellungen und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The quarantined system disk or its clean image is missing, so it cannot be inspected. Purge this quarantine.</source>
+        <translation>Die Systemplatte in Quarantäne oder ihr sauberes Abbild fehlt, daher kann sie nicht untersucht werden. Löschen Sie diese Quarantäne.</translation>
+    </message>
+    <message>
+        <source>Could not prepare the inspector&apos;s folder. Check that your data folder is writable.</source>
+        <translation>Der Ordner der Prüf-VM konnte nicht vorbereitet werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The hypervisor refused the inspector VM&apos;s definition. See the details, and report it if it persists.</source>
+        <translation>Der Hypervisor hat die Definition der Prüf-VM abgelehnt. Sehen Sie sich die Details an und melden Sie den Fehler, wenn er bleibt.</translation>
+    </message>
+    <message>
+        <source>The inspector VM could not be started. Check that enough memory is free, then try again.</source>
+        <translation>Die Prüf-VM konnte nicht gestartet werden. Prüfen Sie, ob genug Arbeitsspeicher frei ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector VM could not be switched off. Restart Tessera.</source>
+        <translation>Die Prüf-VM konnte nicht ausgeschaltet werden. Starten Sie Tessera neu.</translation>
+    </message>
+</context>
+<context>
     <name>LaunchModeFile</name>
     <message>
         <source>Could not save the appliance&apos;s launch mode. Check that your data folder is writable.</source>
@@ -1317,6 +1474,33 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>PersistenceSpots</name>
+    <message>
+        <source>Autostart entry: runs when a session starts</source>
+        <translation>Autostart-Eintrag: läuft beim Start einer Sitzung</translation>
+    </message>
+    <message>
+        <source>Shell start-up file: runs when a shell starts</source>
+        <translation>Shell-Startdatei: läuft beim Start einer Shell</translation>
+    </message>
+    <message>
+        <source>Scheduled task (cron)</source>
+        <translation>Geplante Aufgabe (cron)</translation>
+    </message>
+    <message>
+        <source>Service definition (systemd or init script)</source>
+        <translation>Dienstdefinition (systemd oder Init-Skript)</translation>
+    </message>
+    <message>
+        <source>Runs at system start (rc.local)</source>
+        <translation>Läuft beim Systemstart (rc.local)</translation>
+    </message>
+    <message>
+        <source>Loaded into every program or run on device events</source>
+        <translation>Wird in jedes Programm geladen oder bei Geräteereignissen ausgeführt</translation>
+    </message>
+</context>
+<context>
     <name>PersonalStore</name>
     <message>
         <source>“%1” is not a folder of the personal store. Correct the contract&apos;s Store value.</source>
@@ -1454,6 +1638,180 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>Quarantined system of %1</source>
+        <translation>System von %1 in Quarantäne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) salvaged into %1.</source>
+        <translation>
+            <numerusform>%n Datei nach %1 gerettet.</numerusform>
+            <numerusform>%n Dateien nach %1 gerettet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not salvaged: %1</source>
+        <translation>Nicht gerettet: %1</translation>
+    </message>
+    <message>
+        <source>Reading the quarantined system in a separate inspector VM…</source>
+        <translation>Das System in Quarantäne wird in einer eigenen Prüf-VM gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s); %1 in places where programs start themselves (listed first).</source>
+        <translation>
+            <numerusform>%n Änderung; %1 an Stellen, von denen aus Programme sich selbst starten (zuerst aufgeführt).</numerusform>
+            <numerusform>%n Änderungen; %1 an Stellen, von denen aus Programme sich selbst starten (zuerst aufgeführt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Salvage %1</source>
+        <translation>%1 retten</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>starts itself</source>
+        <translation>startet sich selbst</translation>
+    </message>
+    <message>
+        <source>Inspect again</source>
+        <translation>Erneut untersuchen</translation>
+    </message>
+    <message>
+        <source>Salvage selected</source>
+        <translation>Ausgewählte retten</translation>
+    </message>
+    <message>
+        <source>Copy the selected files into your personal store, folder Salvaged, marked as coming from a quarantined system</source>
+        <translation>Die ausgewählten Dateien in Ihren persönlichen Datenspeicher kopieren, Ordner Salvaged, markiert als aus einem System in Quarantäne stammend</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete this quarantine?</source>
+        <translation>Diese Quarantäne löschen?</translation>
+    </message>
+    <message>
+        <source>The quarantined system of %1 is deleted for good. Files you salvaged stay in your personal store.</source>
+        <translation>Das System von %1 in Quarantäne wird endgültig gelöscht. Gerettete Dateien bleiben in Ihrem persönlichen Datenspeicher.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineInspection</name>
+    <message>
+        <source>There is no quarantine “%1” of %2. List the quarantines with “tessera-ctl quarantine %2”.</source>
+        <translation>Es gibt keine Quarantäne „%1“ von %2. Die Quarantänen listet „tessera-ctl quarantine %2“ auf.</translation>
+    </message>
+    <message>
+        <source>The inspector VM did not come up within %1 minutes. Check that the terminal appliance is built (scripts/setup) and try again.</source>
+        <translation>Die Prüf-VM war nach %1 Minuten nicht bereit. Prüfen Sie, ob die Terminal-Appliance gebaut ist (scripts/setup), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector VM&apos;s agent is not answering. Close the inspection and try again.</source>
+        <translation>Der Agent der Prüf-VM antwortet nicht. Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector VM stopped answering. Close the inspection and try again.</source>
+        <translation>Die Prüf-VM antwortet nicht mehr. Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector could not open the quarantined disk (%1). The disk may be damaged; you can still purge the quarantine.</source>
+        <translation>Die Prüf-VM konnte die Platte in Quarantäne nicht öffnen (%1). Die Platte ist womöglich beschädigt; Sie können die Quarantäne trotzdem löschen.</translation>
+    </message>
+    <message>
+        <source>The inspector could not start comparing (%1). Close the inspection and try again.</source>
+        <translation>Die Prüf-VM konnte den Vergleich nicht starten (%1). Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The comparison did not finish in time. The quarantined disk may be very large or damaged; you can still purge it.</source>
+        <translation>Der Vergleich wurde nicht rechtzeitig fertig. Die Platte in Quarantäne ist womöglich sehr groß oder beschädigt; Sie können sie trotzdem löschen.</translation>
+    </message>
+    <message>
+        <source>The comparison failed (%1). The quarantined disk may be damaged; you can still purge it.</source>
+        <translation>Der Vergleich ist fehlgeschlagen (%1). Die Platte in Quarantäne ist womöglich beschädigt; Sie können sie trotzdem löschen.</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s report is missing or too large; it was not read. Close the inspection and try again.</source>
+        <translation>Der Bericht der Prüf-VM fehlt oder ist zu groß; er wurde nicht gelesen. Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s report could not be read. Close the inspection and try again.</source>
+        <translation>Der Bericht der Prüf-VM konnte nicht gelesen werden. Schließen Sie die Untersuchung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Inspect the quarantine before salvaging files from it.</source>
+        <translation>Untersuchen Sie die Quarantäne, bevor Sie Dateien daraus retten.</translation>
+    </message>
+    <message>
+        <source>not a plain absolute path</source>
+        <translation>kein einfacher absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>not a regular file in the quarantined system</source>
+        <translation>keine normale Datei im System in Quarantäne</translation>
+    </message>
+    <message>
+        <source>larger than %1 MiB</source>
+        <translation>größer als %1 MiB</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the inspector&apos;s copy was missing or too large</source>
+        <translation>die Kopie der Prüf-VM fehlte oder war zu groß</translation>
+    </message>
+    <message>
+        <source>could not create a folder for it in the personal store</source>
+        <translation>im persönlichen Datenspeicher konnte kein Ordner dafür angelegt werden</translation>
+    </message>
+    <message>
+        <source>could not be written to the personal store (%1)</source>
+        <translation>konnte nicht in den persönlichen Datenspeicher geschrieben werden (%1)</translation>
+    </message>
+    <message>
+        <source>These files were salvaged from a quarantined system of the appliance “%1” (quarantine %2).
+That system was taken out of service after an incident: treat these files as untrusted. Open them only with an appliance, not on this computer directly.
+</source>
+        <translation>Diese Dateien wurden aus einem System der Appliance „%1“ in Quarantäne gerettet (Quarantäne %2).
+Dieses System wurde nach einem Vorfall außer Betrieb genommen: Behandeln Sie diese Dateien als nicht vertrauenswürdig. Öffnen Sie sie nur mit einer Appliance, nicht direkt auf diesem Computer.
+</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <source>The inspector needs the “%1” appliance, which is not built. Run scripts/setup.</source>
+        <translation>Die Prüf-VM braucht die Appliance „%1“, die nicht gebaut ist. Führen Sie scripts/setup aus.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineStore</name>
+    <message>
+        <source>There is no quarantine “%1”. List the quarantines with “tessera-ctl quarantine APPLIANCE”.</source>
+        <translation>Es gibt keine Quarantäne „%1“. Die Quarantänen listet „tessera-ctl quarantine APPLIANCE“ auf.</translation>
+    </message>
+    <message>
+        <source>Could not delete the quarantine. Check the permissions of the appliance&apos;s folder and try again.</source>
+        <translation>Die Quarantäne konnte nicht gelöscht werden. Prüfen Sie die Rechte am Ordner der Appliance und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>Rate</name>
     <message>
         <source>%1 MiB/s</source>
@@ -1497,6 +1855,33 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Could not keep the appliance&apos;s ready state. Check free disk space; the appliance starts from a cold boot until then.</source>
         <translation>Der Bereitschaftszustand der Appliance konnte nicht gespeichert werden. Prüfen Sie den freien Speicherplatz; bis dahin startet die Appliance mit einem Kaltstart.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryJob</name>
+    <message>
+        <source>The appliance could not be switched off, so it was not recovered. Try again; if it keeps running, restart Tessera.</source>
+        <translation>Die Appliance konnte nicht ausgeschaltet werden und wurde daher nicht wiederhergestellt. Versuchen Sie es erneut; läuft sie weiter, starten Sie Tessera neu.</translation>
+    </message>
+    <message>
+        <source>The appliance has no system changes to quarantine: it is already clean. Start it as usual.</source>
+        <translation>Die Appliance hat keine Systemänderungen, die in Quarantäne müssten: Sie ist schon sauber. Starten Sie sie wie gewohnt.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s clean image is missing, so it was not recovered. Rebuild the appliances (scripts/setup) and try again.</source>
+        <translation>Das saubere Abbild der Appliance fehlt, daher wurde sie nicht wiederhergestellt. Bauen Sie die Appliances neu (scripts/setup) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not create the quarantine folder. Check that your data folder is writable and has free space.</source>
+        <translation>Der Quarantäne-Ordner konnte nicht angelegt werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist und freien Platz hat.</translation>
+    </message>
+    <message>
+        <source>Could not move the appliance&apos;s system changes into quarantine; nothing was changed. Check free disk space and permissions, then try again.</source>
+        <translation>Die Systemänderungen der Appliance konnten nicht in Quarantäne verschoben werden; nichts wurde verändert. Prüfen Sie freien Plattenplatz und Rechte und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system changes were moved aside but the quarantine could not be completed. Start the appliance again to finish it.</source>
+        <translation>Die Systemänderungen der Appliance wurden beiseitegelegt, aber die Quarantäne konnte nicht abgeschlossen werden. Starten Sie die Appliance erneut, um sie abzuschließen.</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +2230,13 @@ Commands:
   history [APPLIANCE] [--since WHEN]  who changed what in your store
   undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
                        undo what an appliance changed in your store
+  recover APPLIANCE [REASON]  switch off at once, quarantine its system
+                       changes, restore a clean system
+  quarantine APPLIANCE [ID [--inspect]]  list quarantines, or what one
+                       changed (read inside a helper VM)
+  salvage APPLIANCE ID PATH...  copy files of a quarantined system into
+                       the personal store (Salvaged/)
+  purge APPLIANCE ID   delete a quarantine
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>
@@ -1854,12 +2246,11 @@ Befehle:
   list                 Appliances und ihren Zustand auflisten
   start APPLIANCE      eine Appliance starten
   stop APPLIANCE       eine Appliance herunterfahren
-  rollback APPLIANCE [PUNKT]  die Änderungen an der Systemplatte einer Appliance
-                       verwerfen oder zu einem Wiederherstellungspunkt zurückkehren
-                       (Nummer, Name oder base)
-  points APPLIANCE     Wiederherstellungspunkte auflisten (Modus keep)
+  rollback APPLIANCE [PUNKT]  Änderungen an der Systemplatte verwerfen oder
+                       zu einem Wiederherstellungspunkt zurückkehren (ID, Name oder base)
+  points APPLIANCE     Wiederherstellungspunkte auflisten (Modus „Änderungen behalten“)
   point APPLIANCE [NAME]  einen Wiederherstellungspunkt anlegen (Appliance aus)
-  pin|unpin APPLIANCE PUNKT  einen Punkt vor dem Zusammenführen schützen, oder nicht mehr
+  pin|unpin APPLIANCE PUNKT  einen Punkt vor dem Zusammenführen schützen oder nicht
   mode APPLIANCE [fresh|keep]  Startmodus zeigen oder setzen: jedes Mal
                        sauber starten (fresh, Standard) oder Änderungen behalten
   events [--follow] [--json] [APPLIANCE]  Vertragsbrüche, die die Shell
@@ -1867,6 +2258,13 @@ Befehle:
   history [APPLIANCE] [--since WANN]  wer was in Ihrem Datenspeicher geändert hat
   undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
                        rückgängig machen, was eine Appliance im Datenspeicher geändert hat
+  recover APPLIANCE [GRUND]  sofort ausschalten, die Systemänderungen in
+                       Quarantäne stellen, ein sauberes System herstellen
+  quarantine APPLIANCE [ID [--inspect]]  Quarantänen auflisten oder zeigen,
+                       was eine geändert hat (gelesen in einer Hilfs-VM)
+  salvage APPLIANCE ID PFAD...  Dateien eines Systems in Quarantäne in den
+                       persönlichen Datenspeicher kopieren (Salvaged/)
+  purge APPLIANCE ID   eine Quarantäne löschen
   contract check FILE...            OVF-Beschreibungen prüfen
   contract show [--json] FILE       was eine Appliance darf
   contract compare [--json] A B     welcher Vertrag enger ist</translation>

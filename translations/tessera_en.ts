@@ -143,6 +143,23 @@ Your personal files are not touched.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After an incident: switch off at once, keep the system&apos;s changes in quarantine to inspect, start clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
+Your personal files are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -213,6 +230,10 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>The personal folder for %1 could not be made available inside %2, so the app does not see its files. Stop the appliance and launch it again; if it keeps failing, roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from the shell</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -292,6 +313,10 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Restore points are used only when the appliance keeps its changes. Switch it to “keep changes” first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance is busy starting or rolling back. Wait until it has finished, then recover it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1160,6 +1185,137 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>IncidentCommand</name>
+    <message>
+        <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl recover APPLIANCE [REASON]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no built appliance called “%1”. Run tessera-ctl list to see the appliances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3, and it starts clean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See what they changed with: tessera-ctl quarantine %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovered from the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl quarantine APPLIANCE [ID [--inspect]]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no quarantined systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspecting in the inspector VM (a cold boot; this takes a minute or two)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector up in %1 s, compared in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), %1 in persistence spots.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report is incomplete (cut short or damaged); inspect again with --inspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed line(s) of the report were left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inspector needs the “%1” appliance, which is not built. Run scripts/setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl salvage APPLIANCE ID PATH...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>salvaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not salvaged: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salvaged files are marked as coming from a quarantined system; treat them as untrusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the inspector VM (a cold boot; this takes a minute or two)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl purge APPLIANCE ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantine %1 of %2 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorJob</name>
+    <message>
+        <source>Not connected to the hypervisor. Check the connection in Settings and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quarantined system disk or its clean image is missing, so it cannot be inspected. Purge this quarantine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prepare the inspector&apos;s folder. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hypervisor refused the inspector VM&apos;s definition. See the details, and report it if it persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector VM could not be started. Check that enough memory is free, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector VM could not be switched off. Restart Tessera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LaunchModeFile</name>
     <message>
         <source>Could not save the appliance&apos;s launch mode. Check that your data folder is writable.</source>
@@ -1310,6 +1466,33 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>PersistenceSpots</name>
+    <message>
+        <source>Autostart entry: runs when a session starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shell start-up file: runs when a shell starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled task (cron)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service definition (systemd or init script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs at system start (rc.local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded into every program or run on device events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonalStore</name>
     <message>
         <source>“%1” is not a folder of the personal store. Correct the contract&apos;s Store value.</source>
@@ -1447,6 +1630,178 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>Quarantined system of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) salvaged into %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not salvaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the quarantined system in a separate inspector VM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s); %1 in places where programs start themselves (listed first).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Salvage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salvage selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected files into your personal store, folder Salvaged, marked as coming from a quarantined system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this quarantine?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quarantined system of %1 is deleted for good. Files you salvaged stay in your personal store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineInspection</name>
+    <message>
+        <source>There is no quarantine “%1” of %2. List the quarantines with “tessera-ctl quarantine %2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector VM did not come up within %1 minutes. Check that the terminal appliance is built (scripts/setup) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector VM&apos;s agent is not answering. Close the inspection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector VM stopped answering. Close the inspection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector could not open the quarantined disk (%1). The disk may be damaged; you can still purge the quarantine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector could not start comparing (%1). Close the inspection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison did not finish in time. The quarantined disk may be very large or damaged; you can still purge it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison failed (%1). The quarantined disk may be damaged; you can still purge it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s report is missing or too large; it was not read. Close the inspection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s report could not be read. Close the inspection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect the quarantine before salvaging files from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a plain absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file in the quarantined system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inspector&apos;s copy was missing or too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not create a folder for it in the personal store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be written to the personal store (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These files were salvaged from a quarantined system of the appliance “%1” (quarantine %2).
+That system was taken out of service after an incident: treat these files as untrusted. Open them only with an appliance, not on this computer directly.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <source>The inspector needs the “%1” appliance, which is not built. Run scripts/setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineStore</name>
+    <message>
+        <source>There is no quarantine “%1”. List the quarantines with “tessera-ctl quarantine APPLIANCE”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete the quarantine. Check the permissions of the appliance&apos;s folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rate</name>
     <message>
         <source>%1 MiB/s</source>
@@ -1489,6 +1844,33 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Could not keep the appliance&apos;s ready state. Check free disk space; the appliance starts from a cold boot until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryJob</name>
+    <message>
+        <source>The appliance could not be switched off, so it was not recovered. Try again; if it keeps running, restart Tessera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance has no system changes to quarantine: it is already clean. Start it as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s clean image is missing, so it was not recovered. Rebuild the appliances (scripts/setup) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the quarantine folder. Check that your data folder is writable and has free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not move the appliance&apos;s system changes into quarantine; nothing was changed. Check free disk space and permissions, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system changes were moved aside but the quarantine could not be completed. Start the appliance again to finish it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1837,6 +2219,13 @@ Commands:
   history [APPLIANCE] [--since WHEN]  who changed what in your store
   undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
                        undo what an appliance changed in your store
+  recover APPLIANCE [REASON]  switch off at once, quarantine its system
+                       changes, restore a clean system
+  quarantine APPLIANCE [ID [--inspect]]  list quarantines, or what one
+                       changed (read inside a helper VM)
+  salvage APPLIANCE ID PATH...  copy files of a quarantined system into
+                       the personal store (Salvaged/)
+  purge APPLIANCE ID   delete a quarantine
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>

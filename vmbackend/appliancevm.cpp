@@ -6,6 +6,7 @@
 #include "launchmodefile.h"
 #include "readystate.h"
 #include "restorepointstore.h"
+#include "recoveryjob.h"
 #include "tesserapaths.h"
 #include "vmbackendlog.h"
 
@@ -380,6 +381,33 @@ void ApplianceVm::rollback()
         setState(Off);
         Q_EMIT rolledBack(result.second);
         removeDiscardedOverlay();
+    });
+}
+
+void ApplianceVm::recover(const QString &reason)
+{
+    if (m_capturing || m_state == Preparing || m_state == RollingBack) {
+        fail(VmError(VmError::NotStopped, tr("The appliance is busy starting or rolling back. Wait until it has finished, then recover it.")));
+        return;
+    }
+    setState(RollingBack); // the Stopped event of the power-off is not an Off
+    RecoveryJob job;
+    job.domainName = m_spec.name;
+    job.appliance = m_image.name;
+    job.instanceDir = m_instanceDir;
+    job.systemDisk = m_spec.systemDisk;
+    job.cleanImage = RecoveryJob::cleanImageFor(m_instanceDir, m_image.baseDisk, m_mode == KeepChanges);
+    job.breachLogFile = TesseraPaths::logsDir() + QLatin1Char('/') + m_image.name + QStringLiteral("/breaches.jsonl");
+    job.reason = reason;
+    m_connection->call<RecoveryJob::Result>(this, [job](virConnectPtr connection) {
+        return job.run(connection);
+    }, [this](const RecoveryJob::Result &result) {
+        if (result.error.isError()) {
+            fail(result.error);
+            return;
+        }
+        setState(Off);
+        Q_EMIT recovered(result.quarantineId, result.milliseconds);
     });
 }
 

@@ -105,6 +105,13 @@ public:
     /// display then), and readyStateCaptured() and readyStateChanged(true) follow. Returns
     /// false (and does nothing) when there is nothing to capture.
     bool captureReadyState();
+    /// Recover after an incident: switches the appliance off at once (it is compromised),
+    /// moves its system changes into a quarantine (QuarantineStore) with @p reason and the
+    /// breaches of the session, and gives it a clean system disk (RecoveryJob::cleanImageFor).
+    /// recovered() follows, or failed(). Crash-safe; see docs/recovery.md.
+    void recover(const QString &reason);
+    /// INSTANCE: the appliance's folder of system disks, ready state and quarantines.
+    QString instanceDir() const { return m_instanceDir; }
 
     /// KeepChanges mode's restore points, oldest first, as last read (see refreshRestorePoints()).
     /// A point is taken automatically when the guest shuts itself down cleanly after a session
@@ -143,6 +150,9 @@ Q_SIGNALS:
     /// captureReadyState() saved the ready state; @p milliseconds covers saving the memory image
     /// and publishing the disk state, not the launch from it that follows.
     void readyStateCaptured(qint64 milliseconds);
+    /// recover() quarantined the system changes as @p quarantineId; @p milliseconds covers
+    /// switching off, quarantining and making the clean system disk.
+    void recovered(const QString &quarantineId, qint64 milliseconds);
     /// start() launched from the ready state (true) or by a cold boot (false).
     void launchedFromReadyState(bool fromReadyState);
     /// restorePoints(), currentRestorePoint() or restorePointRetention() changed.

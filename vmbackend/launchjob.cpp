@@ -6,6 +6,7 @@
 #include "personalstore.h"
 #include "readystate.h"
 #include "restorepointstore.h"
+#include "recoveryjob.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -154,6 +155,7 @@ LaunchJob::Result LaunchJob::launch(virConnectPtr connection) const
         return {notConnected()};
     if (VmError error = prepareSharedFolders(); error.isError())
         return {error};
+    RecoveryJob::finishInterrupted(instanceDir);
     const ReadyState ready(instanceDir);
     ready.removeLeftovers();
     QFile::remove(spec.spiceSocket); // a stale socket from a crashed QEMU would block SPICE
@@ -255,6 +257,7 @@ VmError LaunchJob::rollback(virConnectPtr connection) const
     DomainHandle domain(connection ? virDomainLookupByName(connection, spec.name.toUtf8().constData()) : nullptr);
     if (domain.domain && virDomainIsActive(domain.domain) == 1)
         return VmError(VmError::NotStopped, QCoreApplication::translate("ApplianceVm", "Stop the appliance before rolling it back."));
+    RecoveryJob::finishInterrupted(instanceDir);
     const ReadyState ready(instanceDir);
     ready.removeLeftovers();
     // In fresh mode the ready state is clean by construction: only what was written on it goes.

@@ -3,6 +3,7 @@
 #include "contractcommand.h"
 #include "ctlcommands.h"
 #include "eventscommand.h"
+#include "incidentcommand.h"
 #include "storecommand.h"
 #include "libvirtconnection.h"
 #include "tesserapaths.h"
@@ -41,6 +42,13 @@ int main(int argc, char *argv[])
         "  history [APPLIANCE] [--since WHEN]  who changed what in your store\n"
         "  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]\n"
         "                       undo what an appliance changed in your store\n"
+        "  recover APPLIANCE [REASON]  switch off at once, quarantine its system\n"
+        "                       changes, restore a clean system\n"
+        "  quarantine APPLIANCE [ID [--inspect]]  list quarantines, or what one\n"
+        "                       changed (read inside a helper VM)\n"
+        "  salvage APPLIANCE ID PATH...  copy files of a quarantined system into\n"
+        "                       the personal store (Salvaged/)\n"
+        "  purge APPLIANCE ID   delete a quarantine\n"
         "  contract check FILE...            validate OVF descriptors\n"
         "  contract show [--json] FILE       what an appliance may do\n"
         "  contract compare [--json] A B     which contract is tighter"));
@@ -77,8 +85,13 @@ int main(int argc, char *argv[])
     const ConnectionSettings settings = ConnectionSettings::resolve(parser.value(uriOption));
     LibvirtConnection connection(settings.uri);
     CtlCommands commands(&connection, out, err);
+    IncidentCommand incident(&connection, out, err);
     int exitCode = 0;
     QObject::connect(&commands, &CtlCommands::finished, &app, [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::quit();
+    });
+    QObject::connect(&incident, &IncidentCommand::finished, &app, [&exitCode](int code) {
         exitCode = code;
         QCoreApplication::quit();
     });
@@ -88,7 +101,10 @@ int main(int argc, char *argv[])
         QCoreApplication::quit();
     });
     QObject::connect(&connection, &LibvirtConnection::opened, &commands, [&] {
-        commands.run(positional.constFirst(), positional.mid(1));
+        if (IncidentCommand::handles(positional.constFirst()))
+            incident.run(positional.constFirst(), positional.mid(1));
+        else
+            commands.run(positional.constFirst(), positional.mid(1));
     });
     connection.open();
     app.exec();
