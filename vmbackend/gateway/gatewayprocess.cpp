@@ -71,11 +71,17 @@ bool GatewayProcess::start(const QString &socketPath, const QString &policyPath,
         return false;
     }
     qint64 pid = 0;
-    const bool started = QProcess::startDetached(program,
-                                                 {QStringLiteral("--socket-fd"), QString::number(fd),
-                                                  QStringLiteral("--policy"), policyPath,
-                                                  QStringLiteral("--pid-file"), pidPath},
-                                                 QString(), &pid);
+    QProcess gateway;
+    gateway.setProgram(program);
+    gateway.setArguments({QStringLiteral("--socket-fd"), QString::number(fd), QStringLiteral("--policy"), policyPath,
+                          QStringLiteral("--pid-file"), pidPath});
+    // A daemon: it must not hold the launcher's terminal or pipes (a test runner waits for those
+    // to close). Its own messages go to a log beside its pid file.
+    gateway.setStandardInputFile(QProcess::nullDevice());
+    const QString logPath = pidPath + QStringLiteral(".log");
+    gateway.setStandardOutputFile(logPath, QIODevice::Append);
+    gateway.setStandardErrorFile(logPath, QIODevice::Append);
+    const bool started = gateway.startDetached(&pid);
     ::close(fd);
     if (!started) {
         *error = QStringLiteral("could not start %1").arg(program);
