@@ -1,5 +1,7 @@
 #include "breachlog.h"
 
+#include "jsonlinesfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,8 +9,6 @@
 
 #include <algorithm>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace {
 
@@ -28,17 +28,7 @@ bool BreachLog::append(const BreachEvent &event, QString *error) const
 {
     const QString path = fileFor(event.appliance);
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QByteArray line = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + '\n';
-    // One write(2) of the whole line to an O_APPEND file: concurrent writers never interleave.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    // After a crash mid-line, start on a new line: the torn one stays unreadable, this one not.
-    char last = '\n';
-    const off_t size = fd >= 0 ? ::lseek(fd, 0, SEEK_END) : 0;
-    if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n')
-        line.prepend('\n');
-    bool ok = fd >= 0 && ::write(fd, line.constData(), size_t(line.size())) == line.size() && ::fdatasync(fd) == 0;
-    if (fd >= 0)
-        ::close(fd);
+    const bool ok = JsonLinesFile::append(path, QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact));
     if (!ok && error)
         *error = tr("The breach could not be written to %1. Check that the disk is not full and the folder is writable.").arg(path);
     return ok;

@@ -1,5 +1,6 @@
 #include "storejournal.h"
 
+#include "jsonlinesfile.h"
 #include "vmbackendlog.h"
 
 #include <QCryptographicHash>
@@ -120,16 +121,7 @@ bool StoreJournal::open(QString *error)
 bool StoreJournal::append(const QByteArray &jsonLine, QString *error)
 {
     const QString path = m_dir + QStringLiteral("/journal.jsonl");
-    QByteArray line = jsonLine + '\n';
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    // After a crash mid-line, start on a new line: the torn one stays unreadable, this one not.
-    char last = '\n';
-    const off_t size = fd >= 0 ? ::lseek(fd, 0, SEEK_END) : 0;
-    if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n')
-        line.prepend('\n');
-    const bool ok = fd >= 0 && ::write(fd, line.constData(), size_t(line.size())) == line.size() && ::fdatasync(fd) == 0;
-    if (fd >= 0)
-        ::close(fd);
+    const bool ok = JsonLinesFile::append(path, jsonLine);
     if (!ok && error)
         *error = tr("The store's history %1 cannot be written. Check that the disk is not full.").arg(path);
     return ok;

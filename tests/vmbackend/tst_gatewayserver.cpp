@@ -45,8 +45,9 @@ struct GuestLink
             }
             if (socket.state() != QLocalSocket::ConnectedState)
                 return false;
-            // The gateway runs in this thread: keep its event loop turning (like QTRY_*).
-            QTest::qWait(5);
+            // The gateway runs in this thread: wait for its next bytes with the event loop turning.
+            if (!socket.bytesAvailable())
+                QSignalSpy(&socket, &QLocalSocket::readyRead).wait(int(qMax<qint64>(1, deadline.remainingTime())));
             parser.feed(socket.readAll());
             GatewayFrame frame;
             while (parser.next(&frame))
@@ -166,7 +167,7 @@ private Q_SLOTS:
         const QByteArray chunk(GatewayFrame::MaxPayload, 'x');
         for (quint32 sent = 0; sent <= GatewayFrame::InitialWindow + 2 * 65536 && closed.isEmpty(); sent += chunk.size()) {
             guest.socket.write(GatewayFrame::encode(GatewayFrame::Data, 1, chunk));
-            QTest::qWait(5);
+            QTest::qWait(5); // pace the writes so the gateway, in this thread, reads between them
         }
         // The gateway grants only what it handed on; the overrun is detected.
         QVERIFY(!closed.isEmpty() || closed.wait(WaitMs));
