@@ -3,6 +3,7 @@
 // SPICE code, and rolled back.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "vmstatewait.h"
 #include "guestdriver.h"
 #include "guestframebuffer.h"
 #include "libvirtconnection.h"
@@ -41,16 +42,6 @@ class TestApplianceEndToEnd : public QObject
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
-    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
-    {
-        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
-        QDeadlineTimer deadline(timeoutMs);
-        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
-            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
-        if (vm.state() != state)
-            qWarning() << "VM state" << vm.state() << "wanted" << state << vm.lastError().toString();
-        return vm.state() == state;
-    }
 
     /// Boots @p vm, connects SPICE and waits until the guest's session is up.
     bool bootAndConnect(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver)

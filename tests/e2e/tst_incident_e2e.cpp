@@ -6,6 +6,7 @@
 // Prints the time to recover and to inspect.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "vmstatewait.h"
 #include "guestdriver.h"
 #include "libvirtconnection.h"
 #include "quarantineinspection.h"
@@ -58,16 +59,6 @@ class TestIncidentEndToEnd : public QObject
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
-    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
-    {
-        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
-        QDeadlineTimer deadline(timeoutMs);
-        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
-            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
-        if (vm.state() != state)
-            qWarning() << "VM state" << vm.state() << "wanted" << state << vm.lastError().toString();
-        return vm.state() == state;
-    }
 
     bool bootAndConnect(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver)
     {

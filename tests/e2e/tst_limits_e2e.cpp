@@ -3,6 +3,7 @@
 // CPU quota holds on libvirt's privileged QEMU driver (<cputune>, measured on the host).
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "vmstatewait.h"
 #include "contractparser.h"
 #include "guestdriver.h"
 #include "libvirtconnection.h"
@@ -289,16 +290,6 @@ class TestLimitsEndToEnd : public QObject
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
-    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
-    {
-        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
-        QDeadlineTimer deadline(timeoutMs);
-        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
-            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
-        if (vm.state() != state)
-            qWarning() << "VM state" << vm.state() << "wanted" << state << vm.lastError().toString();
-        return vm.state() == state;
-    }
 
     /// Switches off a VM left over from an interrupted run.
     bool ensureOff(ApplianceVm &vm)

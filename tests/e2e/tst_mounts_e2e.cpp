@@ -13,6 +13,7 @@
 #include "applianceinfo.h"
 #include "appliancesession.h"
 #include "appliancevm.h"
+#include "vmstatewait.h"
 #include "contractparser.h"
 #include "guestdriver.h"
 #include "libvirtconnection.h"
@@ -79,16 +80,6 @@ class TestMountsEndToEnd : public QObject
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
-    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
-    {
-        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
-        QDeadlineTimer deadline(timeoutMs);
-        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
-            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
-        if (vm.state() != state)
-            qWarning() << "VM state" << vm.state() << "wanted" << state << vm.lastError().toString();
-        return vm.state() == state;
-    }
 
     bool connectAndWaitForSession(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver, int timeoutMs)
     {

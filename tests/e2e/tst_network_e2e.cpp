@@ -4,6 +4,7 @@
 // listener in the guest. Every endpoint is on this machine's loopback.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "vmstatewait.h"
 #include "gatewayprocess.h"
 #include "guestdriver.h"
 #include "libvirtconnection.h"
@@ -87,16 +88,6 @@ class TestNetworkEndToEnd : public QObject
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
-    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
-    {
-        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
-        QDeadlineTimer deadline(timeoutMs);
-        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
-            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
-        if (vm.state() != state)
-            qWarning() << "VM state" << vm.state() << "wanted" << state << vm.lastError().toString();
-        return vm.state() == state;
-    }
 
     /// `tessera-netproxy connect` in the guest. The proxy starts with the session; until its
     /// link to the gateway is up it answers 502, so that (and only that) is retried, bounded.

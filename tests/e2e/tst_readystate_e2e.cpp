@@ -3,6 +3,7 @@
 // keep mode keeps them until a roll back. Uses its own data folder and libvirt root.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "vmstatewait.h"
 #include "guestdriver.h"
 #include "guestframebuffer.h"
 #include "libvirtconnection.h"
@@ -44,16 +45,6 @@ class TestReadyStateEndToEnd : public QObject
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
-    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
-    {
-        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
-        QDeadlineTimer deadline(timeoutMs);
-        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
-            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
-        if (vm.state() != state)
-            qWarning() << "VM state" << vm.state() << "wanted" << state << vm.lastError().toString();
-        return vm.state() == state;
-    }
 
     bool connectAndWaitForSession(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver, int timeoutMs)
     {

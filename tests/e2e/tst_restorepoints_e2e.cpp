@@ -4,6 +4,7 @@
 // back to); a session with a recorded breach takes none. Own data folder and libvirt root.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "vmstatewait.h"
 #include "breachlog.h"
 #include "guestdriver.h"
 #include "libvirtconnection.h"
@@ -44,16 +45,6 @@ class TestRestorePointsEndToEnd : public QObject
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
-    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
-    {
-        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
-        QDeadlineTimer deadline(timeoutMs);
-        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
-            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
-        if (vm.state() != state)
-            qWarning() << "VM state" << vm.state() << "wanted" << state << vm.lastError().toString();
-        return vm.state() == state;
-    }
 
     bool boot(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver)
     {

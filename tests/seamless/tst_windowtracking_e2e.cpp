@@ -5,6 +5,7 @@
 #include "agentchannel.h"
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "vmstatewait.h"
 #include "guestdriver.h"
 #include "guestframebuffer.h"
 #include "libvirtconnection.h"
@@ -76,14 +77,6 @@ class TestWindowTrackingEndToEnd : public QObject
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
-    bool waitForVmState(ApplianceVm &vm, ApplianceVm::State state, int timeoutMs)
-    {
-        QSignalSpy changed(&vm, &ApplianceVm::stateChanged);
-        QDeadlineTimer deadline(timeoutMs);
-        while (vm.state() != state && vm.state() != ApplianceVm::Failed && !deadline.hasExpired())
-            changed.wait(int(qMax<qint64>(1, deadline.remainingTime())));
-        return vm.state() == state;
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -124,7 +117,7 @@ private Q_SLOTS:
             ~Stop()
             {
                 vm.stop();
-                test->waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs);
+                waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs);
                 spice.disconnectFromGuest();
             }
         } stop{vm, spice, this};
