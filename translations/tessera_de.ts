@@ -19,10 +19,6 @@
         <translation>Der Gast-Agent hat fehlerhafte Daten gesendet: %1</translation>
     </message>
     <message>
-        <source>The guest agent sent message type %1 before Hello.</source>
-        <translation>Der Gast-Agent hat Nachrichtentyp %1 vor Hello gesendet.</translation>
-    </message>
-    <message>
         <source>The guest agent sent an invalid Hello.</source>
         <translation>Der Gast-Agent hat ein ungültiges Hello gesendet.</translation>
     </message>
@@ -2164,6 +2160,66 @@ WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translatio
     <message>
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
         <translation>Eine andere Tessera-Oberfläche führt bereits den Verlauf des Datenspeichers. Beenden Sie sie und starten Sie diese erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Tessera</source>
+        <translation>Tessera</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n breach(es))</source>
+        <translation>
+            <numerusform>(%n Vertragsbruch)</numerusform>
+            <numerusform>(%n Vertragsbrüche)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <source>No appliance is running.</source>
+        <translation>Keine Appliance läuft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract breach(es) on record.</source>
+        <translation>
+            <numerusform>%n Vertragsbruch verzeichnet.</numerusform>
+            <numerusform>%n Vertragsbrüche verzeichnet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n breach(es)…</source>
+        <translation>
+            <numerusform>%n Vertragsbruch zeigen…</numerusform>
+            <numerusform>%n Vertragsbrüche zeigen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Tessera</source>
+        <translation>Tessera zeigen</translation>
+    </message>
+    <message>
+        <source>Quit Tessera</source>
+        <translation>Tessera beenden</translation>
     </message>
 </context>
 <context>

@@ -19,10 +19,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The guest agent sent message type %1 before Hello.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The guest agent sent an invalid Hello.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,9 +134,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>Broke its contract %n time(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Broke its contract %n time: %1</numerusform>
+            <numerusform>Broke its contract %n times: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1164,9 +1160,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>(and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
         </translation>
     </message>
 </context>
@@ -1224,9 +1220,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>%n breach(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n breach</numerusform>
+            <numerusform>%n breaches</numerusform>
         </translation>
     </message>
     <message>
@@ -1239,9 +1235,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>%n change(s), %1 in persistence spots.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change, %1 in persistence spots.</numerusform>
+            <numerusform>%n changes, %1 in persistence spots.</numerusform>
         </translation>
     </message>
     <message>
@@ -1250,9 +1246,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>%n malformed line(s) of the report were left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n malformed line of the report were left out.</numerusform>
+            <numerusform>%n malformed lines of the report were left out.</numerusform>
         </translation>
     </message>
     <message>
@@ -1637,9 +1633,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>%n file(s) salvaged into %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file salvaged into %1.</numerusform>
+            <numerusform>%n files salvaged into %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -1652,9 +1648,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>%n change(s); %1 in places where programs start themselves (listed first).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change; %1 in places where programs start themselves (listed first).</numerusform>
+            <numerusform>%n changes; %1 in places where programs start themselves (listed first).</numerusform>
         </translation>
     </message>
     <message>
@@ -2103,9 +2099,9 @@ WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
     </message>
     <message numerus="yes">
         <source>Undone: %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Undone: %n file.</numerusform>
+            <numerusform>Undone: %n files.</numerusform>
         </translation>
     </message>
 </context>
@@ -2152,6 +2148,66 @@ WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
     </message>
     <message>
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n breach(es))</source>
+        <translation>
+            <numerusform>(%n breach)</numerusform>
+            <numerusform>(%n breaches)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appliance is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract breach(es) on record.</source>
+        <translation>
+            <numerusform>%n contract breach on record.</numerusform>
+            <numerusform>%n contract breaches on record.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n breach(es)…</source>
+        <translation>
+            <numerusform>Show %n breach…</numerusform>
+            <numerusform>Show %n breaches…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Tessera</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
