@@ -2377,12 +2377,6 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <translation>Aufruf: tessera-ctl history [APPLIANCE] [--since WANN]</translation>
     </message>
     <message>
-        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
-WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
-        <translation>Aufruf: tessera-ctl undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
-WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translation>
-    </message>
-    <message>
         <source>The Tessera shell is running and keeping the store&apos;s history. Undo from its recovery panel, or quit it first.</source>
         <translation>Die Tessera-Oberfläche läuft und führt den Verlauf des Datenspeichers. Machen Sie es in ihrer Wiederherstellungsansicht rückgängig oder beenden Sie sie zuerst.</translation>
     </message>
@@ -2393,10 +2387,6 @@ WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translatio
     <message>
         <source>restore the earlier content</source>
         <translation>früheren Inhalt wiederherstellen</translation>
-    </message>
-    <message>
-        <source>conflict	%1	changed later by %2: left as it is (--overwrite-conflicts to restore anyway)</source>
-        <translation>Konflikt	%1	später von %2 geändert: bleibt, wie es ist (--overwrite-conflicts stellt trotzdem wieder her)</translation>
     </message>
     <message>
         <source>would	%1	%2</source>
@@ -2416,6 +2406,24 @@ WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translatio
             <numerusform>Rückgängig gemacht: %n Datei.</numerusform>
             <numerusform>Rückgängig gemacht: %n Dateien.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--take-earlier PATH]... [--keep-current PATH]... [--overwrite-conflicts]
+WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d. A conflict (a file changed later by someone else)
+keeps its current version unless --take-earlier names it (or --overwrite-conflicts, for all): then the
+current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; beside it.</source>
+        <translation>Aufruf: tessera-ctl undo APPLIANCE --since WANN [--dry-run] [--take-earlier PFAD]... [--keep-current PFAD]... [--overwrite-conflicts]
+WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d. Ein Konflikt (eine Datei, die später jemand anderes
+geändert hat) behält ihre aktuelle Fassung, außer --take-earlier nennt sie (oder --overwrite-conflicts, für alle): dann
+bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quot; daneben erhalten.</translation>
+    </message>
+    <message>
+        <source>conflict	%1	changed later by %2: left as it is (--take-earlier %1 to restore it, keeping the current one as a copy)</source>
+        <translation>Konflikt	%1	später von %2 geändert: bleibt, wie es ist (--take-earlier %1 stellt es wieder her und behält die aktuelle Fassung als Kopie)</translation>
+    </message>
+    <message>
+        <source>the current one is kept as %1</source>
+        <translation>die aktuelle Fassung bleibt als %1 erhalten</translation>
     </message>
 </context>
 <context>

@@ -2364,11 +2364,6 @@ Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
-WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The Tessera shell is running and keeping the store&apos;s history. Undo from its recovery panel, or quit it first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2378,10 +2373,6 @@ WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
     </message>
     <message>
         <source>restore the earlier content</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>conflict	%1	changed later by %2: left as it is (--overwrite-conflicts to restore anyway)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2402,6 +2393,21 @@ WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--take-earlier PATH]... [--keep-current PATH]... [--overwrite-conflicts]
+WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d. A conflict (a file changed later by someone else)
+keeps its current version unless --take-earlier names it (or --overwrite-conflicts, for all): then the
+current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict	%1	changed later by %2: left as it is (--take-earlier %1 to restore it, keeping the current one as a copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the current one is kept as %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
