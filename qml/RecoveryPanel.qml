@@ -317,7 +317,7 @@ Dialog {
                                           + " · " + (pointRow.breachFree ? "✔ " + qsTr("no breach recorded") : "⚠ " + qsTr("a breach was recorded"))
                                           + (pointRow.pinned ? " · 📌 " + qsTr("pinned") : "")
                                     opacity: 0.85
-                                    elide: Text.ElideRight
+                                    wrapMode: Text.WordWrap
                                     Layout.fillWidth: true
                                 }
                             }

@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QJsonDocument>
+#include <QLibraryInfo>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickWindow>
@@ -79,6 +80,8 @@ public Q_SLOTS:
         // For the German screenshots: the shell's own translations, built beside the tests.
         if (m_translator.load(QLocale(), QStringLiteral("tessera"), QStringLiteral("_"), QStringLiteral(TESSERA_QM_DIR)))
             QCoreApplication::installTranslator(&m_translator);
+        if (m_qtTranslator.load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&m_qtTranslator);
     }
 
     // The session, its VM, the connection and the history are left to the process's end: the
@@ -169,6 +172,7 @@ private:
     QTemporaryDir m_cache;
     QTemporaryDir m_data;
     QTranslator m_translator;
+    QTranslator m_qtTranslator;
     QString m_since;
     QString m_problem;
     LibvirtConnection *m_connection = nullptr;
