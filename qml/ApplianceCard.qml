@@ -167,6 +167,7 @@ Frame {
 
     RecoveryPanel {
         id: recoveryPanel
+        objectName: "recoveryPanel"
         session: card.session
     }
 

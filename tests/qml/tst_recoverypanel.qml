@@ -15,6 +15,15 @@ Item {
         session: fixture.session
     }
 
+    Component {
+        id: cardComponent
+        ApplianceCard {
+            width: window.width
+            name: "sample"; title: "Sample"; job: "Samples"; stateText: "Off"; headline: "May write to Documents"
+            session: fixture.session
+        }
+    }
+
     TestCase {
         name: "RecoveryPanel"
         when: windowShown
@@ -115,6 +124,23 @@ Item {
             compare(panel.preview.length, 1)
             compare(panel.preview[0].path, "Documents/notes.txt")
             verify(panel.preview[0].conflict)
+        }
+
+        function test_4_theCardOpensThePanel() {
+            panel.close()
+            tryCompare(panel, "visible", false)
+            const card = createTemporaryObject(cardComponent, window)
+            verify(card !== null)
+            const button = findChild(card, "recoveryButton")
+            verify(button !== null && button.visible)
+            waitForRendering(card)
+            verify(fixture.screenshot("card"))
+            mouseClick(button)
+            const cardPanel = findChild(card, "recoveryPanel")
+            verify(cardPanel !== null)
+            tryCompare(cardPanel, "opened", true)
+            compare(cardPanel.appliance, "sample")
+            cardPanel.close()
         }
     }
 }
