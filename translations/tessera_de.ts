@@ -2498,6 +2498,10 @@ bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quo
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
         <translation>Eine andere Tessera-Oberfläche führt bereits den Verlauf des Datenspeichers. Beenden Sie sie und starten Sie diese erneut.</translation>
     </message>
+    <message>
+        <source>%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.</source>
+        <translation>%1 gibt es schon, daher kann die aktuelle Fassung von %2 nicht unter diesem Namen behalten werden. Nichts wurde rückgängig gemacht; sehen Sie sich die Vorschau erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>WindowTracker</name>

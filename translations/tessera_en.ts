@@ -2482,6 +2482,10 @@ current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; b
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowTracker</name>

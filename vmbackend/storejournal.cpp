@@ -361,6 +361,17 @@ QList<StoreJournal::UndoItem> StoreJournal::choose(const QList<UndoItem> &plan, 
 
 bool StoreJournal::applyUndo(const QString &actor, const QList<UndoItem> &items, QString *error)
 {
+    // A copy's name taken since choose(): stop before anything is touched, never overwrite.
+    for (const UndoItem &item : items) {
+        struct stat st;
+        if (!item.keepCopyAs.isEmpty()
+            && ::lstat(QFile::encodeName(m_storeRoot + QLatin1Char('/') + item.keepCopyAs).constData(), &st) == 0) {
+            if (error)
+                *error = tr("%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.")
+                             .arg(item.keepCopyAs, item.path);
+            return false;
+        }
+    }
     // The intent first: a crash from here on is finished by the next open().
     QJsonArray files;
     for (const UndoItem &item : items) {

@@ -267,6 +267,23 @@ private Q_SLOTS:
         QCOMPARE(journal.currentHash(copy), StoreJournal::hashOf("0, fixed by hand")); // the copy is in the history
     }
 
+    void aCopyNameTakenAfterChoosingStopsTheUndo()
+    {
+        StoreJournal journal(m_journal, m_store);
+        const QDateTime since = makeConflict(journal);
+        QVERIFY(since.isValid());
+        const QDateTime now(QDate(2026, 11, 23), QTime(20, 5), Qt::LocalTime);
+        const QList<StoreJournal::UndoItem> chosen =
+            journal.choose(journal.planUndo(QStringLiteral("terminal"), since), {QStringLiteral("Documents/budget.txt")}, now);
+        QVERIFY(put(file(QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt")), "made meanwhile"));
+        QString error;
+        QVERIFY(!journal.applyUndo(QStringLiteral("terminal"), chosen, &error));
+        QVERIFY2(error.contains(QLatin1String("preview the undo again")), qPrintable(error));
+        QCOMPARE(get(file(QStringLiteral("Documents/budget.txt"))), QByteArray("0, fixed by hand")); // nothing touched
+        QCOMPARE(get(file(QStringLiteral("Documents/letter.txt"))), QByteArray("send money"));
+        QCOMPARE(get(file(QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt"))), QByteArray("made meanwhile"));
+    }
+
     void anUndoWithACopyInterruptedByACrashIsFinishedOnOpen()
     {
         const QString copy = QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt");
