@@ -139,6 +139,11 @@ Frame {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("After an incident: switch off at once, keep the system's changes in quarantine to inspect, start clean")
         }
+        Button {
+            objectName: "recoveryButton"
+            text: qsTr("History and recovery…")
+            onClicked: recoveryPanel.open()
+        }
     }
 
     Dialog {
@@ -158,6 +163,12 @@ Frame {
     Connections {
         target: card.session
         function onRecovered(quarantineId) { quarantineDialog.show(quarantineId) }
+    }
+
+    RecoveryPanel {
+        id: recoveryPanel
+        objectName: "recoveryPanel"
+        session: card.session
     }
 
     QuarantineDialog {

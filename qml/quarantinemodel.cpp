@@ -202,3 +202,20 @@ void QuarantineModel::purge()
         Q_EMIT purged();
     });
 }
+
+QVariantList QuarantineModel::quarantines(const QString &appliance)
+{
+    QVariantList rows;
+    if (appliance.isEmpty())
+        return rows;
+    QList<QuarantineRecord> records = QuarantineStore(TesseraPaths::instanceDir(appliance)).list();
+    std::sort(records.begin(), records.end(), [](const QuarantineRecord &a, const QuarantineRecord &b) { return a.time > b.time; });
+    for (const QuarantineRecord &record : std::as_const(records)) {
+        rows.append(QVariantMap{{QStringLiteral("id"), record.id},
+                                {QStringLiteral("time"), record.time.toLocalTime()},
+                                {QStringLiteral("reason"), record.reason},
+                                {QStringLiteral("deltaBytes"), record.deltaBytes},
+                                {QStringLiteral("breaches"), int(record.breaches.size())}});
+    }
+    return rows;
+}

@@ -72,6 +72,9 @@ public:
     Q_INVOKABLE void inspect();
     /// Copies @p guestPaths into salvageFolder() (after inspect()); salvaged() follows.
     Q_INVOKABLE void salvage(const QStringList &guestPaths);
+    /// The quarantines of @p appliance, newest first: maps {id, time (local), reason,
+    /// deltaBytes, breaches (count)}. Reads a few small record files.
+    Q_INVOKABLE static QVariantList quarantines(const QString &appliance);
     /// Switches the inspector off.
     Q_INVOKABLE void closeInspector();
     /// Deletes the quarantine shown (the UI asks first); purged() follows.

@@ -19,6 +19,8 @@ class RestorePointModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(int retention READ retention WRITE setRetention NOTIFY countChanged)
+    /// The point the system disk is on now; "" for the clean base.
+    Q_PROPERTY(QString currentId READ currentId NOTIFY countChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -40,6 +42,7 @@ public:
     /// For C++ users and tests: follows @p vm directly (setSession() does this for its VM).
     void setVm(ApplianceVm *vm);
     bool loading() const { return m_loading; }
+    QString currentId() const { return m_current; }
     int retention() const;
     void setRetention(int keep);
 

@@ -1,5 +1,6 @@
 #include "storehistory.h"
 
+#include "storehistorymodel.h"
 #include "storerecorder.h"
 
 namespace {
@@ -40,22 +41,44 @@ StoreHistory *StoreHistory::create(QQmlEngine *, QJSEngine *)
     return s_instance;
 }
 
-void StoreHistory::undoSince(const QString &appliance, const QString &sinceIso)
+void StoreHistory::undoSince(const QString &appliance, const QString &sinceIso, const QStringList &takeEarlier)
 {
     const QDateTime since = QDateTime::fromString(sinceIso, Qt::ISODateWithMs);
     if (!since.isValid()) {
         Q_EMIT undone(appliance, 0, 0, tr("“%1” is not a time.").arg(sinceIso));
         return;
     }
-    m_recorder->planUndo(appliance, since, this, [this, appliance](const QList<StoreJournal::UndoItem> &plan) {
-        QList<StoreJournal::UndoItem> chosen;
-        for (const StoreJournal::UndoItem &item : plan) {
-            if (!item.conflict)
-                chosen.append(item);
-        }
-        const int conflicts = int(plan.size() - chosen.size());
+    m_recorder->chooseUndo(appliance, since, takeEarlier, this,
+                           [this, appliance](const QList<StoreJournal::UndoItem> &plan, const QList<StoreJournal::UndoItem> &chosen) {
+        int conflicts = 0; // conflicts left as they are
+        for (const StoreJournal::UndoItem &item : plan)
+            conflicts += item.conflict ? 1 : 0;
+        for (const StoreJournal::UndoItem &item : chosen)
+            conflicts -= item.conflict ? 1 : 0;
         m_recorder->applyUndo(appliance, chosen, this, [this, appliance, count = int(chosen.size()), conflicts](bool ok, const QString &error) {
             Q_EMIT undone(appliance, ok ? count : 0, conflicts, ok ? QString() : error);
         });
+    });
+}
+
+void StoreHistory::previewUndo(const QString &appliance, const QString &sinceIso)
+{
+    const QDateTime since = QDateTime::fromString(sinceIso, Qt::ISODateWithMs);
+    if (!since.isValid()) {
+        Q_EMIT undoPreviewed(appliance, sinceIso, {}, tr("“%1” is not a time.").arg(sinceIso));
+        return;
+    }
+    m_recorder->planUndo(appliance, since, this, [this, appliance, sinceIso](const QList<StoreJournal::UndoItem> &plan) {
+        QVariantList items;
+        for (const StoreJournal::UndoItem &item : plan) {
+            QStringList writers;
+            for (const QString &actor : item.laterActors)
+                writers.append(StoreHistoryModel::writerText(actor));
+            items.append(QVariantMap{{QStringLiteral("path"), item.path},
+                                     {QStringLiteral("restores"), !item.restore.isEmpty()},
+                                     {QStringLiteral("conflict"), item.conflict},
+                                     {QStringLiteral("laterWriters"), writers.join(QStringLiteral(", "))}});
+        }
+        Q_EMIT undoPreviewed(appliance, sinceIso, items, m_recording ? QString() : m_problem);
     });
 }

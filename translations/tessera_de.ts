@@ -158,6 +158,10 @@ Your personal files are not touched.</source>
         <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System werden in eine Quarantäne verschoben, wo Sie sehen, was sie waren, und Dateien retten können; danach startet sie sauber.
 Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
+    <message>
+        <source>History and recovery…</source>
+        <translation>Verlauf und Wiederherstellung …</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -1881,6 +1885,300 @@ Dieses System wurde nach einem Vorfall außer Betrieb genommen: Behandeln Sie di
     </message>
 </context>
 <context>
+    <name>RecoveryPanel</name>
+    <message>
+        <source>Stop %1 first: its system cannot change while it runs.</source>
+        <translation>Halten Sie %1 zuerst an: Sein System kann sich nicht ändern, während es läuft.</translation>
+    </message>
+    <message>
+        <source>Restore points are kept only in “Keep changes” mode.</source>
+        <translation>Wiederherstellungspunkte gibt es nur im Modus „Änderungen behalten“.</translation>
+    </message>
+    <message>
+        <source>Enter a time as YYYY-MM-DD HH:MM.</source>
+        <translation>Geben Sie eine Zeit als JJJJ-MM-TT HH:MM ein.</translation>
+    </message>
+    <message>
+        <source>History and recovery of %1</source>
+        <translation>Verlauf und Wiederherstellung von %1</translation>
+    </message>
+    <message>
+        <source>%1 changed nothing in your personal files since then.</source>
+        <translation>%1 hat seitdem nichts an Ihren persönlichen Dateien geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored.</source>
+        <translation>
+            <numerusform>%n Datei wiederhergestellt.</numerusform>
+            <numerusform>%n Dateien wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) kept as they are.</source>
+        <translation>
+            <numerusform>%n Datei bleibt, wie sie ist.</numerusform>
+            <numerusform>%n Dateien bleiben, wie sie sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete this quarantine?</source>
+        <translation>Diese Quarantäne löschen?</translation>
+    </message>
+    <message>
+        <source>Recover %1?</source>
+        <translation>%1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Roll back %1?</source>
+        <translation>%1 zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>The quarantined system changes from %1 are deleted for good. Files you salvaged stay in your personal store.</source>
+        <translation>Die Systemänderungen in Quarantäne vom %1 werden endgültig gelöscht. Gerettete Dateien bleiben in Ihrem persönlichen Speicher.</translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
+Your personal files are not touched.</source>
+        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in seinem System kommen in eine Quarantäne, wo Sie sehen, was sie waren, und Dateien retten können; danach startet es sauber.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s system goes back to %2. The state it is in now is kept as a restore point, so you can come back to it.
+Your personal files are not touched.</source>
+        <translation>Das System von %1 kehrt zurück zu %2. Der jetzige Zustand wird als Wiederherstellungspunkt behalten, Sie können also zu ihm zurück.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s system goes back to %2; every change made inside it is discarded.
+Your personal files are not touched.</source>
+        <translation>Das System von %1 kehrt zurück zu %2; jede Änderung darin wird verworfen.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Name this restore point</source>
+        <translation>Diesen Wiederherstellungspunkt benennen</translation>
+    </message>
+    <message>
+        <source>e.g. before installing plugins</source>
+        <translation>z. B. vor der Installation von Plugins</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Personal files</source>
+        <translation>Persönliche Dateien</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Fresh every launch</source>
+        <translation>Bei jedem Start frisch</translation>
+    </message>
+    <message>
+        <source>Each launch starts from the clean state; nothing the appliance changes in its system survives.</source>
+        <translation>Jeder Start beginnt im sauberen Zustand; nichts, was die Appliance an ihrem System ändert, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Keep changes</source>
+        <translation>Änderungen behalten</translation>
+    </message>
+    <message>
+        <source>The system persists between launches, with restore points to roll back to.</source>
+        <translation>Das System bleibt zwischen den Starts erhalten, mit Wiederherstellungspunkten zum Zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>Restore points</source>
+        <translation>Wiederherstellungspunkte</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <source>Take a restore point now</source>
+        <translation>Jetzt einen Wiederherstellungspunkt anlegen</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>no breach recorded</source>
+        <translation>kein Vertragsbruch verzeichnet</translation>
+    </message>
+    <message>
+        <source>a breach was recorded</source>
+        <translation>ein Vertragsbruch wurde verzeichnet</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>angeheftet</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Pinned points are never merged away</source>
+        <translation>Angeheftete Punkte werden nie zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Roll back to this point…</source>
+        <translation>Auf diesen Punkt zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>the restore point of %1</source>
+        <translation>den Wiederherstellungspunkt vom %1</translation>
+    </message>
+    <message>
+        <source>Clean base (as built)</source>
+        <translation>Saubere Basis (wie gebaut)</translation>
+    </message>
+    <message>
+        <source>Roll back to the clean base…</source>
+        <translation>Auf die saubere Basis zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>its clean base</source>
+        <translation>seine saubere Basis</translation>
+    </message>
+    <message>
+        <source>After an incident</source>
+        <translation>Nach einem Vorfall</translation>
+    </message>
+    <message>
+        <source>Recover after incident…</source>
+        <translation>Nach einem Vorfall wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Switching off and moving the system&apos;s changes into a quarantine…</source>
+        <translation>Ausschalten und die Änderungen am System in Quarantäne verschieben …</translation>
+    </message>
+    <message>
+        <source>No quarantined systems.</source>
+        <translation>Keine Systeme in Quarantäne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quarantined system(s):</source>
+        <translation>
+            <numerusform>%n System in Quarantäne:</numerusform>
+            <numerusform>%n Systeme in Quarantäne:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of changes</source>
+        <translation>%1 an Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es)</source>
+        <translation>
+            <numerusform>%n Vertragsbruch</numerusform>
+            <numerusform>%n Vertragsbrüche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>The history of your personal files is empty.</source>
+        <translation>Der Verlauf Ihrer persönlichen Dateien ist leer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The history of your personal files takes %1 for %n change(s), the oldest from %2.</source>
+        <translation>
+            <numerusform>Der Verlauf Ihrer persönlichen Dateien belegt %1 für %n Änderung, die älteste vom %2.</numerusform>
+            <numerusform>Der Verlauf Ihrer persönlichen Dateien belegt %1 für %n Änderungen, die älteste vom %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes older than %n day(s) are merged away when Tessera starts; the content a later undo needs is kept.</source>
+        <translation>
+            <numerusform>Änderungen, die älter als %n Tag sind, werden beim Start von Tessera zusammengeführt; was ein späteres Rückgängigmachen braucht, bleibt erhalten.</numerusform>
+            <numerusform>Änderungen, die älter als %n Tage sind, werden beim Start von Tessera zusammengeführt; was ein späteres Rückgängigmachen braucht, bleibt erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What %1 changed in your personal files</source>
+        <translation>Was %1 an Ihren persönlichen Dateien geändert hat</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Verlauf wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>Keine Änderungen verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Click to undo what %1 changed since this change</source>
+        <translation>Klicken, um rückgängig zu machen, was %1 seit dieser Änderung geändert hat</translation>
+    </message>
+    <message>
+        <source>Undo what %1 changed since…</source>
+        <translation>Rückgängig machen, was %1 geändert hat, seit …</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>JJJJ-MM-TT HH:MM</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Since the breach at %1</source>
+        <translation>Seit dem Vertragsbruch um %1</translation>
+    </message>
+    <message>
+        <source>conflict: changed later by %1</source>
+        <translation>Konflikt: später geändert von %1</translation>
+    </message>
+    <message>
+        <source>gets its earlier content back</source>
+        <translation>erhält seinen früheren Inhalt zurück</translation>
+    </message>
+    <message>
+        <source>is removed (%1 created it)</source>
+        <translation>wird entfernt (%1 hat sie angelegt)</translation>
+    </message>
+    <message>
+        <source>Keep the current version</source>
+        <translation>Aktuelle Fassung behalten</translation>
+    </message>
+    <message>
+        <source>Take the version from before (the current one is kept as a copy)</source>
+        <translation>Frühere Fassung nehmen (die aktuelle bleibt als Kopie erhalten)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %n file(s)</source>
+        <translation>
+            <numerusform>%n Datei zurücksetzen</numerusform>
+            <numerusform>%n Dateien zurücksetzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes by others are kept. Nothing is overwritten without a copy.</source>
+        <translation>Änderungen anderer bleiben erhalten. Nichts wird ohne Kopie überschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>RestorePointModel</name>
     <message>
         <source>Clean shutdown</source>
@@ -2075,12 +2373,6 @@ Dieses System wurde nach einem Vorfall außer Betrieb genommen: Behandeln Sie di
         <translation>Aufruf: tessera-ctl history [APPLIANCE] [--since WANN]</translation>
     </message>
     <message>
-        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
-WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
-        <translation>Aufruf: tessera-ctl undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
-WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translation>
-    </message>
-    <message>
         <source>The Tessera shell is running and keeping the store&apos;s history. Undo from its recovery panel, or quit it first.</source>
         <translation>Die Tessera-Oberfläche läuft und führt den Verlauf des Datenspeichers. Machen Sie es in ihrer Wiederherstellungsansicht rückgängig oder beenden Sie sie zuerst.</translation>
     </message>
@@ -2091,10 +2383,6 @@ WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translatio
     <message>
         <source>restore the earlier content</source>
         <translation>früheren Inhalt wiederherstellen</translation>
-    </message>
-    <message>
-        <source>conflict	%1	changed later by %2: left as it is (--overwrite-conflicts to restore anyway)</source>
-        <translation>Konflikt	%1	später von %2 geändert: bleibt, wie es ist (--overwrite-conflicts stellt trotzdem wieder her)</translation>
     </message>
     <message>
         <source>would	%1	%2</source>
@@ -2115,12 +2403,57 @@ WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translatio
             <numerusform>Rückgängig gemacht: %n Dateien.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--take-earlier PATH]... [--keep-current PATH]... [--overwrite-conflicts]
+WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d. A conflict (a file changed later by someone else)
+keeps its current version unless --take-earlier names it (or --overwrite-conflicts, for all): then the
+current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; beside it.</source>
+        <translation>Aufruf: tessera-ctl undo APPLIANCE --since WANN [--dry-run] [--take-earlier PFAD]... [--keep-current PFAD]... [--overwrite-conflicts]
+WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d. Ein Konflikt (eine Datei, die später jemand anderes
+geändert hat) behält ihre aktuelle Fassung, außer --take-earlier nennt sie (oder --overwrite-conflicts, für alle): dann
+bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quot; daneben erhalten.</translation>
+    </message>
+    <message>
+        <source>conflict	%1	changed later by %2: left as it is (--take-earlier %1 to restore it, keeping the current one as a copy)</source>
+        <translation>Konflikt	%1	später von %2 geändert: bleibt, wie es ist (--take-earlier %1 stellt es wieder her und behält die aktuelle Fassung als Kopie)</translation>
+    </message>
+    <message>
+        <source>the current one is kept as %1</source>
+        <translation>die aktuelle Fassung bleibt als %1 erhalten</translation>
+    </message>
 </context>
 <context>
     <name>StoreHistory</name>
     <message>
         <source>“%1” is not a time.</source>
         <translation>„%1“ ist keine Zeitangabe.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHistoryModel</name>
+    <message>
+        <source>you, on this computer</source>
+        <translation>Sie, auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>unknown (changed while Tessera was not running, or by several appliances)</source>
+        <translation>unbekannt (geändert, während Tessera nicht lief, oder von mehreren Appliances)</translation>
+    </message>
+    <message>
+        <source>undo of %1</source>
+        <translation>Rückgängigmachen von %1</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2493,10 @@ WANN ist eine Zeit nach ISO 8601 oder ein Alter wie 30m, 2h oder 1d.</translatio
     <message>
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
         <translation>Eine andere Tessera-Oberfläche führt bereits den Verlauf des Datenspeichers. Beenden Sie sie und starten Sie diese erneut.</translation>
+    </message>
+    <message>
+        <source>%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.</source>
+        <translation>%1 gibt es schon, daher kann die aktuelle Fassung von %2 nicht unter diesem Namen behalten werden. Nichts wurde rückgängig gemacht; sehen Sie sich die Vorschau erneut an.</translation>
     </message>
 </context>
 <context>

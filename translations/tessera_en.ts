@@ -156,6 +156,10 @@ Your personal files are not touched.</source>
 Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>History and recovery…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -1871,6 +1875,297 @@ That system was taken out of service after an incident: treat these files as unt
     </message>
 </context>
 <context>
+    <name>RecoveryPanel</name>
+    <message>
+        <source>Stop %1 first: its system cannot change while it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore points are kept only in “Keep changes” mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a time as YYYY-MM-DD HH:MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History and recovery of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed nothing in your personal files since then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) kept as they are.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete this quarantine?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quarantined system changes from %1 are deleted for good. Files you salvaged stay in your personal store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
+Your personal files are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s system goes back to %2. The state it is in now is kept as a restore point, so you can come back to it.
+Your personal files are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s system goes back to %2; every change made inside it is discarded.
+Your personal files are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name this restore point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. before installing plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fresh every launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each launch starts from the clean state; nothing the appliance changes in its system survives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system persists between launches, with restore points to roll back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a restore point now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no breach recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a breach was recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned points are never merged away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back to this point…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the restore point of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean base (as built)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back to the clean base…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its clean base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover after incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching off and moving the system&apos;s changes into a quarantine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quarantined systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quarantined system(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history of your personal files is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The history of your personal files takes %1 for %n change(s), the oldest from %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes older than %n day(s) are merged away when Tessera starts; the content a later undo needs is kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What %1 changed in your personal files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to undo what %1 changed since this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo what %1 changed since…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the breach at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict: changed later by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gets its earlier content back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is removed (%1 created it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the current version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the version from before (the current one is kept as a copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes by others are kept. Nothing is overwritten without a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestorePointModel</name>
     <message>
         <source>Clean shutdown</source>
@@ -2065,11 +2360,6 @@ That system was taken out of service after an incident: treat these files as unt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
-WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The Tessera shell is running and keeping the store&apos;s history. Undo from its recovery panel, or quit it first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,10 +2369,6 @@ WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
     </message>
     <message>
         <source>restore the earlier content</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>conflict	%1	changed later by %2: left as it is (--overwrite-conflicts to restore anyway)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2104,11 +2390,53 @@ WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
             <numerusform>Undone: %n files.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--take-earlier PATH]... [--keep-current PATH]... [--overwrite-conflicts]
+WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d. A conflict (a file changed later by someone else)
+keeps its current version unless --take-earlier names it (or --overwrite-conflicts, for all): then the
+current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict	%1	changed later by %2: left as it is (--take-earlier %1 to restore it, keeping the current one as a copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the current one is kept as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreHistory</name>
     <message>
         <source>“%1” is not a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreHistoryModel</name>
+    <message>
+        <source>you, on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (changed while Tessera was not running, or by several appliances)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2148,6 +2476,10 @@ WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.</source>
     </message>
     <message>
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

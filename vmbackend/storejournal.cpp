@@ -14,6 +14,8 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <deque>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -300,18 +302,92 @@ bool StoreJournal::restoreFile(const QString &relativePath, const QString &hash,
     return true;
 }
 
+bool StoreJournal::keepCopy(const UndoItem &item, const QString &actor, QString *error)
+{
+    if (item.keepCopyAs.isEmpty())
+        return true;
+    struct stat st;
+    if (::lstat(QFile::encodeName(m_storeRoot + QLatin1Char('/') + item.keepCopyAs).constData(), &st) == 0)
+        return true; // made before a crash; never overwritten
+    QString hash;
+    bool exists = false;
+    if (!storeObject(m_storeRoot + QLatin1Char('/') + item.path, &hash, &exists, error))
+        return false;
+    if (!exists)
+        return true; // nothing current to keep
+    return restoreFile(item.keepCopyAs, hash, error) && record(item.keepCopyAs, undoActor(actor), error);
+}
+
+QString StoreJournal::keptCopyName(const QString &relativePath, const QDateTime &time, int attempt)
+{
+    const int slash = int(relativePath.lastIndexOf(QLatin1Char('/')));
+    const QString folder = relativePath.left(slash + 1);
+    const QString name = relativePath.mid(slash + 1);
+    // The extension is what follows the last dot, unless the name starts with it (".bashrc").
+    const int dot = int(name.lastIndexOf(QLatin1Char('.')));
+    const QString stem = dot > 0 ? name.left(dot) : name;
+    const QString extension = dot > 0 ? name.mid(dot) : QString();
+    QString tag = QStringLiteral(" (kept %1)").arg(time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH.mm")));
+    if (attempt > 1)
+        tag = QStringLiteral(" (kept %1 %2)").arg(time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH.mm"))).arg(attempt);
+    return folder + stem + tag + extension;
+}
+
+QList<StoreJournal::UndoItem> StoreJournal::choose(const QList<UndoItem> &plan, const QStringList &takeEarlier, const QDateTime &now) const
+{
+    QList<UndoItem> chosen;
+    QSet<QString> taken; // copy names given to earlier items of this undo
+    for (UndoItem item : plan) {
+        if (item.conflict) {
+            if (!takeEarlier.contains(item.path))
+                continue;
+            for (int attempt = 1; attempt < 1000; ++attempt) {
+                const QString candidate = keptCopyName(item.path, now, attempt);
+                struct stat st;
+                if (!taken.contains(candidate) && m_current.value(candidate).isEmpty()
+                    && ::lstat(QFile::encodeName(m_storeRoot + QLatin1Char('/') + candidate).constData(), &st) != 0) {
+                    item.keepCopyAs = candidate;
+                    taken.insert(candidate);
+                    break;
+                }
+            }
+            if (item.keepCopyAs.isEmpty())
+                continue; // no free name: the current version stays
+        }
+        chosen.append(item);
+    }
+    return chosen;
+}
+
 bool StoreJournal::applyUndo(const QString &actor, const QList<UndoItem> &items, QString *error)
 {
+    // A copy's name taken since choose(): stop before anything is touched, never overwrite.
+    for (const UndoItem &item : items) {
+        struct stat st;
+        if (!item.keepCopyAs.isEmpty()
+            && ::lstat(QFile::encodeName(m_storeRoot + QLatin1Char('/') + item.keepCopyAs).constData(), &st) == 0) {
+            if (error)
+                *error = tr("%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.")
+                             .arg(item.keepCopyAs, item.path);
+            return false;
+        }
+    }
     // The intent first: a crash from here on is finished by the next open().
     QJsonArray files;
-    for (const UndoItem &item : items)
-        files.append(QJsonObject{{QStringLiteral("path"), item.path}, {QStringLiteral("restore"), item.restore}});
+    for (const UndoItem &item : items) {
+        QJsonObject file{{QStringLiteral("path"), item.path}, {QStringLiteral("restore"), item.restore}};
+        if (!item.keepCopyAs.isEmpty())
+            file.insert(QStringLiteral("keep"), item.keepCopyAs);
+        files.append(file);
+    }
     const qint64 id = m_nextSequence;
     const QJsonObject begin{{QStringLiteral("type"), QStringLiteral("undo-begin")}, {QStringLiteral("id"), id},
                             {QStringLiteral("actor"), actor}, {QStringLiteral("items"), files}};
     if (!append(QJsonDocument(begin).toJson(QJsonDocument::Compact), error))
         return false;
     for (const UndoItem &item : items) {
+        if (!keepCopy(item, actor, error))
+            return false;
         if (!restoreFile(item.path, item.restore, error) || !record(item.path, undoActor(actor), error))
             return false; // the intent stays open: the next open() tries again
     }
@@ -348,6 +424,13 @@ bool StoreJournal::finishInterruptedUndo(QString *error)
         QString now;
         bool exists = false;
         if (!storeObject(m_storeRoot + QLatin1Char('/') + path, &now, &exists, error))
+            return false;
+        UndoItem item;
+        item.path = path;
+        item.keepCopyAs = file.toObject().value(QStringLiteral("keep")).toString();
+        // The copy is made before the file is restored: when the file is not restored yet and
+        // the copy is missing, the crash came before the copy.
+        if (now != restore && !keepCopy(item, actor, error))
             return false;
         if (now != restore && !restoreFile(path, restore, error))
             return false;
@@ -398,6 +481,51 @@ qint64 StoreJournal::prune(const QDateTime &keepSince)
         }
     }
     return storageBytes();
+}
+
+QList<StoreJournal::Change> StoreJournal::readChanges(const QString &journalDir, const QString &actor, int limit, Summary *summary)
+{
+    Summary total;
+    std::deque<Change> newest; // the last `limit` matching, oldest first
+    QFile journal(journalDir + QStringLiteral("/journal.jsonl"));
+    const QString undoOf = undoActor(actor);
+    if (journal.open(QIODevice::ReadOnly)) {
+        while (true) {
+            const QByteArray line = journal.readLine(MaxLineBytes);
+            if (line.isEmpty() || !line.endsWith('\n'))
+                break;
+            // Cheap test before parsing: most lines of a long history are changes.
+            if (!line.contains("\"change\""))
+                continue;
+            const QJsonObject entry = QJsonDocument::fromJson(line).object();
+            if (entry.value(QStringLiteral("type")).toString() != QLatin1String("change"))
+                continue;
+            Change change;
+            change.time = QDateTime::fromString(entry.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+            change.path = entry.value(QStringLiteral("path")).toString();
+            if (change.path.isEmpty() || !change.time.isValid())
+                continue;
+            change.sequence = entry.value(QStringLiteral("seq")).toInteger();
+            change.actor = entry.value(QStringLiteral("actor")).toString();
+            change.before = entry.value(QStringLiteral("before")).toString();
+            change.after = entry.value(QStringLiteral("after")).toString();
+            ++total.entries;
+            if (!total.oldest.isValid() || change.time < total.oldest)
+                total.oldest = change.time;
+            if (!total.newest.isValid() || change.time > total.newest)
+                total.newest = change.time;
+            if (!actor.isEmpty() && change.actor != actor && change.actor != undoOf)
+                continue;
+            newest.push_back(change);
+            if (limit >= 0 && int(newest.size()) > limit)
+                newest.pop_front();
+        }
+    }
+    if (summary) {
+        total.bytes = StoreJournal(journalDir, QString()).storageBytes();
+        *summary = total;
+    }
+    return QList<Change>(newest.rbegin(), newest.rend());
 }
 
 qint64 StoreJournal::storageBytes() const

@@ -48,7 +48,23 @@ public:
         QString current;       ///< hash now
         bool conflict = false; ///< someone else changed it after the appliance did
         QStringList laterActors;
+        /// When not empty: the current content is first kept as a copy at this store-relative
+        /// path (a conflict the person resolved by taking the earlier version; see choose()).
+        QString keepCopyAs;
     };
+
+    /// What the history holds, for the recovery panel (readSummary()).
+    struct Summary
+    {
+        qint64 bytes = 0;   ///< the journal and its objects on disk
+        int entries = 0;    ///< recorded changes, all writers
+        QDateTime oldest;   ///< the oldest recorded change; invalid when there is none
+        QDateTime newest;
+    };
+
+    /// Changes older than this many days are merged away when the shell starts (prune()),
+    /// except each file's latest content before then.
+    static constexpr int RetentionDays = 90;
 
     StoreJournal(const QString &journalDir, const QString &storeRoot);
 
@@ -65,8 +81,17 @@ public:
 
     /// What undoing @p actor's changes since @p since would do, file by file.
     QList<UndoItem> planUndo(const QString &actor, const QDateTime &since) const;
+    /// The items of @p plan to apply after the person chose: every file without a conflict,
+    /// and the conflicts whose paths are in @p takeEarlier — those with keepCopyAs set to a
+    /// free "name (kept YYYY-MM-DD HH.MM).ext" beside them, so that nothing is silently
+    /// overwritten. Conflicts not in @p takeEarlier keep their current version.
+    QList<UndoItem> choose(const QList<UndoItem> &plan, const QStringList &takeEarlier, const QDateTime &now) const;
+    /// "dir/name (kept YYYY-MM-DD HH.MM).ext" for @p relativePath at local time @p time.
+    static QString keptCopyName(const QString &relativePath, const QDateTime &time, int attempt = 1);
+
     /// Applies @p items (a plan, with conflicts the person chose to overwrite included and
     /// the others left out), journaled as undoActor(@p actor). Returns false with @p error.
+    /// An item with keepCopyAs has its current content copied there first (atomically).
     bool applyUndo(const QString &actor, const QList<UndoItem> &items, QString *error = nullptr);
 
     QList<Change> changes() const { return m_changes; }
@@ -83,10 +108,17 @@ public:
 
     static QString hashOf(const QByteArray &content);
 
+    /// Reads the journal in @p journalDir without changing anything (no lock needed; a torn
+    /// last line is skipped): the newest @p limit changes by @p actor (its own and the undos of
+    /// it; every writer when empty), newest first, and the @p summary of the whole history.
+    /// Blocking: call it off the GUI thread.
+    static QList<Change> readChanges(const QString &journalDir, const QString &actor, int limit, Summary *summary = nullptr);
+
 private:
     bool append(const QByteArray &jsonLine, QString *error);
     bool storeObject(const QString &absolutePath, QString *hash, bool *exists, QString *error);
     bool restoreFile(const QString &relativePath, const QString &hash, QString *error);
+    bool keepCopy(const UndoItem &item, const QString &actor, QString *error);
     bool finishInterruptedUndo(QString *error);
     QString objectPath(const QString &hash) const;
 

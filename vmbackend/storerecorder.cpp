@@ -40,6 +40,8 @@ public:
             QMetaObject::invokeMethod(m_owner, [owner = m_owner, error] { Q_EMIT owner->failed(error); });
             return;
         }
+        // The retention policy: older changes are merged away, what later undos need is kept.
+        m_journal.prune(QDateTime::currentDateTimeUtc().addDays(-StoreJournal::RetentionDays));
         QObject::connect(m_watcher, &StoreAccessWatcher::written, this,
                          [this](const QString &, const QString &relative, qint64) { onInotify(relative); });
         QObject::connect(m_watcher, &StoreAccessWatcher::discovered, this, [this](const QString &, const QString &relative, qint64) {
@@ -159,6 +161,20 @@ void StoreRecorder::planUndo(const QString &appliance, const QDateTime &since, Q
         QMetaObject::invokeMethod(worker->m_owner, [guard, done, plan] {
             if (guard)
                 done(plan);
+        });
+    });
+}
+
+void StoreRecorder::chooseUndo(const QString &appliance, const QDateTime &since, const QStringList &takeEarlier, QObject *context,
+                               std::function<void(const QList<StoreJournal::UndoItem> &, const QList<StoreJournal::UndoItem> &)> done)
+{
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, appliance, since, takeEarlier, guard, done] {
+        const QList<StoreJournal::UndoItem> plan = worker->m_journal.planUndo(appliance, since);
+        const QList<StoreJournal::UndoItem> chosen = worker->m_journal.choose(plan, takeEarlier, QDateTime::currentDateTime());
+        QMetaObject::invokeMethod(worker->m_owner, [guard, done, plan, chosen] {
+            if (guard)
+                done(plan, chosen);
         });
     });
 }

@@ -34,6 +34,10 @@ public:
 
     void planUndo(const QString &appliance, const QDateTime &since, QObject *context,
                   std::function<void(const QList<StoreJournal::UndoItem> &)> done);
+    /// Plans the undo and keeps what the person chose (StoreJournal::choose): every file
+    /// without a conflict, and the conflicts in @p takeEarlier with a kept copy.
+    void chooseUndo(const QString &appliance, const QDateTime &since, const QStringList &takeEarlier, QObject *context,
+                    std::function<void(const QList<StoreJournal::UndoItem> &plan, const QList<StoreJournal::UndoItem> &chosen)> done);
     void applyUndo(const QString &appliance, const QList<StoreJournal::UndoItem> &items, QObject *context,
                    std::function<void(bool ok, const QString &error)> done);
     /// The changes recorded so far (a copy, fetched from the worker).

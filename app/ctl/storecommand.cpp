@@ -5,6 +5,7 @@
 
 #include <QLockFile>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace {
 
@@ -75,6 +76,8 @@ int StoreCommand::undo(const QStringList &arguments, QTextStream &out, QTextStre
     bool dryRun = false;
     bool overwrite = false;
     bool wrong = false;
+    QStringList takeEarlier; // conflicts the person takes from before (the current kept as a copy)
+    QStringList keepCurrent;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);
         if (argument == QLatin1String("--since") && i + 1 < arguments.size())
@@ -83,14 +86,20 @@ int StoreCommand::undo(const QStringList &arguments, QTextStream &out, QTextStre
             dryRun = true;
         else if (argument == QLatin1String("--overwrite-conflicts"))
             overwrite = true;
+        else if (argument == QLatin1String("--take-earlier") && i + 1 < arguments.size())
+            takeEarlier.append(arguments.at(++i));
+        else if (argument == QLatin1String("--keep-current") && i + 1 < arguments.size())
+            keepCurrent.append(arguments.at(++i));
         else if (appliance.isEmpty() && !argument.startsWith(QLatin1Char('-')))
             appliance = argument;
         else
             wrong = true;
     }
     if (wrong || appliance.isEmpty() || !since.isValid()) {
-        err << tr("Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]\n"
-                  "WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d.") << Qt::endl;
+        err << tr("Usage: tessera-ctl undo APPLIANCE --since WHEN [--dry-run] [--take-earlier PATH]... [--keep-current PATH]... [--overwrite-conflicts]\n"
+                  "WHEN is an ISO 8601 time or an age such as 30m, 2h or 1d. A conflict (a file changed later by someone else)\n"
+                  "keeps its current version unless --take-earlier names it (or --overwrite-conflicts, for all): then the\n"
+                  "current version is kept as a copy \"name (kept YYYY-MM-DD HH.MM).ext\" beside it.") << Qt::endl;
         return 2;
     }
     QLockFile lock(TesseraPaths::storeJournalDir() + QStringLiteral("/lock"));
@@ -106,17 +115,30 @@ int StoreCommand::undo(const QStringList &arguments, QTextStream &out, QTextStre
         return 1;
     }
     const QList<StoreJournal::UndoItem> plan = journal.planUndo(appliance, since);
-    QList<StoreJournal::UndoItem> chosen;
+    if (overwrite) {
+        for (const StoreJournal::UndoItem &item : plan) {
+            if (item.conflict && !keepCurrent.contains(item.path))
+                takeEarlier.append(item.path);
+        }
+    }
+    for (const QString &path : std::as_const(keepCurrent))
+        takeEarlier.removeAll(path);
+    const QList<StoreJournal::UndoItem> chosen = journal.choose(plan, takeEarlier, QDateTime::currentDateTime());
+    QSet<QString> chosenPaths;
+    for (const StoreJournal::UndoItem &item : chosen)
+        chosenPaths.insert(item.path);
     for (const StoreJournal::UndoItem &item : plan) {
-        const QString action = item.restore.isEmpty() ? tr("remove (it created it)") : tr("restore the earlier content");
-        if (item.conflict && !overwrite) {
-            out << tr("conflict\t%1\tchanged later by %2: left as it is (--overwrite-conflicts to restore anyway)")
+        if (!chosenPaths.contains(item.path)) {
+            out << tr("conflict\t%1\tchanged later by %2: left as it is (--take-earlier %1 to restore it, keeping the current one as a copy)")
                        .arg(item.path, item.laterActors.join(QStringLiteral(", ")))
                 << '\n';
-            continue;
         }
+    }
+    for (const StoreJournal::UndoItem &item : chosen) {
+        QString action = item.restore.isEmpty() ? tr("remove (it created it)") : tr("restore the earlier content");
+        if (!item.keepCopyAs.isEmpty())
+            action += QLatin1String("; ") + tr("the current one is kept as %1").arg(item.keepCopyAs);
         out << (dryRun ? tr("would\t%1\t%2") : tr("undo\t%1\t%2")).arg(item.path, action) << '\n';
-        chosen.append(item);
     }
     if (plan.isEmpty())
         out << tr("%1 changed nothing in the store since %2.").arg(appliance, since.toLocalTime().toString(Qt::ISODate)) << '\n';

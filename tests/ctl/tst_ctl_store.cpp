@@ -44,6 +44,7 @@ private Q_SLOTS:
         m_store = m_data.filePath(QStringLiteral("store"));
         QVERIFY(put(m_store + QStringLiteral("/Documents/a.txt"), "original"));
         QVERIFY(put(m_store + QStringLiteral("/Documents/b.txt"), "mine"));
+        QVERIFY(put(m_store + QStringLiteral("/Documents/c.txt"), "plan"));
         {
             StoreJournal journal(m_data.filePath(QStringLiteral("journal")), m_store);
             QVERIFY(journal.open());
@@ -53,6 +54,11 @@ private Q_SLOTS:
             QVERIFY(journal.record(QStringLiteral("Documents/a.txt"), QStringLiteral("terminal")));
             QVERIFY(put(m_store + QStringLiteral("/Documents/b.txt"), "mine, edited"));
             QVERIFY(journal.record(QStringLiteral("Documents/b.txt"), StoreJournal::hostActor()));
+            // c.txt: changed by the appliance, then by the host (a conflict).
+            QVERIFY(put(m_store + QStringLiteral("/Documents/c.txt"), "plan, encrypted!"));
+            QVERIFY(journal.record(QStringLiteral("Documents/c.txt"), QStringLiteral("terminal")));
+            QVERIFY(put(m_store + QStringLiteral("/Documents/c.txt"), "plan, encrypted! and my note"));
+            QVERIFY(journal.record(QStringLiteral("Documents/c.txt"), StoreJournal::hostActor()));
         }
         const QByteArray history = ctl({QStringLiteral("history"), QStringLiteral("terminal")}, 0);
         QVERIFY2(history.contains("terminal\tchanged\tDocuments/a.txt"), history.constData());
@@ -78,6 +84,20 @@ private Q_SLOTS:
         QFile b(m_store + QStringLiteral("/Documents/b.txt"));
         QVERIFY(b.open(QIODevice::ReadOnly));
         QCOMPARE(b.readAll(), QByteArray("mine, edited"));
+
+        // The conflict stayed; taken from before, the current version is kept as a copy.
+        QVERIFY2(undone.contains("conflict\tDocuments/c.txt"), undone.constData());
+        const QByteArray taken = ctl({QStringLiteral("undo"), QStringLiteral("terminal"), QStringLiteral("--since"), QStringLiteral("1h"),
+                                      QStringLiteral("--take-earlier"), QStringLiteral("Documents/c.txt")}, 0);
+        QVERIFY2(taken.contains("Undone: 1 file") && taken.contains("kept as Documents/c (kept "), taken.constData());
+        QFile c(m_store + QStringLiteral("/Documents/c.txt"));
+        QVERIFY(c.open(QIODevice::ReadOnly));
+        QCOMPARE(c.readAll(), QByteArray("plan"));
+        const QStringList copies = QDir(m_store + QStringLiteral("/Documents")).entryList({QStringLiteral("c (kept *).txt")}, QDir::Files);
+        QCOMPARE(copies.size(), 1);
+        QFile copy(m_store + QStringLiteral("/Documents/") + copies.first());
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), QByteArray("plan, encrypted! and my note"));
 
         QVERIFY(ctl({QStringLiteral("undo"), QStringLiteral("terminal"), QStringLiteral("--since"), QStringLiteral("yesterday")}, 2)
                     .contains("ISO 8601"));

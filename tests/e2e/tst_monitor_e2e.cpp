@@ -4,7 +4,8 @@
 // forwarded through SPICE, the same kind of write is expected and raises nothing. Meanwhile the
 // store's history names the guest's QEMU as the writer of its files, and undoing what the
 // appliance changed since a point in time brings back the earlier content while a later change
-// the person made on the host to another file stays.
+// the person made on the host to another file stays; a conflict taken from before keeps the
+// person's current version as a "(kept …)" copy that the guest sees too.
 #include "appliancecatalog.h"
 #include "appliancemonitor.h"
 #include "appliancevm.h"
@@ -214,6 +215,32 @@ private Q_SLOTS:
         // And the guest sees its files restored too.
         const GuestDriver::ExecResult inGuest = driver.exec({QStringLiteral("/bin/cat"), QStringLiteral("/root/Documents/letter.txt")});
         QCOMPARE(inGuest.output.trimmed(), QByteArray("dear bank"));
+
+        // 5. The conflict, taken from before (as the recovery panel offers): typed.txt did not
+        //    exist before the appliance wrote it, so it goes; the person's current version is
+        //    kept as a copy "typed (kept YYYY-MM-DD HH.MM).txt" beside it, which the guest sees too.
+        QList<StoreJournal::UndoItem> taken;
+        history.chooseUndo(m_image.name, since, {QStringLiteral("Documents/typed.txt")}, this,
+                           [&](const QList<StoreJournal::UndoItem> &, const QList<StoreJournal::UndoItem> &items) {
+                               taken = items;
+                               planned = true;
+                           });
+        QTRY_VERIFY_WITH_TIMEOUT(planned, 10000);
+        QCOMPARE(taken.size(), 1);
+        QCOMPARE(taken.first().path, QStringLiteral("Documents/typed.txt"));
+        const QString copy = taken.first().keepCopyAs;
+        QVERIFY2(copy.startsWith(QStringLiteral("Documents/typed (kept ")) && copy.endsWith(QStringLiteral(").txt")), qPrintable(copy));
+        history.applyUndo(m_image.name, taken, this, [&](bool ok, const QString &error) { applied = ok; undoError = error; planned = false; });
+        QTRY_VERIFY_WITH_TIMEOUT(!planned, 10000);
+        QVERIFY2(applied, qPrintable(undoError));
+        QVERIFY(!QFile::exists(m_store + QStringLiteral("/Documents/typed.txt")));
+        QFile kept(m_store + QLatin1Char('/') + copy);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("dear diary\nand my own line\n"));
+        const GuestDriver::ExecResult copyInGuest = driver.exec({QStringLiteral("/bin/cat"), QStringLiteral("/root/") + copy});
+        QCOMPARE(copyInGuest.output, QByteArray("dear diary\nand my own line\n"));
+        const GuestDriver::ExecResult goneInGuest = driver.exec({QStringLiteral("/bin/ls"), QStringLiteral("/root/Documents/typed.txt")});
+        QVERIFY(goneInGuest.finished && goneInGuest.status != 0);
 
         vm.powerOff();
         QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));

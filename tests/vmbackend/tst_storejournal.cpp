@@ -4,6 +4,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -198,6 +201,148 @@ private Q_SLOTS:
         StoreJournal reopened(m_journal, m_store);
         QVERIFY(reopened.open());
         QCOMPARE(reopened.currentHash(QStringLiteral("Documents/budget.txt")), StoreJournal::hashOf("100"));
+    }
+    // A conflict (changed by the appliance, then by the host) with a plan of "since T".
+    QDateTime makeConflict(StoreJournal &journal)
+    {
+        if (!journal.open() || !journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()))
+            return {};
+        const QDateTime last = journal.changes().last().time;
+        if (!QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > last; }, 5000))
+            return {};
+        const QDateTime since = QDateTime::currentDateTimeUtc();
+        put(file(QStringLiteral("Documents/budget.txt")), "0");
+        journal.record(QStringLiteral("Documents/budget.txt"), QStringLiteral("terminal"));
+        put(file(QStringLiteral("Documents/letter.txt")), "send money");
+        journal.record(QStringLiteral("Documents/letter.txt"), QStringLiteral("terminal"));
+        put(file(QStringLiteral("Documents/budget.txt")), "0, fixed by hand");
+        journal.record(QStringLiteral("Documents/budget.txt"), StoreJournal::hostActor());
+        return since;
+    }
+
+    void keptCopyNamesKeepTheExtension()
+    {
+        const QDateTime at(QDate(2026, 11, 23), QTime(20, 5), Qt::LocalTime);
+        QCOMPARE(StoreJournal::keptCopyName(QStringLiteral("Documents/budget.txt"), at),
+                 QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt"));
+        QCOMPARE(StoreJournal::keptCopyName(QStringLiteral("a.tar.gz"), at), QStringLiteral("a.tar (kept 2026-11-23 20.05).gz"));
+        QCOMPARE(StoreJournal::keptCopyName(QStringLiteral("home/.bashrc"), at), QStringLiteral("home/.bashrc (kept 2026-11-23 20.05)"));
+        QCOMPARE(StoreJournal::keptCopyName(QStringLiteral("x/README"), at, 2), QStringLiteral("x/README (kept 2026-11-23 20.05 2)"));
+    }
+
+    void aConflictKeptAsItIs()
+    {
+        StoreJournal journal(m_journal, m_store);
+        const QDateTime since = makeConflict(journal);
+        QVERIFY(since.isValid());
+        const QList<StoreJournal::UndoItem> plan = journal.planUndo(QStringLiteral("terminal"), since);
+        QCOMPARE(plan.size(), 2);
+        const QList<StoreJournal::UndoItem> chosen = journal.choose(plan, {}, QDateTime::currentDateTime());
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().path, QStringLiteral("Documents/letter.txt"));
+        QVERIFY(journal.applyUndo(QStringLiteral("terminal"), chosen));
+        QCOMPARE(get(file(QStringLiteral("Documents/budget.txt"))), QByteArray("0, fixed by hand"));
+        QCOMPARE(get(file(QStringLiteral("Documents/letter.txt"))), QByteArray("dear bank"));
+        QCOMPARE(QDir(file(QStringLiteral("Documents"))).entryList(QDir::Files).size(), 3); // no copy made
+    }
+
+    void aConflictTakenFromBeforeKeepsTheCurrentAsACopy()
+    {
+        StoreJournal journal(m_journal, m_store);
+        const QDateTime since = makeConflict(journal);
+        QVERIFY(since.isValid());
+        const QDateTime now(QDate(2026, 11, 23), QTime(20, 5), Qt::LocalTime);
+        // A file already has the first copy name: the next free one is taken, nothing overwritten.
+        QVERIFY(put(file(QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt")), "older copy"));
+        const QList<StoreJournal::UndoItem> plan = journal.planUndo(QStringLiteral("terminal"), since);
+        const QList<StoreJournal::UndoItem> chosen = journal.choose(plan, {QStringLiteral("Documents/budget.txt")}, now);
+        QCOMPARE(chosen.size(), 2);
+        const QString copy = QStringLiteral("Documents/budget (kept 2026-11-23 20.05 2).txt");
+        for (const StoreJournal::UndoItem &item : chosen)
+            QCOMPARE(item.keepCopyAs, item.path.endsWith(QLatin1String("budget.txt")) ? copy : QString());
+        QVERIFY(journal.applyUndo(QStringLiteral("terminal"), chosen));
+        QCOMPARE(get(file(QStringLiteral("Documents/budget.txt"))), QByteArray("100"));
+        QCOMPARE(get(file(copy)), QByteArray("0, fixed by hand"));
+        QCOMPARE(get(file(QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt"))), QByteArray("older copy"));
+        QCOMPARE(journal.currentHash(copy), StoreJournal::hashOf("0, fixed by hand")); // the copy is in the history
+    }
+
+    void aCopyNameTakenAfterChoosingStopsTheUndo()
+    {
+        StoreJournal journal(m_journal, m_store);
+        const QDateTime since = makeConflict(journal);
+        QVERIFY(since.isValid());
+        const QDateTime now(QDate(2026, 11, 23), QTime(20, 5), Qt::LocalTime);
+        const QList<StoreJournal::UndoItem> chosen =
+            journal.choose(journal.planUndo(QStringLiteral("terminal"), since), {QStringLiteral("Documents/budget.txt")}, now);
+        QVERIFY(put(file(QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt")), "made meanwhile"));
+        QString error;
+        QVERIFY(!journal.applyUndo(QStringLiteral("terminal"), chosen, &error));
+        QVERIFY2(error.contains(QLatin1String("preview the undo again")), qPrintable(error));
+        QCOMPARE(get(file(QStringLiteral("Documents/budget.txt"))), QByteArray("0, fixed by hand")); // nothing touched
+        QCOMPARE(get(file(QStringLiteral("Documents/letter.txt"))), QByteArray("send money"));
+        QCOMPARE(get(file(QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt"))), QByteArray("made meanwhile"));
+    }
+
+    void anUndoWithACopyInterruptedByACrashIsFinishedOnOpen()
+    {
+        const QString copy = QStringLiteral("Documents/budget (kept 2026-11-23 20.05).txt");
+        {
+            StoreJournal journal(m_journal, m_store);
+            const QDateTime since = makeConflict(journal);
+            QVERIFY(since.isValid());
+            const QDateTime now(QDate(2026, 11, 23), QTime(20, 5), Qt::LocalTime);
+            const QList<StoreJournal::UndoItem> chosen =
+                journal.choose(journal.planUndo(QStringLiteral("terminal"), since), {QStringLiteral("Documents/budget.txt")}, now);
+            // The crash: the intent is on disk, no file was touched (as if killed right after it).
+            QJsonArray files;
+            for (const StoreJournal::UndoItem &item : chosen) {
+                QJsonObject f{{QStringLiteral("path"), item.path}, {QStringLiteral("restore"), item.restore}};
+                if (!item.keepCopyAs.isEmpty())
+                    f.insert(QStringLiteral("keep"), item.keepCopyAs);
+                files.append(f);
+            }
+            QFile log(m_journal + QStringLiteral("/journal.jsonl"));
+            QVERIFY(log.open(QIODevice::Append));
+            log.write(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("undo-begin")}, {QStringLiteral("id"), 99},
+                                                {QStringLiteral("actor"), QStringLiteral("terminal")}, {QStringLiteral("items"), files}})
+                          .toJson(QJsonDocument::Compact)
+                      + '\n');
+        }
+        StoreJournal reopened(m_journal, m_store);
+        QVERIFY(reopened.open());
+        QCOMPARE(get(file(QStringLiteral("Documents/budget.txt"))), QByteArray("100"));
+        QCOMPARE(get(file(copy)), QByteArray("0, fixed by hand"));
+        QCOMPARE(get(file(QStringLiteral("Documents/letter.txt"))), QByteArray("dear bank"));
+        // Opened again: finished once, nothing is copied twice.
+        StoreJournal third(m_journal, m_store);
+        QVERIFY(third.open());
+        QCOMPARE(QDir(file(QStringLiteral("Documents"))).entryList(QDir::Files).size(), 4);
+    }
+
+    void readChangesIsBoundedNewestFirstWithASummary()
+    {
+        StoreJournal journal(m_journal, m_store);
+        const QDateTime since = makeConflict(journal);
+        QVERIFY(since.isValid());
+        QVERIFY(journal.applyUndo(QStringLiteral("terminal"), journal.choose(journal.planUndo(QStringLiteral("terminal"), since), {}, QDateTime::currentDateTime())));
+        StoreJournal::Summary summary;
+        const QList<StoreJournal::Change> all = StoreJournal::readChanges(m_journal, QString(), -1, &summary);
+        QCOMPARE(all.size(), journal.changes().size());
+        QCOMPARE(summary.entries, int(journal.changes().size()));
+        QCOMPARE(summary.oldest, journal.changes().first().time);
+        QCOMPARE(summary.bytes, journal.storageBytes());
+        QVERIFY(summary.bytes > 0);
+        const QList<StoreJournal::Change> terminal = StoreJournal::readChanges(m_journal, QStringLiteral("terminal"), 2);
+        QCOMPARE(terminal.size(), 2); // bounded: 2 of its 3 (two writes and one undo)
+        QCOMPARE(terminal.first().actor, StoreJournal::undoActor(QStringLiteral("terminal"))); // newest first
+        QCOMPARE(terminal.last().path, QStringLiteral("Documents/letter.txt"));
+        QVERIFY(terminal.first().sequence > terminal.last().sequence);
+        // An empty folder is an empty history.
+        StoreJournal::Summary none;
+        QVERIFY(StoreJournal::readChanges(m_dir->filePath(QStringLiteral("nothing")), QString(), 10, &none).isEmpty());
+        QCOMPARE(none.entries, 0);
+        QVERIFY(!none.oldest.isValid());
     }
 };
 
