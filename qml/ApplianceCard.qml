@@ -94,6 +94,10 @@ Frame {
                                   : qsTr("Every launch starts from the clean state; nothing the appliance changes in its system survives")
         }
 
+        SeamlessSwitch {
+            session: card.session
+        }
+
         BusyIndicator {
             running: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Stopping
                      || card.session.state === ApplianceSession.RollingBack

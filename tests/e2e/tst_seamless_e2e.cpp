@@ -3,7 +3,11 @@
 // SeamlessWindowManager. Two guest xterms become two host top-level windows with the expected
 // titles, geometry and border; their pixels match the guest's; typing into one changes only that
 // guest window; a drag in the host window drags in the guest; moving a guest window moves the host
-// window; closing a host window closes the guest window. Waits are conditions with deadlines.
+// window; closing a host window closes the guest window; Ctrl+Shift+C / Ctrl+Shift+V (real X key
+// events on the host) copy a guest selection into the Tessera clipboard and give it to the other
+// window's guest, where another X client reads it back; an over-size selection is refused; raising a
+// guest window raises its host window (openbox's _NET_CLIENT_LIST_STACKING) without moving the focus.
+// Waits are conditions with deadlines.
 #include "agentchannel.h"
 #include "appliancecatalog.h"
 #include "appliancevm.h"
@@ -11,6 +15,7 @@
 #include "guestdriver.h"
 #include "guestframebuffer.h"
 #include "libvirtconnection.h"
+#include "seamlessclipboard.h"
 #include "seamlessgeometry.h"
 #include "seamlesswindow.h"
 #include "seamlesswindowmanager.h"
@@ -97,6 +102,25 @@ int changedPixels(const QImage &a, const QImage &b)
         for (int col = 0; col < a.width(); ++col)
             changed += a.pixel(col, row) != b.pixel(col, row);
     return changed;
+}
+
+/// The host's client windows bottom to top, as the window manager stacks them.
+QList<WId> hostStacking()
+{
+    const QString out = QString::fromUtf8(run(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_CLIENT_LIST_STACKING")}));
+    QList<WId> ids;
+    const QRegularExpression hex(QStringLiteral("0x([0-9a-fA-F]+)"));
+    for (auto it = hex.globalMatch(out); it.hasNext();)
+        ids.append(WId(it.next().captured(1).toULongLong(nullptr, 16)));
+    return ids;
+}
+
+/// Whether host window @p upper is stacked above @p lower.
+bool stackedAbove(QWindow *upper, QWindow *lower)
+{
+    const QList<WId> ids = hostStacking();
+    const qsizetype u = ids.indexOf(upper->winId()), l = ids.indexOf(lower->winId());
+    return u >= 0 && l >= 0 && u > l;
 }
 
 QImage screenShot(const QRect &rect)
@@ -281,6 +305,71 @@ private Q_SLOTS:
         run(QStringLiteral("xdotool"), {QStringLiteral("windowmove"), QStringLiteral("--sync"), QString::number(secondHost->winId()),
                                         QString::number(hostTarget.x()), QString::number(hostTarget.y())});
         QTRY_COMPARE_WITH_TIMEOUT(windows->window(second).geometry.topLeft(), moved.topLeft() - QPoint(200, 100), WindowTimeoutMs);
+
+        // Stacking: raising a guest window raises its host window, and the host focus stays.
+        SeamlessWindow *terminalHost = seamless.hostWindow(terminal);
+        QWindow *focusBefore = QGuiApplication::focusWindow();
+        QVERIFY(spice.agent()->focusWindow(terminal));
+        QTRY_VERIFY_WITH_TIMEOUT(windows->stack().indexOf(terminal) > windows->stack().indexOf(second), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(terminalHost, secondHost), WindowTimeoutMs);
+        QVERIFY(spice.agent()->focusWindow(second));
+        QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(secondHost, terminalHost), WindowTimeoutMs);
+        QCOMPARE(QGuiApplication::focusWindow(), focusBefore);
+        qInfo("guest raises restack the host windows: %s", qPrintable(QString::number(hostStacking().size())));
+
+        // Clipboard, on explicit chords only: real key events on the host's X display.
+        SeamlessClipboard clipboard;
+        seamless.setClipboard(&clipboard);
+        QSignalSpy notices(&seamless, &SeamlessWindowManager::clipboardNotice);
+        // Activates @p host, presses @p keys there and returns the notice (empty if none came).
+        auto chord = [&](SeamlessWindow *host, const char *keys) -> QString {
+            run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(host->winId())});
+            if (!QTest::qWaitFor([&] { return QGuiApplication::focusWindow() == host; }, WindowTimeoutMs))
+                return QStringLiteral("(the host window did not get the focus)");
+            const qsizetype before = notices.size();
+            run(QStringLiteral("xdotool"), {QStringLiteral("key"), QLatin1String(keys)});
+            if (!QTest::qWaitFor([&] { return notices.size() > before; }, WindowTimeoutMs))
+                return QStringLiteral("(no notice)");
+            return notices.last().at(0).toString();
+        };
+        // The drag above selected text in the second xterm: xterm selects into PRIMARY, which the
+        // agent reads when no program owns CLIPBOARD.
+        QString notice = chord(secondHost, "ctrl+shift+c");
+        QCOMPARE(notice, QStringLiteral("Copied from Terminal"));
+        QVERIFY(!clipboard.isEmpty() && !clipboard.text().trimmed().isEmpty());
+        QCOMPARE(clipboard.sourceId(), QStringLiteral("terminal"));
+        qInfo("copied the guest xterm's selection: \"%s\"", qPrintable(clipboard.text()));
+
+        // A guest program owns CLIPBOARD with known text (the agent's xclip-like --own-clipboard).
+        const QString agent = QStringLiteral("/opt/tessera/tessera-agent");
+        const QString known = QString::fromUtf8("Tessera clipboard \xe2\x9c\x93 from window 1");
+        GuestDriver::ExecResult owned = driver.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("printf '%s' '%1' > /tmp/clip.txt && %2 --own-clipboard /tmp/clip.txt").arg(known, agent)});
+        QVERIFY2(owned.finished && owned.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(owned.output)));
+        notice = chord(terminalHost, "ctrl+shift+c");
+        QCOMPARE(notice, QStringLiteral("Copied from Terminal"));
+        QCOMPARE(clipboard.text(), known);
+        // Nothing moves without a chord: the guest's CLIPBOARD is still the program's.
+        notice = chord(secondHost, "ctrl+shift+v");
+        QVERIFY2(notice.startsWith(QLatin1String("Pasted into Terminal")), qPrintable(notice));
+        // Another X client in the guest reads CLIPBOARD: the agent serves it through the X selection.
+        const GuestDriver::ExecResult readBack = driver.exec({agent, QStringLiteral("--print-clipboard")});
+        QVERIFY2(readBack.finished && readBack.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(readBack.output)));
+        QCOMPARE(QString::fromUtf8(readBack.output), known);
+
+        // An over-size selection is refused with a clear message, and nothing of it is kept or pasted.
+        owned = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"),
+                             QStringLiteral("head -c %1 /dev/zero | tr '\\0' x > /tmp/big.txt && %2 --own-clipboard /tmp/big.txt")
+                                 .arg(SeamlessWindowManager::MaxClipboardBytes + 1)
+                                 .arg(agent)});
+        QVERIFY2(owned.finished && owned.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(owned.output)));
+        notice = chord(terminalHost, "ctrl+shift+c");
+        qInfo("over-size copy: %s", qPrintable(notice));
+        QVERIFY2(notice.startsWith(QLatin1String("Nothing copied from Terminal")) && notice.contains(QLatin1String("at most 60 KiB")),
+                 qPrintable(notice));
+        QCOMPARE(clipboard.text(), known);
+        QCOMPARE(clipboard.sourceId(), QStringLiteral("terminal"));
 
         // Closing the host window asks the guest app to close; its window goes, and so does the host's.
         QPointer<SeamlessWindow> closing = secondHost;
