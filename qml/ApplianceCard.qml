@@ -81,6 +81,10 @@ Frame {
                 Layout.fillWidth: true
                 Accessible.role: Accessible.AlertMessage
             }
+            SeamlessSwitch {
+                session: card.session
+                Layout.fillWidth: true
+            }
         }
 
         CheckBox {
@@ -92,10 +96,6 @@ Frame {
             ToolTip.visible: hovered
             ToolTip.text: checked ? qsTr("Changes to this appliance's system are kept between launches until you roll back")
                                   : qsTr("Every launch starts from the clean state; nothing the appliance changes in its system survives")
-        }
-
-        SeamlessSwitch {
-            session: card.session
         }
 
         BusyIndicator {

@@ -12,6 +12,7 @@ ColumnLayout {
 
     Switch {
         objectName: "seamlessSwitch"
+        padding: 0
         text: qsTr("Separate windows")
         checked: control.session.seamless
         onToggled: control.session.seamless = checked
@@ -25,6 +26,6 @@ ColumnLayout {
         font.pointSize: Qt.application.font.pointSize * 0.85
         opacity: 0.8
         wrapMode: Text.WordWrap
-        Layout.maximumWidth: 220
+        Layout.fillWidth: true
     }
 }
