@@ -375,6 +375,57 @@ static int own_clipboard(const char *file)
     return 0;
 }
 
+/* --popup X Y W H: an override-redirect window (like a menu) at root
+ * coordinates, green, for 60 s, from a detached process; the test hook for
+ * seamless popups (there is no scriptable menu in the appliances). */
+static int popup(char **argv)
+{
+    long v[4];
+    for (int i = 0; i < 4; i++) {
+        char *end = NULL;
+        v[i] = strtol(argv[i], &end, 10);
+        if (!end || *end || v[i] < (i < 2 ? -32768 : 1) || v[i] > 32767) {
+            fprintf(stderr, "tessera-agent: --popup X Y WIDTH HEIGHT\n");
+            return 2;
+        }
+    }
+    int screen = 0;
+    xcb_connection_t *xc = xcb_connect(NULL, &screen);
+    if (xcb_connection_has_error(xc)) {
+        fprintf(stderr, "tessera-agent: cannot open the X display\n");
+        return 5;
+    }
+    xcb_screen_iterator_t it = xcb_setup_roots_iterator(xcb_get_setup(xc));
+    for (int i = 0; i < screen && it.rem; i++)
+        xcb_screen_next(&it);
+    xcb_window_t w = xcb_generate_id(xc);
+    uint32_t values[2] = { 0x27ae60, 1 };
+    xcb_create_window(xc, XCB_COPY_FROM_PARENT, w, it.data->root, (int16_t)v[0], (int16_t)v[1],
+                      (uint16_t)v[2], (uint16_t)v[3], 0, XCB_WINDOW_CLASS_INPUT_OUTPUT,
+                      it.data->root_visual, XCB_CW_BACK_PIXEL | XCB_CW_OVERRIDE_REDIRECT, values);
+    static const char name[] = "tessera popup";
+    xcb_change_property(xc, XCB_PROP_MODE_REPLACE, w, XCB_ATOM_WM_NAME, XCB_ATOM_STRING, 8,
+                        sizeof name - 1, name);
+    xcb_map_window(xc, w);
+    xcb_get_input_focus_reply_t *sync = xcb_get_input_focus_reply(xc, xcb_get_input_focus(xc), NULL);
+    free(sync); /* mapped once this round trip is back */
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid != 0)
+        _exit(pid < 0 ? 5 : 0);
+    setsid();
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+        dup2(null, 0);
+        dup2(null, 1);
+        dup2(null, 2);
+        if (null > 2)
+            close(null);
+    }
+    sleep(60);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = AGENT_PORT_PATH;
@@ -384,8 +435,10 @@ int main(int argc, char **argv)
         return print_clipboard();
     else if (argc == 3 && strcmp(argv[1], "--own-clipboard") == 0)
         return own_clipboard(argv[2]);
+    else if (argc == 6 && strcmp(argv[1], "--popup") == 0)
+        return popup(argv + 2);
     else if (argc != 1) {
-        fprintf(stderr, "usage: %s [--port PATH | --print-clipboard | --own-clipboard FILE]\n", argv[0]);
+        fprintf(stderr, "usage: %s [--port PATH | --print-clipboard | --own-clipboard FILE | --popup X Y W H]\n", argv[0]);
         return 2;
     }
     clip_on_reply(send_clip_data);

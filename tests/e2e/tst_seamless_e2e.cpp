@@ -6,7 +6,8 @@
 // window; closing a host window closes the guest window; Ctrl+Shift+C / Ctrl+Shift+V (real X key
 // events on the host) copy a guest selection into the Tessera clipboard and give it to the other
 // window's guest, where another X client reads it back; an over-size selection is refused; raising a
-// guest window raises its host window (openbox's _NET_CLIENT_LIST_STACKING) without moving the focus.
+// guest window raises its host window (openbox's _NET_CLIENT_LIST_STACKING) without moving the focus;
+// an override-redirect guest window becomes a bordered popup placed relative to its parent.
 // Waits are conditions with deadlines.
 #include "agentchannel.h"
 #include "appliancecatalog.h"
@@ -315,7 +316,7 @@ private Q_SLOTS:
         QVERIFY(spice.agent()->focusWindow(second));
         QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(secondHost, terminalHost), WindowTimeoutMs);
         QCOMPARE(QGuiApplication::focusWindow(), focusBefore);
-        qInfo("guest raises restack the host windows: %s", qPrintable(QString::number(hostStacking().size())));
+        qInfo("guest raises restacked the host windows (%lld windows in openbox's stacking list)", qint64(hostStacking().size()));
 
         // Clipboard, on explicit chords only: real key events on the host's X display.
         SeamlessClipboard clipboard;
@@ -371,13 +372,45 @@ private Q_SLOTS:
         QCOMPARE(clipboard.text(), known);
         QCOMPARE(clipboard.sourceId(), QStringLiteral("terminal"));
 
+        // A popup: an override-redirect guest window over the first xterm (the agent's --popup test
+        // hook: a menu-like window) becomes a bordered popup host window placed relative to its parent.
+        const GuestWindow parentGuest = windows->window(terminal);
+        const QRect popupAt(parentGuest.geometry.topLeft() + QPoint(30, 40), QSize(120, 60));
+        const GuestDriver::ExecResult popped = driver.exec(
+            {agent, QStringLiteral("--popup"), QString::number(popupAt.x()), QString::number(popupAt.y()),
+             QString::number(popupAt.width()), QString::number(popupAt.height())});
+        QVERIFY2(popped.finished && popped.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(popped.output)));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("tessera popup")) != 0, WindowTimeoutMs);
+        const quint32 popupId = findByTitle(windows, QStringLiteral("tessera popup"));
+        QVERIFY(windows->window(popupId).overrideRedirect);
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(popupId) && seamless.hostWindow(popupId)->isExposed(), WindowTimeoutMs);
+        SeamlessWindow *popupHost = seamless.hostWindow(popupId);
+        QCOMPARE(popupHost->kind(), SeamlessWindow::Popup);
+        QVERIFY(popupHost->flags().testFlag(Qt::ToolTip));
+        const QRect popupExpected = SeamlessGeometry::popupFrame(popupAt, parentGuest.geometry, terminalHost->geometry());
+        QCOMPARE(popupHost->geometry(), popupExpected);
+        QCOMPARE(popupHost->geometry().topLeft() - terminalHost->geometry().topLeft(), popupAt.topLeft() - parentGuest.geometry.topLeft());
+        QTRY_COMPARE_WITH_TIMEOUT(xGeometry(popupHost->title()).topLeft(), popupExpected.topLeft(), WindowTimeoutMs);
+        // On screen: the trust border around the popup, the guest's green inside it.
+        QTRY_VERIFY_WITH_TIMEOUT(popupHost->paintCount() > 0, WindowTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(screenShot(popupExpected).pixelColor(popupExpected.width() / 2, 1).rgb() & 0xffffff,
+                                  Trust.rgb() & 0xffffff, WindowTimeoutMs);
+        auto popupCentreIsGreen = [&] {
+            const QColor c = screenShot(popupExpected).pixelColor(popupExpected.width() / 2, popupExpected.height() / 2);
+            return qAbs(c.red() - 0x27) <= 8 && qAbs(c.green() - 0xae) <= 8 && qAbs(c.blue() - 0x60) <= 8;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(popupCentreIsGreen(), WindowTimeoutMs);
+        qInfo("popup: guest %d,%d %dx%d -> host %d,%d %dx%d (parent host at %d,%d)", popupAt.x(), popupAt.y(), popupAt.width(),
+              popupAt.height(), popupExpected.x(), popupExpected.y(), popupExpected.width(), popupExpected.height(),
+              terminalHost->geometry().x(), terminalHost->geometry().y());
+
         // Closing the host window asks the guest app to close; its window goes, and so does the host's.
         QPointer<SeamlessWindow> closing = secondHost;
         closing->close(); // the close event is ignored: the guest app decides
         QTRY_VERIFY_WITH_TIMEOUT(!windows->contains(second), WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!seamless.hostWindow(second) && closing.isNull(), WindowTimeoutMs);
-        QCOMPARE(seamless.windowCount(), 1);
-        QVERIFY(seamless.hostWindow(terminal));
+        QCOMPARE(seamless.windowCount(), 2); // the first xterm and the popup
+        QVERIFY(seamless.hostWindow(terminal) && seamless.hostWindow(popupId));
 
     }
 };
