@@ -3,10 +3,12 @@
 #include <QFontMetrics>
 #include <QGuiApplication>
 #include <QPainter>
+#include <QScreen>
 
 namespace {
 constexpr int Padding = 8;
 constexpr int MaxTextWidth = 420;
+constexpr int Gap = 4;
 } // namespace
 
 ClipboardNotice::ClipboardNotice(QWindow *parent) : QRasterWindow(parent)
@@ -22,8 +24,14 @@ void ClipboardNotice::showNotice(const QString &text, const QRect &hostFrame)
     m_text = text;
     const QFontMetrics metrics(QGuiApplication::font());
     const QRect bounds = metrics.boundingRect(QRect(0, 0, MaxTextWidth, 1000), Qt::TextWordWrap, text);
-    // Inside the window's border, where the person just pressed the chord.
-    setGeometry(QRect(hostFrame.topLeft() + QPoint(12, 12), bounds.size() + QSize(2 * Padding, 2 * Padding)));
+    // Just outside the window, below it (above when that leaves the screen): host
+    // chrome, never over the guest's pixels, where a guest could draw a look-alike.
+    const QSize size = bounds.size() + QSize(2 * Padding, 2 * Padding);
+    QRect rect(hostFrame.bottomLeft() + QPoint(0, Gap + 1), size);
+    const QScreen *screen = QGuiApplication::screenAt(hostFrame.center());
+    if (screen && !screen->availableGeometry().contains(rect))
+        rect.moveBottomLeft(hostFrame.topLeft() - QPoint(0, Gap + 1));
+    setGeometry(rect);
     show();
     raise();
     update();

@@ -3,7 +3,7 @@
 #include <QRasterWindow>
 #include <QTimer>
 
-/// A short-lived notice next to a seamless window ("Copied from Terminal"),
+/// A short-lived notice beside a seamless window ("Copied from Terminal"),
 /// drawn by the host: a frameless tool-tip window that takes no focus and
 /// hides itself after a few seconds.
 class ClipboardNotice : public QRasterWindow
@@ -16,8 +16,8 @@ public:
     /// How long a notice stays.
     static constexpr int ShowMs = 3000;
 
-    /// Shows @p text just inside the top-left of @p hostFrame (host
-    /// desktop coordinates), replacing any notice shown before.
+    /// Shows @p text just below @p hostFrame (host desktop coordinates; above
+    /// it when below is off-screen), replacing any notice shown before.
     void showNotice(const QString &text, const QRect &hostFrame);
     QString text() const { return m_text; }
 

@@ -10,6 +10,7 @@
 // an override-redirect guest window becomes a bordered popup placed relative to its parent.
 // Waits are conditions with deadlines.
 #include "agentchannel.h"
+#include "clipboardnotice.h"
 #include "appliancecatalog.h"
 #include "appliancevm.h"
 #include "vmstatewait.h"
@@ -25,6 +26,7 @@
 #include "windowtracker.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QProcess>
@@ -339,6 +341,22 @@ private Q_SLOTS:
         QCOMPARE(notice, QStringLiteral("Copied from Terminal"));
         QVERIFY(!clipboard.isEmpty() && !clipboard.text().trimmed().isEmpty());
         QCOMPARE(clipboard.sourceId(), QStringLiteral("terminal"));
+        // The cue is a host window next to the one the chord was pressed in.
+        ClipboardNotice *cue = nullptr;
+        for (QWindow *w : QGuiApplication::topLevelWindows()) {
+            if (auto *n = qobject_cast<ClipboardNotice *>(w))
+                cue = n;
+        }
+        QVERIFY(cue);
+        QTRY_VERIFY_WITH_TIMEOUT(cue->isExposed(), WindowTimeoutMs);
+        QCOMPARE(cue->text(), QStringLiteral("Copied from Terminal"));
+        // Beside the window, never over the guest's pixels.
+        QVERIFY(!secondHost->geometry().intersects(cue->geometry()));
+        QVERIFY(qAbs(cue->geometry().top() - secondHost->geometry().bottom()) <= 6
+                || qAbs(cue->geometry().bottom() - secondHost->geometry().top()) <= 6);
+        QCOMPARE(cue->geometry().left(), secondHost->geometry().left());
+        QTRY_COMPARE_WITH_TIMEOUT(screenShot(cue->geometry()).pixelColor(2, 2).rgb() & 0xffffff, QRgb(0x202020), WindowTimeoutMs);
+        screenShot(secondHost->geometry().united(cue->geometry())).save(QDir::temp().filePath(QStringLiteral("tessera-seamless-notice.png")));
         qInfo("copied the guest xterm's selection: \"%s\"", qPrintable(clipboard.text()));
 
         // A guest program owns CLIPBOARD with known text (the agent's xclip-like --own-clipboard).
