@@ -154,10 +154,16 @@ void SeamlessWindowManager::restack()
     if (order == m_stacked)
         return;
     m_stacked = order;
-    // Bottom to top: each raise puts one window above all before it. raise()
-    // restacks only (a ConfigureRequest on X11); it never moves the focus.
-    for (quint32 id : std::as_const(order))
-        m_windows.value(id)->raise();
+    // Bottom to top, each window right above the one before: the appliance's windows keep the
+    // guest's order among themselves without jumping above other programs' windows. A restack
+    // request (EWMH _NET_RESTACK_WINDOW; raise() where that is not available) never moves the focus.
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        SeamlessWindow *window = m_windows.value(order.at(i));
+        SeamlessWindow *below = i > 0 ? m_windows.value(order.at(i - 1)) : nullptr;
+        if (window->kind() == SeamlessWindow::Popup || !below || below->kind() == SeamlessWindow::Popup
+            || !restackAbove(window, below))
+            window->raise();
+    }
     emit restacked();
 }
 
@@ -282,6 +288,36 @@ QRect SeamlessWindowManager::placement(quint32 guestId) const
     for (QScreen *screen : QGuiApplication::screens())
         screens.append(screen->availableGeometry());
     return SeamlessGeometry::keepOnScreen(host, screens);
+}
+
+bool SeamlessWindowManager::restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const
+{
+    auto *x11 = qGuiApp->nativeInterface<QNativeInterface::QX11Application>();
+    if (!x11 || !window->handle() || !sibling->handle())
+        return false;
+    xcb_connection_t *c = x11->connection();
+    static xcb_atom_t restack = XCB_ATOM_NONE;
+    if (restack == XCB_ATOM_NONE) {
+        static const char name[] = "_NET_RESTACK_WINDOW";
+        xcb_intern_atom_reply_t *reply = xcb_intern_atom_reply(c, xcb_intern_atom(c, 0, sizeof name - 1, name), nullptr);
+        restack = reply ? reply->atom : xcb_atom_t(XCB_ATOM_NONE);
+        free(reply);
+        if (restack == XCB_ATOM_NONE)
+            return false;
+    }
+    xcb_client_message_event_t event = {};
+    event.response_type = XCB_CLIENT_MESSAGE;
+    event.format = 32;
+    event.window = xcb_window_t(window->winId());
+    event.type = restack;
+    event.data.data32[0] = 2; // source: a pager-like tool (window managers ignore 1 here)
+    event.data.data32[1] = quint32(sibling->winId());
+    event.data.data32[2] = XCB_STACK_MODE_ABOVE;
+    const xcb_window_t root = xcb_setup_roots_iterator(xcb_get_setup(c)).data->root;
+    xcb_send_event(c, 0, root, XCB_EVENT_MASK_SUBSTRUCTURE_REDIRECT | XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY,
+                   reinterpret_cast<const char *>(&event));
+    xcb_flush(c);
+    return true;
 }
 
 void SeamlessWindowManager::applyWindowClass(SeamlessWindow *window) const

@@ -119,6 +119,7 @@ private:
     QRect placement(quint32 guestId) const;
     void applyWindowClass(SeamlessWindow *window) const;
     void restack();
+    bool restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const;
     void notify(quint32 guestId, const QString &message);
     void onClipboardReceived(quint32 requestId, const QString &text);
     void onClipboardRefused(quint32 requestId, const QString &reason);
