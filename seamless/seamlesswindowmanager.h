@@ -22,7 +22,7 @@ class SpiceConnection;
 /// fall off every screen are moved onto the nearest one. Override-redirect
 /// windows (menus, tooltips) become popups placed relative to the window they
 /// belong to. Host moves, resizes, focus and close go to the guest agent;
-/// the guest's stacking order is mirrored by raising the host windows.
+/// the guest's stacking order is mirrored by restacking the host windows.
 /// Ctrl+Shift+C in a window copies the guest's selection into the shared
 /// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest.
 class SeamlessWindowManager : public QObject
@@ -104,7 +104,7 @@ signals:
     /// A clipboard chord finished: "Copied from …", "Pasted into …" or why
     /// nothing was copied or pasted (translated). Also shown next to the window.
     void clipboardNotice(const QString &message);
-    /// The host windows were raised in the guest's stacking order.
+    /// The host windows were restacked in the guest's stacking order.
     void restacked();
 
 private:
