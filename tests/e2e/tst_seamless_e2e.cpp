@@ -389,6 +389,12 @@ private Q_SLOTS:
                  qPrintable(notice));
         QCOMPARE(clipboard.text(), known);
         QCOMPARE(clipboard.sourceId(), QStringLiteral("terminal"));
+        // Nothing moves without a chord: focusing the other window pastes nothing, the guest still
+        // holds the over-size text (--print-clipboard exits 4: too large).
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(secondHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(secondHost), WindowTimeoutMs);
+        const GuestDriver::ExecResult stillBig = driver.exec({agent, QStringLiteral("--print-clipboard")});
+        QVERIFY2(stillBig.finished && stillBig.status == 4, qPrintable(driver.lastFailure() + QString::fromUtf8(stillBig.output.left(200))));
 
         // A popup: an override-redirect guest window over the first xterm (the agent's --popup test
         // hook: a menu-like window) becomes a bordered popup host window placed relative to its parent.
