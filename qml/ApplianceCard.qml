@@ -81,6 +81,10 @@ Frame {
                 Layout.fillWidth: true
                 Accessible.role: Accessible.AlertMessage
             }
+            SeamlessSwitch {
+                session: card.session
+                Layout.fillWidth: true
+            }
         }
 
         CheckBox {

@@ -2,6 +2,7 @@
 
 #include "agentframedecoder.h"
 #include "agentmessage.h"
+#include "clipboardreply.h"
 #include "gobjectsignals.h"
 #include "seamlesslogging.h"
 #include "windowtracker.h"
@@ -52,6 +53,8 @@ struct AgentChannel::Private
     quint32 nextRequestId = 1;
     std::map<quint32, QElapsedTimer> pendingPings;
     std::map<quint32, bool> pendingExecs;
+    std::map<quint32, bool> pendingClipboard; // requests: true for a read, false for a set
+    int peerMinor = 0;
 
     static quint32 takeId(quint32 &counter)
     {
@@ -76,6 +79,8 @@ void AgentChannel::Private::resetSession()
     helloSent = false;
     pendingPings.clear();
     pendingExecs.clear();
+    pendingClipboard.clear();
+    peerMinor = 0;
     windows->clear();
     if (!sessionState.isEmpty()) {
         sessionState.clear();
@@ -209,6 +214,44 @@ quint32 AgentChannel::exec(const QStringList &argv)
 void AgentChannel::requestShutdown()
 {
     send(AgentMessage::shutdown());
+}
+
+int AgentChannel::peerMinorVersion() const
+{
+    return d->peerMinor;
+}
+
+bool AgentChannel::supportsClipboard() const
+{
+    return d->helloSeen && d->peerMinor >= 1;
+}
+
+quint32 AgentChannel::requestClipboard()
+{
+    if (!d->open || d->failed || !supportsClipboard())
+        return 0;
+    const quint32 id = Private::takeId(d->nextRequestId);
+    d->pendingClipboard[id] = true;
+    evictOldest(d->pendingClipboard);
+    if (!send(AgentMessage::clipboardRequest(id))) {
+        d->pendingClipboard.erase(id);
+        return 0;
+    }
+    return id;
+}
+
+quint32 AgentChannel::setClipboard(const QString &text)
+{
+    if (!d->open || d->failed || !supportsClipboard() || text.toUtf8().size() > AgentMessage::MaxClipboardBytes)
+        return 0;
+    const quint32 id = Private::takeId(d->nextRequestId);
+    d->pendingClipboard[id] = false;
+    evictOldest(d->pendingClipboard);
+    if (!send(AgentMessage::clipboardSet(id, text))) {
+        d->pendingClipboard.erase(id);
+        return 0;
+    }
+    return id;
 }
 
 WindowTracker *AgentChannel::windows() const
@@ -367,6 +410,10 @@ void AgentChannel::handleMessage(const AgentMessage &message)
             if (!c.isPrint())
                 c = QLatin1Char('?');
         }
+        // The minor version is optional (absent from 1.0 agents); junk there counts as 0.
+        quint32 minor = 0;
+        if (message.fieldCount() >= 3 && AgentMessage::parseUInt32(message.field(2), &minor))
+            d->peerMinor = int(qMin<quint32>(minor, 1000));
         d->helloSeen = true;
         // Answer once per opening: a second host Hello makes the agent greet again.
         if (!d->helloSent)
@@ -430,6 +477,42 @@ void AgentChannel::handleMessage(const AgentMessage &message)
         emit execFinished(id, status, output);
         return;
     }
+    case AgentMessage::ClipboardData: {
+        ClipboardReply reply;
+        QString error;
+        if (!ClipboardReply::parse(message, &reply, &error)) {
+            fail(error);
+            return;
+        }
+        const auto it = d->pendingClipboard.find(reply.requestId());
+        if (it == d->pendingClipboard.end() || !it->second) {
+            qCDebug(lcSeamless) << "ignoring clipboard data for unknown request" << reply.requestId();
+            return;
+        }
+        d->pendingClipboard.erase(it);
+        if (reply.status() == ClipboardReply::Ok)
+            emit clipboardReceived(reply.requestId(), reply.text());
+        else
+            emit clipboardRefused(reply.requestId(), reply.reason());
+        return;
+    }
+    case AgentMessage::ClipboardSetResult: {
+        quint32 id = 0;
+        const QByteArray status = message.field(1);
+        if (message.fieldCount() < 2 || !AgentMessage::parseUInt32(message.field(0), &id)
+            || (status != "ok" && status != "error")) {
+            fail(tr("The guest agent sent an invalid clipboard result."));
+            return;
+        }
+        const auto it = d->pendingClipboard.find(id);
+        if (it == d->pendingClipboard.end() || it->second) {
+            qCDebug(lcSeamless) << "ignoring clipboard result for unknown request" << id;
+            return;
+        }
+        d->pendingClipboard.erase(it);
+        emit clipboardSetFinished(id, status == "ok");
+        return;
+    }
     case AgentMessage::WindowUpdate:
     case AgentMessage::WindowRemoved:
     case AgentMessage::WindowStack: {
@@ -441,6 +524,8 @@ void AgentChannel::handleMessage(const AgentMessage &message)
     case AgentMessage::Ping:
     case AgentMessage::Exec:
     case AgentMessage::Shutdown:
+    case AgentMessage::ClipboardRequest:
+    case AgentMessage::ClipboardSet:
     case AgentMessage::WindowFocus:
     case AgentMessage::WindowMoveResize:
     case AgentMessage::WindowClose:

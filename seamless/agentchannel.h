@@ -61,6 +61,20 @@ public:
     /// Asks the guest to sync and power off.
     Q_INVOKABLE void requestShutdown();
 
+    /// Minor protocol version of the guest's Hello (0 before, or for an old agent).
+    int peerMinorVersion() const;
+    /// The guest agent speaks the clipboard messages (protocol 1.1).
+    bool supportsClipboard() const;
+    /// Asks the guest for its clipboard text. Returns the request id that
+    /// clipboardReceived() or clipboardRefused() reports, or 0 when the port
+    /// is not open or the agent is too old.
+    Q_INVOKABLE quint32 requestClipboard();
+    /// Gives the guest @p text to own as its CLIPBOARD and PRIMARY selection.
+    /// Returns the request id clipboardSetFinished() reports, or 0 when the
+    /// port is not open, the agent is too old or @p text is over
+    /// AgentMessage::MaxClipboardBytes bytes of UTF-8.
+    Q_INVOKABLE quint32 setClipboard(const QString &text);
+
     /// Asks the agent to map (if minimised), raise and focus guest window @p id.
     /// These window requests return false when the port is not open or @p id
     /// is not a tracked window; the guest ignores windows gone meanwhile.
@@ -90,6 +104,13 @@ signals:
     /// The guest finished the Exec @p requestId. @p exitStatus is -1 when the
     /// command could not run; @p output is stdout+stderr, at most 16 KiB.
     void execFinished(quint32 requestId, int exitStatus, const QByteArray &output);
+    /// The guest answered clipboard read @p requestId with @p text (sanitised,
+    /// see ClipboardReply).
+    void clipboardReceived(quint32 requestId, const QString &text);
+    /// The guest's clipboard could not be copied; @p reason is translated.
+    void clipboardRefused(quint32 requestId, const QString &reason);
+    /// The guest took (@p ok) or could not take the text of ClipboardSet @p requestId.
+    void clipboardSetFinished(quint32 requestId, bool ok);
     /// The guest broke the protocol; the port is dropped right afterwards
     /// and nothing more is read from it on this connection.
     void protocolError(const QString &message);

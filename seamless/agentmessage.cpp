@@ -51,7 +51,7 @@ QByteArray AgentMessage::encode() const
 
 AgentMessage AgentMessage::hello(const QString &software)
 {
-    return AgentMessage(Hello, {QByteArray::number(ProtocolVersion), software.toUtf8()});
+    return AgentMessage(Hello, {QByteArray::number(ProtocolVersion), software.toUtf8(), QByteArray::number(ProtocolMinor)});
 }
 
 AgentMessage AgentMessage::ping(quint32 token)
@@ -72,6 +72,16 @@ AgentMessage AgentMessage::exec(quint32 requestId, const QStringList &argv)
 AgentMessage AgentMessage::shutdown()
 {
     return AgentMessage(Shutdown);
+}
+
+AgentMessage AgentMessage::clipboardRequest(quint32 requestId)
+{
+    return AgentMessage(ClipboardRequest, {QByteArray::number(requestId)});
+}
+
+AgentMessage AgentMessage::clipboardSet(quint32 requestId, const QString &text)
+{
+    return AgentMessage(ClipboardSet, {QByteArray::number(requestId), text.toUtf8()});
 }
 
 AgentMessage AgentMessage::windowFocus(quint32 windowId)

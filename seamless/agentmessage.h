@@ -21,6 +21,11 @@ public:
         Exec = 5,
         ExecResult = 6,
         Shutdown = 7,
+        // Clipboard chords (protocol 1.1)
+        ClipboardRequest = 8,   ///< host -> guest: request id
+        ClipboardData = 9,      ///< guest -> host: request id, status, text
+        ClipboardSet = 10,      ///< host -> guest: request id, text
+        ClipboardSetResult = 11, ///< guest -> host: request id, "ok"/"error", reason
         // Seamless windows (guest -> host)
         WindowUpdate = 16,
         WindowRemoved = 17,
@@ -38,6 +43,12 @@ public:
     static constexpr int MaxFields = 64;
     static constexpr int FieldHeaderSize = 4;
     static constexpr int ProtocolVersion = 1;
+    /// Minor version, the Hello's optional third field (absent: 0). 1 adds
+    /// the clipboard messages; a peer with a lower minor never gets them.
+    static constexpr int ProtocolMinor = 1;
+    /// Largest clipboard text in bytes of UTF-8: one message carries it
+    /// (the payload limit is 64 KiB), so neither side reassembles chunks.
+    static constexpr int MaxClipboardBytes = 60 * 1024;
     /// ExecResult output is at most this long (the guest truncates).
     static constexpr int MaxExecOutput = 16 * 1024;
 
@@ -63,6 +74,10 @@ public:
     /// Exec with @p requestId and @p argv (argv[0] first).
     static AgentMessage exec(quint32 requestId, const QStringList &argv);
     static AgentMessage shutdown();
+    /// Asks the guest for its clipboard text (CLIPBOARD, else PRIMARY).
+    static AgentMessage clipboardRequest(quint32 requestId);
+    /// Gives the guest @p text (UTF-8) to own as CLIPBOARD and PRIMARY.
+    static AgentMessage clipboardSet(quint32 requestId, const QString &text);
     /// Host requests on the guest window @p windowId.
     static AgentMessage windowFocus(quint32 windowId);
     static AgentMessage windowMoveResize(quint32 windowId, const QRect &geometry);

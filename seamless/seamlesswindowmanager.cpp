@@ -1,8 +1,10 @@
 #include "seamlesswindowmanager.h"
 
 #include "agentchannel.h"
+#include "clipboardnotice.h"
 #include "guestframebuffer.h"
 #include "seamlessgeometry.h"
+#include "seamlessclipboard.h"
 #include "seamlesslogging.h"
 #include "seamlesswindow.h"
 #include "spiceconnection.h"
@@ -14,7 +16,8 @@
 
 #include <xcb/xcb.h>
 
-SeamlessWindowManager::SeamlessWindowManager(QObject *parent) : QObject(parent)
+SeamlessWindowManager::SeamlessWindowManager(QObject *parent)
+    : QObject(parent), m_clipboard(SeamlessClipboard::instance())
 {
     if (QScreen *screen = QGuiApplication::primaryScreen())
         m_origin = screen->availableGeometry().topLeft() + QPoint(SeamlessGeometry::FrameWidth, SeamlessGeometry::FrameWidth);
@@ -23,6 +26,12 @@ SeamlessWindowManager::SeamlessWindowManager(QObject *parent) : QObject(parent)
 SeamlessWindowManager::~SeamlessWindowManager()
 {
     clearWindows();
+    delete m_notice;
+}
+
+void SeamlessWindowManager::setClipboard(SeamlessClipboard *clipboard)
+{
+    m_clipboard = clipboard;
 }
 
 void SeamlessWindowManager::setConnection(SpiceConnection *connection)
@@ -46,6 +55,13 @@ void SeamlessWindowManager::setConnection(SpiceConnection *connection)
                                      m_abuseReason = reason;
                                      emit abuseDetected(reason);
                                  })
+                      << connect(tracker, &WindowTracker::stackChanged, this, &SeamlessWindowManager::restack)
+                      << connect(connection->agent(), &AgentChannel::clipboardReceived, this,
+                                 &SeamlessWindowManager::onClipboardReceived)
+                      << connect(connection->agent(), &AgentChannel::clipboardRefused, this,
+                                 &SeamlessWindowManager::onClipboardRefused)
+                      << connect(connection->agent(), &AgentChannel::clipboardSetFinished, this,
+                                 &SeamlessWindowManager::onClipboardSetFinished)
                       << connect(fb, &GuestFramebuffer::sizeChanged, this, &SeamlessWindowManager::onFramebufferSizeChanged)
                       << connect(fb, &GuestFramebuffer::updated, this, &SeamlessWindowManager::onFramebufferUpdated)
                       << connect(connection, &QObject::destroyed, this, [this] { clearWindows(); });
@@ -119,8 +135,36 @@ void SeamlessWindowManager::rebuild()
             removeWindow(id);
     }
     // Bottom to top, so parents exist before the popups placed relative to them.
+    m_rebuilding = true;
     for (quint32 id : tracker->stack())
         syncWindow(id);
+    m_rebuilding = false;
+    restack();
+}
+
+void SeamlessWindowManager::restack()
+{
+    if (!m_enabled || !m_connection || m_rebuilding)
+        return;
+    QList<quint32> order;
+    for (quint32 id : m_connection->agent()->windows()->stack()) {
+        if (m_windows.contains(id))
+            order.append(id);
+    }
+    if (order == m_stacked)
+        return;
+    m_stacked = order;
+    // Bottom to top, each window right above the one before: the appliance's windows keep the
+    // guest's order among themselves without jumping above other programs' windows. A restack
+    // request (EWMH _NET_RESTACK_WINDOW; raise() where that is not available) never moves the focus.
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        SeamlessWindow *window = m_windows.value(order.at(i));
+        SeamlessWindow *below = i > 0 ? m_windows.value(order.at(i - 1)) : nullptr;
+        if (window->kind() == SeamlessWindow::Popup || !below || below->kind() == SeamlessWindow::Popup
+            || !restackAbove(window, below))
+            window->raise();
+    }
+    emit restacked();
 }
 
 void SeamlessWindowManager::clearWindows()
@@ -158,6 +202,8 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         connect(window, &SeamlessWindow::moveResizeRequested, this, &SeamlessWindowManager::onMoveResizeRequested);
         connect(window, &SeamlessWindow::focusRequested, agent, [agent](quint32 id) { agent->focusWindow(id); });
         connect(window, &SeamlessWindow::closeRequested, agent, [agent](quint32 id) { agent->closeWindow(id, false); });
+        connect(window, &SeamlessWindow::clipboardCopyRequested, this, &SeamlessWindowManager::copyFromGuest);
+        connect(window, &SeamlessWindow::clipboardPasteRequested, this, &SeamlessWindowManager::pasteIntoGuest);
         m_windows.insert(guestId, window);
     }
     window->setTitle(hostTitle(w.title.isEmpty() ? w.appClass : w.title));
@@ -172,6 +218,7 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         window->show();
         emit windowCountChanged();
         emit windowShown(guestId);
+        restack();
     }
 }
 
@@ -183,6 +230,7 @@ void SeamlessWindowManager::removeWindow(quint32 guestId)
     window->disconnect(this);
     window->hide();
     window->deleteLater();
+    m_stacked.removeOne(guestId);
     emit windowCountChanged();
     emit windowHidden(guestId);
 }
@@ -242,6 +290,36 @@ QRect SeamlessWindowManager::placement(quint32 guestId) const
     return SeamlessGeometry::keepOnScreen(host, screens);
 }
 
+bool SeamlessWindowManager::restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const
+{
+    auto *x11 = qGuiApp->nativeInterface<QNativeInterface::QX11Application>();
+    if (!x11 || !window->handle() || !sibling->handle())
+        return false;
+    xcb_connection_t *c = x11->connection();
+    static xcb_atom_t restack = XCB_ATOM_NONE;
+    if (restack == XCB_ATOM_NONE) {
+        static const char name[] = "_NET_RESTACK_WINDOW";
+        xcb_intern_atom_reply_t *reply = xcb_intern_atom_reply(c, xcb_intern_atom(c, 0, sizeof name - 1, name), nullptr);
+        restack = reply ? reply->atom : xcb_atom_t(XCB_ATOM_NONE);
+        free(reply);
+        if (restack == XCB_ATOM_NONE)
+            return false;
+    }
+    xcb_client_message_event_t event = {};
+    event.response_type = XCB_CLIENT_MESSAGE;
+    event.format = 32;
+    event.window = xcb_window_t(window->winId());
+    event.type = restack;
+    event.data.data32[0] = 2; // source: a pager-like tool (window managers ignore 1 here)
+    event.data.data32[1] = quint32(sibling->winId());
+    event.data.data32[2] = XCB_STACK_MODE_ABOVE;
+    const xcb_window_t root = xcb_setup_roots_iterator(xcb_get_setup(c)).data->root;
+    xcb_send_event(c, 0, root, XCB_EVENT_MASK_SUBSTRUCTURE_REDIRECT | XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY,
+                   reinterpret_cast<const char *>(&event));
+    xcb_flush(c);
+    return true;
+}
+
 void SeamlessWindowManager::applyWindowClass(SeamlessWindow *window) const
 {
     const GuestWindow w = m_connection ? m_connection->agent()->windows()->window(window->guestId()) : GuestWindow();
@@ -257,4 +335,96 @@ void SeamlessWindowManager::applyWindowClass(SeamlessWindow *window) const
     xcb_change_property(x11->connection(), XCB_PROP_MODE_REPLACE, xcb_window_t(window->winId()), XCB_ATOM_WM_CLASS,
                         XCB_ATOM_STRING, 8, quint32(value.size()), value.constData());
     xcb_flush(x11->connection());
+}
+
+void SeamlessWindowManager::notify(quint32 guestId, const QString &message)
+{
+    m_lastNotice = message;
+    qCInfo(lcSeamless).noquote() << "clipboard:" << message;
+    if (SeamlessWindow *window = m_windows.value(guestId)) {
+        if (!m_notice)
+            m_notice = new ClipboardNotice;
+        m_notice->showNotice(message, window->geometry());
+    }
+    emit clipboardNotice(message);
+}
+
+void SeamlessWindowManager::copyFromGuest(quint32 guestId)
+{
+    AgentChannel *agent = m_connection ? m_connection->agent() : nullptr;
+    if (!agent || !agent->isOpen()) {
+        notify(guestId, tr("Nothing copied from %1: its guest agent is not connected. Wait until the appliance has started, then copy again.")
+                            .arg(m_applianceTitle));
+        return;
+    }
+    if (!agent->supportsClipboard()) {
+        notify(guestId, tr("Nothing copied from %1: its guest agent is too old for the clipboard. Rebuild the tools disk (scripts/build-appliances --agent) and restart the appliance.")
+                            .arg(m_applianceTitle));
+        return;
+    }
+    m_copyRequest = agent->requestClipboard();
+    m_copyWindow = guestId;
+    if (!m_copyRequest)
+        notify(guestId, tr("Nothing copied from %1: its guest agent is not connected. Wait until the appliance has started, then copy again.")
+                            .arg(m_applianceTitle));
+}
+
+void SeamlessWindowManager::pasteIntoGuest(quint32 guestId)
+{
+    AgentChannel *agent = m_connection ? m_connection->agent() : nullptr;
+    if (!m_clipboard || m_clipboard->isEmpty()) {
+        notify(guestId, tr("Nothing to paste into %1: copy text first with Ctrl+Shift+C in an appliance window.").arg(m_applianceTitle));
+        return;
+    }
+    if (!agent || !agent->isOpen()) {
+        notify(guestId, tr("Nothing pasted into %1: its guest agent is not connected. Wait until the appliance has started, then paste again.")
+                            .arg(m_applianceTitle));
+        return;
+    }
+    if (!agent->supportsClipboard()) {
+        notify(guestId, tr("Nothing pasted into %1: its guest agent is too old for the clipboard. Rebuild the tools disk (scripts/build-appliances --agent) and restart the appliance.")
+                            .arg(m_applianceTitle));
+        return;
+    }
+    m_pasteRequest = agent->setClipboard(m_clipboard->text());
+    m_pasteWindow = guestId;
+    if (!m_pasteRequest)
+        notify(guestId, tr("Nothing pasted into %1: its guest agent is not connected. Wait until the appliance has started, then paste again.")
+                            .arg(m_applianceTitle));
+}
+
+void SeamlessWindowManager::onClipboardReceived(quint32 requestId, const QString &text)
+{
+    if (requestId != m_copyRequest || !requestId)
+        return;
+    m_copyRequest = 0;
+    if (text.isEmpty()) {
+        notify(m_copyWindow, tr("Nothing copied from %1: the selection is empty.").arg(m_applianceTitle));
+        return;
+    }
+    if (m_clipboard)
+        m_clipboard->set(text, m_applianceId, m_applianceTitle);
+    notify(m_copyWindow, tr("Copied from %1").arg(m_applianceTitle));
+}
+
+void SeamlessWindowManager::onClipboardRefused(quint32 requestId, const QString &reason)
+{
+    if (requestId != m_copyRequest || !requestId)
+        return;
+    m_copyRequest = 0;
+    notify(m_copyWindow, tr("Nothing copied from %1: %2").arg(m_applianceTitle, reason));
+}
+
+void SeamlessWindowManager::onClipboardSetFinished(quint32 requestId, bool ok)
+{
+    if (requestId != m_pasteRequest || !requestId)
+        return;
+    m_pasteRequest = 0;
+    if (!ok) {
+        notify(m_pasteWindow, tr("Nothing pasted into %1: the guest did not take the text. Paste again.").arg(m_applianceTitle));
+        return;
+    }
+    const QString source = m_clipboard ? m_clipboard->sourceTitle() : QString();
+    notify(m_pasteWindow, tr("Pasted into %1 (copied from %2). Paste it there with the program's paste key, e.g. Shift+Insert in a terminal.")
+                              .arg(m_applianceTitle, source));
 }

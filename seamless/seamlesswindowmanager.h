@@ -7,6 +7,10 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
+#include "agentmessage.h"
+
+class ClipboardNotice;
+class SeamlessClipboard;
 class SeamlessWindow;
 class SpiceConnection;
 
@@ -17,7 +21,10 @@ class SpiceConnection;
 /// Guest pixel (0,0) sits at origin() on the host desktop; windows that would
 /// fall off every screen are moved onto the nearest one. Override-redirect
 /// windows (menus, tooltips) become popups placed relative to the window they
-/// belong to. Host moves, resizes, focus and close go to the guest agent.
+/// belong to. Host moves, resizes, focus and close go to the guest agent;
+/// the guest's stacking order is mirrored by restacking the host windows.
+/// Ctrl+Shift+C in a window copies the guest's selection into the shared
+/// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest.
 class SeamlessWindowManager : public QObject
 {
     Q_OBJECT
@@ -67,8 +74,18 @@ public:
     /// "[Appliance] title" for a guest title.
     QString hostTitle(const QString &guestTitle) const;
 
-    /// Largest text accepted from or given to a guest clipboard, in bytes.
-    static constexpr int MaxClipboardBytes = 256 * 1024;
+    /// Largest text accepted from or given to a guest clipboard, in bytes of UTF-8.
+    static constexpr int MaxClipboardBytes = AgentMessage::MaxClipboardBytes;
+
+    /// The clipboard chords copy into and paste from (default: SeamlessClipboard::instance()).
+    SeamlessClipboard *clipboard() const { return m_clipboard; }
+    void setClipboard(SeamlessClipboard *clipboard);
+    /// Copies guest window @p guestId's selection (what Ctrl+Shift+C does).
+    void copyFromGuest(quint32 guestId);
+    /// Pastes the clipboard into this guest (what Ctrl+Shift+V does).
+    void pasteIntoGuest(quint32 guestId);
+    /// The last notice shown (for tests).
+    QString lastNotice() const { return m_lastNotice; }
 
 signals:
     void connectionChanged();
@@ -84,6 +101,11 @@ signals:
     void windowHidden(quint32 guestId);
     /// The guest went past a limit (see WindowTracker::abuseDetected()); @p reason is translated.
     void abuseDetected(const QString &reason);
+    /// A clipboard chord finished: "Copied from …", "Pasted into …" or why
+    /// nothing was copied or pasted (translated). Also shown next to the window.
+    void clipboardNotice(const QString &message);
+    /// The host windows were restacked in the guest's stacking order.
+    void restacked();
 
 private:
     void rebuild();
@@ -96,6 +118,12 @@ private:
     quint32 popupParent(quint32 guestId) const;
     QRect placement(quint32 guestId) const;
     void applyWindowClass(SeamlessWindow *window) const;
+    void restack();
+    bool restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const;
+    void notify(quint32 guestId, const QString &message);
+    void onClipboardReceived(quint32 requestId, const QString &text);
+    void onClipboardRefused(quint32 requestId, const QString &reason);
+    void onClipboardSetFinished(quint32 requestId, bool ok);
 
     QPointer<SpiceConnection> m_connection;
     QList<QMetaObject::Connection> m_connections;
@@ -106,4 +134,11 @@ private:
     QColor m_trustColor = QColor(0x2e, 0x86, 0xde);
     QPoint m_origin;
     QString m_abuseReason;
+    bool m_rebuilding = false;
+    QList<quint32> m_stacked; // host windows in the order last raised
+    SeamlessClipboard *m_clipboard = nullptr;
+    quint32 m_copyRequest = 0, m_copyWindow = 0;
+    quint32 m_pasteRequest = 0, m_pasteWindow = 0;
+    ClipboardNotice *m_notice = nullptr;
+    QString m_lastNotice;
 };

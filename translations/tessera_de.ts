@@ -50,6 +50,10 @@
         <source>The guest agent sent a message only the host may send (type %1).</source>
         <translation>Der Gast-Agent hat eine Nachricht gesendet, die nur der Host senden darf (Typ %1).</translation>
     </message>
+    <message>
+        <source>The guest agent sent an invalid clipboard result.</source>
+        <translation>Der Gast-Agent hat ein ungültiges Zwischenablage-Ergebnis gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>AgentFrameDecoder</name>
@@ -386,6 +390,33 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Undo its file changes</source>
         <translation>Seine Dateiänderungen rückgängig machen</translation>
+    </message>
+</context>
+<context>
+    <name>ClipboardReply</name>
+    <message>
+        <source>The guest agent sent an invalid clipboard answer.</source>
+        <translation>Der Gast-Agent hat eine ungültige Zwischenablage-Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>Nothing is selected there. Select text in the window first, then press Ctrl+Shift+C.</source>
+        <translation>Dort ist nichts ausgewählt. Wählen Sie zuerst Text im Fenster aus und drücken Sie dann Strg+Umschalt+C.</translation>
+    </message>
+    <message>
+        <source>The selection holds %1 KiB of text; Tessera copies at most %2 KiB. Select less text and copy again.</source>
+        <translation>Die Auswahl enthält %1 KiB Text; Tessera kopiert höchstens %2 KiB. Wählen Sie weniger Text aus und kopieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The selection holds more than %1 KiB of text; Tessera copies at most that. Select less text and copy again.</source>
+        <translation>Die Auswahl enthält mehr als %1 KiB Text; Tessera kopiert höchstens so viel. Wählen Sie weniger Text aus und kopieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The selection is not valid UTF-8 text, so it was not copied.</source>
+        <translation>Die Auswahl ist kein gültiger UTF-8-Text und wurde daher nicht kopiert.</translation>
+    </message>
+    <message>
+        <source>The program holding the selection did not hand it over as text. Copy it again, or from another program.</source>
+        <translation>Das Programm, das die Auswahl hält, hat sie nicht als Text übergeben. Kopieren Sie erneut oder aus einem anderen Programm.</translation>
     </message>
 </context>
 <context>
@@ -2237,11 +2268,66 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>SeamlessSwitch</name>
+    <message>
+        <source>Separate windows</source>
+        <translation>Getrennte Fenster</translation>
+    </message>
+    <message>
+        <source>Each of its windows appears on your desktop with a coloured border.</source>
+        <translation>Jedes ihrer Fenster erscheint mit farbigem Rahmen auf Ihrem Schreibtisch.</translation>
+    </message>
+    <message>
+        <source>It appears as one window showing its whole screen.</source>
+        <translation>Sie erscheint als ein Fenster mit ihrem ganzen Bildschirm.</translation>
+    </message>
+</context>
+<context>
     <name>SeamlessWindowManager</name>
     <message>
         <source>[%1] %2</source>
         <comment>seamless window title: appliance, guest window title</comment>
         <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: its guest agent is not connected. Wait until the appliance has started, then copy again.</source>
+        <translation>Nichts aus %1 kopiert: Ihr Gast-Agent ist nicht verbunden. Warten Sie, bis die Appliance gestartet ist, und kopieren Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: its guest agent is too old for the clipboard. Rebuild the tools disk (scripts/build-appliances --agent) and restart the appliance.</source>
+        <translation>Nichts aus %1 kopiert: Ihr Gast-Agent ist zu alt für die Zwischenablage. Bauen Sie den Werkzeugdatenträger neu (scripts/build-appliances --agent) und starten Sie die Appliance neu.</translation>
+    </message>
+    <message>
+        <source>Nothing to paste into %1: copy text first with Ctrl+Shift+C in an appliance window.</source>
+        <translation>Nichts zum Einfügen in %1: Kopieren Sie zuerst Text mit Strg+Umschalt+C in einem Appliance-Fenster.</translation>
+    </message>
+    <message>
+        <source>Nothing pasted into %1: its guest agent is not connected. Wait until the appliance has started, then paste again.</source>
+        <translation>Nichts in %1 eingefügt: Ihr Gast-Agent ist nicht verbunden. Warten Sie, bis die Appliance gestartet ist, und fügen Sie dann erneut ein.</translation>
+    </message>
+    <message>
+        <source>Nothing pasted into %1: its guest agent is too old for the clipboard. Rebuild the tools disk (scripts/build-appliances --agent) and restart the appliance.</source>
+        <translation>Nichts in %1 eingefügt: Ihr Gast-Agent ist zu alt für die Zwischenablage. Bauen Sie den Werkzeugdatenträger neu (scripts/build-appliances --agent) und starten Sie die Appliance neu.</translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: the selection is empty.</source>
+        <translation>Nichts aus %1 kopiert: Die Auswahl ist leer.</translation>
+    </message>
+    <message>
+        <source>Copied from %1</source>
+        <translation>Aus %1 kopiert</translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: %2</source>
+        <translation>Nichts aus %1 kopiert: %2</translation>
+    </message>
+    <message>
+        <source>Nothing pasted into %1: the guest did not take the text. Paste again.</source>
+        <translation>Nichts in %1 eingefügt: Der Gast hat den Text nicht angenommen. Fügen Sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>Pasted into %1 (copied from %2). Paste it there with the program&apos;s paste key, e.g. Shift+Insert in a terminal.</source>
+        <translation>In %1 eingefügt (kopiert aus %2). Fügen Sie ihn dort mit der Einfüge-Taste des Programms ein, z. B. Umschalt+Einfg in einem Terminal.</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,10 @@
         <source>The guest agent sent a message only the host may send (type %1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The guest agent sent an invalid clipboard result.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentFrameDecoder</name>
@@ -382,6 +386,33 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Undo its file changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClipboardReply</name>
+    <message>
+        <source>The guest agent sent an invalid clipboard answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is selected there. Select text in the window first, then press Ctrl+Shift+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selection holds %1 KiB of text; Tessera copies at most %2 KiB. Select less text and copy again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selection holds more than %1 KiB of text; Tessera copies at most that. Select less text and copy again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selection is not valid UTF-8 text, so it was not copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program holding the selection did not hand it over as text. Copy it again, or from another program.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2224,10 +2255,65 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>SeamlessSwitch</name>
+    <message>
+        <source>Separate windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each of its windows appears on your desktop with a coloured border.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It appears as one window showing its whole screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SeamlessWindowManager</name>
     <message>
         <source>[%1] %2</source>
         <comment>seamless window title: appliance, guest window title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: its guest agent is not connected. Wait until the appliance has started, then copy again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: its guest agent is too old for the clipboard. Rebuild the tools disk (scripts/build-appliances --agent) and restart the appliance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to paste into %1: copy text first with Ctrl+Shift+C in an appliance window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing pasted into %1: its guest agent is not connected. Wait until the appliance has started, then paste again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing pasted into %1: its guest agent is too old for the clipboard. Rebuild the tools disk (scripts/build-appliances --agent) and restart the appliance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: the selection is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing pasted into %1: the guest did not take the text. Paste again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted into %1 (copied from %2). Paste it there with the program&apos;s paste key, e.g. Shift+Insert in a terminal.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,9 @@
 // libFuzzer entry: guest bytes through AgentFrameDecoder, window messages
-// into a WindowTracker, checking the tracker's invariants after each one.
+// into a WindowTracker, checking the tracker's invariants after each one;
+// clipboard answers through ClipboardReply (bounded, valid, no controls).
 #include "agentframedecoder.h"
 #include "agentmessage.h"
+#include "clipboardreply.h"
 #include "guestwindowsanitizer.h"
 #include "windowtracker.h"
 
@@ -33,6 +35,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     decoder.feed(QByteArrayView(reinterpret_cast<const char *>(data) + split, qsizetype(size - split)));
     for (const AgentMessage &message : decoder.takeMessages()) {
         QString error;
+        if (message.type() == AgentMessage::ClipboardData) {
+            ClipboardReply reply;
+            if (!ClipboardReply::parse(message, &reply, &error))
+                break;
+            check(reply.status() == ClipboardReply::Ok || !reply.reason().isEmpty());
+            check(reply.status() == ClipboardReply::Ok || reply.text().isEmpty());
+            check(reply.text().toUtf8().size() <= AgentMessage::MaxClipboardBytes);
+            for (QChar c : reply.text())
+                check(c == u'\n' || c == u'\t' || (c.unicode() >= 0x20 && (c.unicode() < 0x7f || c.unicode() > 0x9f)));
+            continue;
+        }
         if (!tracker.handleMessage(message, &error))
             break; // the channel drops the port here
         check(tracker.count() <= WindowTracker::MaxWindows);

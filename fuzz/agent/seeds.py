@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes seed inputs for fuzz-agent: frames of window messages (types 16-18)."""
+"""Writes seed inputs for fuzz-agent: frames of window messages (types 16-18)
+and clipboard answers (type 9)."""
 import os
 import struct
 import sys
@@ -21,6 +22,9 @@ seeds = {
             + frame(18, b"10 11") + frame(17, b"10"),
     "cover": update(5, 3, 0, 0, 1024, 768, 0, b"\xe2\x80\xaeevil\xff"),
     "many": b"".join(update(i, 1, i, i, 10, 10) for i in range(1, 300)),
+    "clip": frame(9, b"1", b"ok", b"hello\r\n\x1b[31mworld\t\xc2\x9b") + frame(9, b"2", b"empty", b"")
+            + frame(9, b"3", b"toolarge", b"61441") + frame(9, b"4", b"error", b"no owner"),
+    "clipbad": frame(9, b"5", b"ok", b"\xff\xfe") + frame(9, b"6", b"ok", b"x" * 61441),
 }
 for name, data in seeds.items():
     with open(os.path.join(out, "seed-" + name), "wb") as f:

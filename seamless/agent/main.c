@@ -4,6 +4,7 @@
  * pipe of the running Exec and the X connection (window events); timers for
  * the X probe and the reopen back-off. */
 #define _GNU_SOURCE
+#include "clip.h"
 #include "conn.h"
 #include "exec.h"
 #include "frame.h"
@@ -14,6 +15,7 @@
 #include "xwin.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,7 +24,10 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
-#define AGENT_VERSION "tessera-agent 0.1.0"
+#define AGENT_VERSION "tessera-agent 0.2.0"
+#define PROTOCOL_MINOR "1" /* Hello field 3: clipboard messages */
+#define OWN_CLIPBOARD_MAX (4 * CLIP_MAX)
+#define OWN_CLIPBOARD_SECONDS 120
 #define X_PROBE_DOWN_MS 250
 #define X_PROBE_UP_MS 2000
 #define EXEC_QUEUE_MAX 4
@@ -47,8 +52,8 @@ static void send_session_state(void)
 
 static void send_hello(void)
 {
-    struct frame_field f[2] = { frame_str("1"), frame_str(AGENT_VERSION) };
-    conn_send(&conn, MSG_HELLO, f, 2);
+    struct frame_field f[3] = { frame_str("1"), frame_str(AGENT_VERSION), frame_str(PROTOCOL_MINOR) };
+    conn_send(&conn, MSG_HELLO, f, 3);
     send_session_state();
     xwin_send_all(&conn);
 }
@@ -130,6 +135,36 @@ static void handle_exec(const struct frame_msg *m)
     start_next_exec();
 }
 
+static void send_clip_data(const char *id, const char *status, const char *data, size_t len)
+{
+    struct frame_field f[3] = { frame_str(id), frame_str(status),
+                                { (const unsigned char *)data, (uint32_t)len } };
+    conn_send(&conn, MSG_CLIPBOARD_DATA, f, 3);
+}
+
+/* ClipboardRequest: id. Answered by ClipboardData (clip.c). */
+static void handle_clip_request(const struct frame_msg *m)
+{
+    char id[CLIP_ID_MAX];
+    if (m->nfields < 1 || frame_field_cstr(&m->field[0], id, sizeof id) < 0)
+        return; /* malformed requests are ignored */
+    clip_request(id);
+}
+
+/* ClipboardSet: id, text. Answered by ClipboardSetResult: id, "ok"/"error", why. */
+static void handle_clip_set(const struct frame_msg *m)
+{
+    char id[CLIP_ID_MAX];
+    if (m->nfields < 2 || frame_field_cstr(&m->field[0], id, sizeof id) < 0)
+        return;
+    const char *why = "";
+    const int ok = clip_set((const char *)m->field[1].data, m->field[1].len, &why) == 0;
+    struct frame_field f[3] = { frame_str(id), frame_str(ok ? "ok" : "error"), frame_str(ok ? "" : why) };
+    conn_send(&conn, MSG_CLIPBOARD_SET_RESULT, f, 3);
+    if (xwin.xc)
+        xcb_flush(xwin.xc);
+}
+
 /* Returns NULL, or a protocol error that drops the connection. */
 static const char *handle_message(const struct frame_msg *m)
 {
@@ -150,6 +185,12 @@ static const char *handle_message(const struct frame_msg *m)
         return NULL;
     case MSG_EXEC:
         handle_exec(m);
+        return NULL;
+    case MSG_CLIPBOARD_REQUEST:
+        handle_clip_request(m);
+        return NULL;
+    case MSG_CLIPBOARD_SET:
+        handle_clip_set(m);
         return NULL;
     case MSG_WINDOW_FOCUS:
     case MSG_WINDOW_MOVE_RESIZE:
@@ -220,15 +261,193 @@ static int read_signals(int sfd, long long now)
 
 static long long min_ll(long long a, long long b) { return a < b ? a : b; }
 
+/* --print-clipboard / --own-clipboard: small X clients for tests and for
+ * people in the guest (no xclip in the appliances). */
+static int tool_status;
+static int tool_done;
+
+static void tool_reply(const char *id, const char *status, const char *data, size_t len)
+{
+    (void)id;
+    tool_done = 1;
+    if (strcmp(status, "ok") == 0) {
+        fwrite(data, 1, len, stdout);
+        tool_status = 0;
+    } else {
+        fprintf(stderr, "tessera-agent: clipboard %s: %.*s\n", status, (int)len, data);
+        tool_status = strcmp(status, "empty") == 0 ? 3 : strcmp(status, "toolarge") == 0 ? 4 : 5;
+    }
+}
+
+static xcb_connection_t *tool_connect(void)
+{
+    int screen = 0;
+    xcb_connection_t *xc = xcb_connect(NULL, &screen);
+    if (xcb_connection_has_error(xc)) {
+        fprintf(stderr, "tessera-agent: cannot open the X display\n");
+        return NULL;
+    }
+    xcb_screen_iterator_t it = xcb_setup_roots_iterator(xcb_get_setup(xc));
+    for (int i = 0; i < screen && it.rem; i++)
+        xcb_screen_next(&it);
+    if (clip_init(xc, it.data->root) < 0) {
+        fprintf(stderr, "tessera-agent: X atoms could not be interned\n");
+        return NULL;
+    }
+    return xc;
+}
+
+/* Serves X events until done() or the deadline; 0 when done. */
+static int tool_loop(xcb_connection_t *xc, long long deadline, int (*done)(void))
+{
+    while (!done()) {
+        xcb_flush(xc);
+        long long left = deadline - monotonic_ms();
+        if (left <= 0 || xcb_connection_has_error(xc))
+            return -1;
+        struct pollfd p = { .fd = xcb_get_file_descriptor(xc), .events = POLLIN };
+        poll(&p, 1, (int)(left < 1000 ? left : 1000));
+        clip_check_timeout(monotonic_ms());
+        xcb_generic_event_t *ev;
+        while ((ev = xcb_poll_for_event(xc)) != NULL) {
+            clip_handle_event(ev);
+            free(ev);
+        }
+    }
+    return 0;
+}
+
+static int tool_replied(void) { return tool_done; }
+static int tool_lost(void) { return !clip_owned(); }
+
+static int print_clipboard(void)
+{
+    xcb_connection_t *xc = tool_connect();
+    if (!xc)
+        return 5;
+    clip_on_reply(tool_reply);
+    clip_request("1");
+    if (tool_loop(xc, monotonic_ms() + CLIP_TIMEOUT_MS + 1000, tool_replied) < 0)
+        return 5;
+    return tool_status;
+}
+
+/* Owns CLIPBOARD and PRIMARY with FILE's bytes (up to 4 x the limit, so
+ * tests can offer too much) for 120 s or until another program takes
+ * both; returns once it owns them, serving from a detached child. */
+static int own_clipboard(const char *file)
+{
+    static char data[OWN_CLIPBOARD_MAX + 1];
+    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        perror("tessera-agent: open");
+        return 5;
+    }
+    size_t len = 0;
+    ssize_t r;
+    while (len < sizeof data && (r = read(fd, data + len, sizeof data - len)) > 0)
+        len += (size_t)r;
+    close(fd);
+    if (len > OWN_CLIPBOARD_MAX) {
+        fprintf(stderr, "tessera-agent: %s is larger than %d bytes\n", file, OWN_CLIPBOARD_MAX);
+        return 4;
+    }
+    xcb_connection_t *xc = tool_connect();
+    if (!xc)
+        return 5;
+    const char *why = "";
+    if (clip_set_max(data, len, OWN_CLIPBOARD_MAX, &why) < 0) {
+        fprintf(stderr, "tessera-agent: %s\n", why);
+        return 5;
+    }
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("tessera-agent: fork");
+        return 5;
+    }
+    if (pid > 0)
+        _exit(0); /* the child keeps the X connection */
+    setsid();
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+        dup2(null, 0);
+        dup2(null, 1);
+        dup2(null, 2);
+        if (null > 2)
+            close(null);
+    }
+    tool_loop(xc, monotonic_ms() + OWN_CLIPBOARD_SECONDS * 1000LL, tool_lost);
+    return 0;
+}
+
+/* --popup X Y W H: an override-redirect window (like a menu) at root
+ * coordinates, green, for 60 s, from a detached process; the test hook for
+ * seamless popups (there is no scriptable menu in the appliances). */
+static int popup(char **argv)
+{
+    long v[4];
+    for (int i = 0; i < 4; i++) {
+        char *end = NULL;
+        v[i] = strtol(argv[i], &end, 10);
+        if (!end || *end || v[i] < (i < 2 ? -32768 : 1) || v[i] > 32767) {
+            fprintf(stderr, "tessera-agent: --popup X Y WIDTH HEIGHT\n");
+            return 2;
+        }
+    }
+    int screen = 0;
+    xcb_connection_t *xc = xcb_connect(NULL, &screen);
+    if (xcb_connection_has_error(xc)) {
+        fprintf(stderr, "tessera-agent: cannot open the X display\n");
+        return 5;
+    }
+    xcb_screen_iterator_t it = xcb_setup_roots_iterator(xcb_get_setup(xc));
+    for (int i = 0; i < screen && it.rem; i++)
+        xcb_screen_next(&it);
+    xcb_window_t w = xcb_generate_id(xc);
+    uint32_t values[2] = { 0x27ae60, 1 };
+    xcb_create_window(xc, XCB_COPY_FROM_PARENT, w, it.data->root, (int16_t)v[0], (int16_t)v[1],
+                      (uint16_t)v[2], (uint16_t)v[3], 0, XCB_WINDOW_CLASS_INPUT_OUTPUT,
+                      it.data->root_visual, XCB_CW_BACK_PIXEL | XCB_CW_OVERRIDE_REDIRECT, values);
+    static const char name[] = "tessera popup";
+    xcb_change_property(xc, XCB_PROP_MODE_REPLACE, w, XCB_ATOM_WM_NAME, XCB_ATOM_STRING, 8,
+                        sizeof name - 1, name);
+    xcb_map_window(xc, w);
+    xcb_get_input_focus_reply_t *sync = xcb_get_input_focus_reply(xc, xcb_get_input_focus(xc), NULL);
+    free(sync); /* mapped once this round trip is back */
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid != 0)
+        _exit(pid < 0 ? 5 : 0);
+    setsid();
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+        dup2(null, 0);
+        dup2(null, 1);
+        dup2(null, 2);
+        if (null > 2)
+            close(null);
+    }
+    sleep(60);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = AGENT_PORT_PATH;
     if (argc == 3 && strcmp(argv[1], "--port") == 0)
         path = argv[2];
+    else if (argc == 2 && strcmp(argv[1], "--print-clipboard") == 0)
+        return print_clipboard();
+    else if (argc == 3 && strcmp(argv[1], "--own-clipboard") == 0)
+        return own_clipboard(argv[2]);
+    else if (argc == 6 && strcmp(argv[1], "--popup") == 0)
+        return popup(argv + 2);
     else if (argc != 1) {
-        fprintf(stderr, "usage: %s [--port PATH]\n", argv[0]);
+        fprintf(stderr, "usage: %s [--port PATH | --print-clipboard | --own-clipboard FILE | --popup X Y W H]\n", argv[0]);
         return 2;
     }
+    clip_on_reply(send_clip_data);
     int sfd = setup_signals();
     if (sfd < 0) {
         perror("tessera-agent: signalfd");
@@ -257,6 +476,7 @@ int main(int argc, char **argv)
             send_hello();
         }
         exec_check_timeout(&job, now);
+        clip_check_timeout(now);
         if (job.running && exec_done(&job)) {
             send_exec_result(job.id, job.status, job.out, job.out_len);
             exec_finish(&job);
@@ -285,6 +505,8 @@ int main(int argc, char **argv)
             wake = min_ll(wake, conn.next_try_ms);
         if (job.running && job.pid > 0 && !job.timed_out)
             wake = min_ll(wake, job.deadline_ms);
+        if (clip_deadline() >= 0)
+            wake = min_ll(wake, clip_deadline());
         long long timeout = wake - monotonic_ms();
         if (timeout < 0)
             timeout = 0;

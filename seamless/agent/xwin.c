@@ -3,6 +3,8 @@
 #define _GNU_SOURCE
 #include "xwin.h"
 
+#include "clip.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +104,7 @@ static void read_window(struct xwin *w)
 /* Adds a window on top of the stack (or below `below` if given). */
 static void add_window(xcb_window_t id)
 {
-    if (xwin_find(id) || xwin.n == XWIN_MAX)
+    if (xwin_find(id) || xwin.n == XWIN_MAX || id == clip_window())
         return;
     /* select first, then read: no property change falls in between */
     uint32_t mask = XCB_EVENT_MASK_PROPERTY_CHANGE;
@@ -163,6 +165,8 @@ int xwin_open(void)
         xwin.xc = NULL;
         return -1;
     }
+    if (clip_init(xc, xwin.root) < 0)
+        fprintf(stderr, "tessera-agent: no clipboard: atoms not interned\n");
     xcb_query_tree_reply_t *t = xcb_query_tree_reply(xc, xcb_query_tree(xc, xwin.root), NULL);
     if (t) {
         xcb_window_t *kids = xcb_query_tree_children(t);
@@ -181,6 +185,7 @@ void xwin_close(struct conn *c)
         return;
     for (int i = 0; i < xwin.n; i++)
         send_removed(c, xwin.win[i].id);
+    clip_close();
     xcb_disconnect(xwin.xc);
     xwin.xc = NULL;
     xwin.n = 0;
@@ -288,7 +293,8 @@ static void handle_event(struct conn *c, xcb_generic_event_t *ev)
     case XCB_PROPERTY_NOTIFY:
         on_property((const void *)ev);
         break;
-    default: /* errors of requests on windows that are gone: ignore */
+    default: /* selections; errors of requests on windows that are gone: ignore */
+        clip_handle_event(ev);
         break;
     }
 }

@@ -3,14 +3,21 @@
 // SeamlessWindowManager. Two guest xterms become two host top-level windows with the expected
 // titles, geometry and border; their pixels match the guest's; typing into one changes only that
 // guest window; a drag in the host window drags in the guest; moving a guest window moves the host
-// window; closing a host window closes the guest window. Waits are conditions with deadlines.
+// window; closing a host window closes the guest window; Ctrl+Shift+C / Ctrl+Shift+V (real X key
+// events on the host) copy a guest selection into the Tessera clipboard and give it to the other
+// window's guest, where another X client reads it back; an over-size selection is refused; raising a
+// guest window raises its host window (openbox's _NET_CLIENT_LIST_STACKING) without moving the focus;
+// an override-redirect guest window becomes a bordered popup placed relative to its parent.
+// Waits are conditions with deadlines.
 #include "agentchannel.h"
+#include "clipboardnotice.h"
 #include "appliancecatalog.h"
 #include "appliancevm.h"
 #include "vmstatewait.h"
 #include "guestdriver.h"
 #include "guestframebuffer.h"
 #include "libvirtconnection.h"
+#include "seamlessclipboard.h"
 #include "seamlessgeometry.h"
 #include "seamlesswindow.h"
 #include "seamlesswindowmanager.h"
@@ -19,6 +26,7 @@
 #include "windowtracker.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QProcess>
@@ -97,6 +105,25 @@ int changedPixels(const QImage &a, const QImage &b)
         for (int col = 0; col < a.width(); ++col)
             changed += a.pixel(col, row) != b.pixel(col, row);
     return changed;
+}
+
+/// The host's client windows bottom to top, as the window manager stacks them.
+QList<WId> hostStacking()
+{
+    const QString out = QString::fromUtf8(run(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_CLIENT_LIST_STACKING")}));
+    QList<WId> ids;
+    const QRegularExpression hex(QStringLiteral("0x([0-9a-fA-F]+)"));
+    for (auto it = hex.globalMatch(out); it.hasNext();)
+        ids.append(WId(it.next().captured(1).toULongLong(nullptr, 16)));
+    return ids;
+}
+
+/// Whether host window @p upper is stacked above @p lower.
+bool stackedAbove(QWindow *upper, QWindow *lower)
+{
+    const QList<WId> ids = hostStacking();
+    const qsizetype u = ids.indexOf(upper->winId()), l = ids.indexOf(lower->winId());
+    return u >= 0 && l >= 0 && u > l;
 }
 
 QImage screenShot(const QRect &rect)
@@ -282,13 +309,132 @@ private Q_SLOTS:
                                         QString::number(hostTarget.x()), QString::number(hostTarget.y())});
         QTRY_COMPARE_WITH_TIMEOUT(windows->window(second).geometry.topLeft(), moved.topLeft() - QPoint(200, 100), WindowTimeoutMs);
 
+        // Stacking: raising a guest window raises its host window, and the host focus stays.
+        SeamlessWindow *terminalHost = seamless.hostWindow(terminal);
+        QWindow *focusBefore = QGuiApplication::focusWindow();
+        QVERIFY(spice.agent()->focusWindow(terminal));
+        QTRY_VERIFY_WITH_TIMEOUT(windows->stack().indexOf(terminal) > windows->stack().indexOf(second), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(terminalHost, secondHost), WindowTimeoutMs);
+        QVERIFY(spice.agent()->focusWindow(second));
+        QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(secondHost, terminalHost), WindowTimeoutMs);
+        QCOMPARE(QGuiApplication::focusWindow(), focusBefore);
+        qInfo("guest raises restacked the host windows (%lld windows in openbox's stacking list)", qint64(hostStacking().size()));
+
+        // Clipboard, on explicit chords only: real key events on the host's X display.
+        SeamlessClipboard clipboard;
+        seamless.setClipboard(&clipboard);
+        QSignalSpy notices(&seamless, &SeamlessWindowManager::clipboardNotice);
+        // Activates @p host, presses @p keys there and returns the notice (empty if none came).
+        auto chord = [&](SeamlessWindow *host, const char *keys) -> QString {
+            run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(host->winId())});
+            if (!QTest::qWaitFor([&] { return QGuiApplication::focusWindow() == host; }, WindowTimeoutMs))
+                return QStringLiteral("(the host window did not get the focus)");
+            const qsizetype before = notices.size();
+            run(QStringLiteral("xdotool"), {QStringLiteral("key"), QLatin1String(keys)});
+            if (!QTest::qWaitFor([&] { return notices.size() > before; }, WindowTimeoutMs))
+                return QStringLiteral("(no notice)");
+            return notices.last().at(0).toString();
+        };
+        // The drag above selected text in the second xterm: xterm selects into PRIMARY, which the
+        // agent reads when no program owns CLIPBOARD.
+        QString notice = chord(secondHost, "ctrl+shift+c");
+        QCOMPARE(notice, QStringLiteral("Copied from Terminal"));
+        QVERIFY(!clipboard.isEmpty() && !clipboard.text().trimmed().isEmpty());
+        QCOMPARE(clipboard.sourceId(), QStringLiteral("terminal"));
+        // The cue is a host window next to the one the chord was pressed in.
+        ClipboardNotice *cue = nullptr;
+        for (QWindow *w : QGuiApplication::topLevelWindows()) {
+            if (auto *n = qobject_cast<ClipboardNotice *>(w))
+                cue = n;
+        }
+        QVERIFY(cue);
+        QTRY_VERIFY_WITH_TIMEOUT(cue->isExposed(), WindowTimeoutMs);
+        QCOMPARE(cue->text(), QStringLiteral("Copied from Terminal"));
+        // Beside the window, never over the guest's pixels.
+        QVERIFY(!secondHost->geometry().intersects(cue->geometry()));
+        QVERIFY(qAbs(cue->geometry().top() - secondHost->geometry().bottom()) <= 6
+                || qAbs(cue->geometry().bottom() - secondHost->geometry().top()) <= 6);
+        QCOMPARE(cue->geometry().left(), secondHost->geometry().left());
+        QTRY_COMPARE_WITH_TIMEOUT(screenShot(cue->geometry()).pixelColor(2, 2).rgb() & 0xffffff, QRgb(0x202020), WindowTimeoutMs);
+        screenShot(secondHost->geometry().united(cue->geometry())).save(QDir::temp().filePath(QStringLiteral("tessera-seamless-notice.png")));
+        qInfo("copied the guest xterm's selection: \"%s\"", qPrintable(clipboard.text()));
+
+        // A guest program owns CLIPBOARD with known text (the agent's xclip-like --own-clipboard).
+        const QString agent = QStringLiteral("/opt/tessera/tessera-agent");
+        const QString known = QString::fromUtf8("Tessera clipboard \xe2\x9c\x93 from window 1");
+        GuestDriver::ExecResult owned = driver.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("printf '%s' '%1' > /tmp/clip.txt && %2 --own-clipboard /tmp/clip.txt").arg(known, agent)});
+        QVERIFY2(owned.finished && owned.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(owned.output)));
+        notice = chord(terminalHost, "ctrl+shift+c");
+        QCOMPARE(notice, QStringLiteral("Copied from Terminal"));
+        QCOMPARE(clipboard.text(), known);
+        // Nothing moves without a chord: the guest's CLIPBOARD is still the program's.
+        notice = chord(secondHost, "ctrl+shift+v");
+        QVERIFY2(notice.startsWith(QLatin1String("Pasted into Terminal")), qPrintable(notice));
+        // Another X client in the guest reads CLIPBOARD: the agent serves it through the X selection.
+        const GuestDriver::ExecResult readBack = driver.exec({agent, QStringLiteral("--print-clipboard")});
+        QVERIFY2(readBack.finished && readBack.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(readBack.output)));
+        QCOMPARE(QString::fromUtf8(readBack.output), known);
+
+        // An over-size selection is refused with a clear message, and nothing of it is kept or pasted.
+        owned = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"),
+                             QStringLiteral("head -c %1 /dev/zero | tr '\\0' x > /tmp/big.txt && %2 --own-clipboard /tmp/big.txt")
+                                 .arg(SeamlessWindowManager::MaxClipboardBytes + 1)
+                                 .arg(agent)});
+        QVERIFY2(owned.finished && owned.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(owned.output)));
+        notice = chord(terminalHost, "ctrl+shift+c");
+        qInfo("over-size copy: %s", qPrintable(notice));
+        QVERIFY2(notice.startsWith(QLatin1String("Nothing copied from Terminal")) && notice.contains(QLatin1String("at most 60 KiB")),
+                 qPrintable(notice));
+        QCOMPARE(clipboard.text(), known);
+        QCOMPARE(clipboard.sourceId(), QStringLiteral("terminal"));
+        // Nothing moves without a chord: focusing the other window pastes nothing, the guest still
+        // holds the over-size text (--print-clipboard exits 4: too large).
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(secondHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(secondHost), WindowTimeoutMs);
+        const GuestDriver::ExecResult stillBig = driver.exec({agent, QStringLiteral("--print-clipboard")});
+        QVERIFY2(stillBig.finished && stillBig.status == 4, qPrintable(driver.lastFailure() + QString::fromUtf8(stillBig.output.left(200))));
+
+        // A popup: an override-redirect guest window over the first xterm (the agent's --popup test
+        // hook: a menu-like window) becomes a bordered popup host window placed relative to its parent.
+        const GuestWindow parentGuest = windows->window(terminal);
+        const QRect popupAt(parentGuest.geometry.topLeft() + QPoint(30, 40), QSize(120, 60));
+        const GuestDriver::ExecResult popped = driver.exec(
+            {agent, QStringLiteral("--popup"), QString::number(popupAt.x()), QString::number(popupAt.y()),
+             QString::number(popupAt.width()), QString::number(popupAt.height())});
+        QVERIFY2(popped.finished && popped.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(popped.output)));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("tessera popup")) != 0, WindowTimeoutMs);
+        const quint32 popupId = findByTitle(windows, QStringLiteral("tessera popup"));
+        QVERIFY(windows->window(popupId).overrideRedirect);
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(popupId) && seamless.hostWindow(popupId)->isExposed(), WindowTimeoutMs);
+        SeamlessWindow *popupHost = seamless.hostWindow(popupId);
+        QCOMPARE(popupHost->kind(), SeamlessWindow::Popup);
+        QVERIFY(popupHost->flags().testFlag(Qt::ToolTip));
+        const QRect popupExpected = SeamlessGeometry::popupFrame(popupAt, parentGuest.geometry, terminalHost->geometry());
+        QCOMPARE(popupHost->geometry(), popupExpected);
+        QCOMPARE(popupHost->geometry().topLeft() - terminalHost->geometry().topLeft(), popupAt.topLeft() - parentGuest.geometry.topLeft());
+        QTRY_COMPARE_WITH_TIMEOUT(xGeometry(popupHost->title()).topLeft(), popupExpected.topLeft(), WindowTimeoutMs);
+        // On screen: the trust border around the popup, the guest's green inside it.
+        QTRY_VERIFY_WITH_TIMEOUT(popupHost->paintCount() > 0, WindowTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(screenShot(popupExpected).pixelColor(popupExpected.width() / 2, 1).rgb() & 0xffffff,
+                                  Trust.rgb() & 0xffffff, WindowTimeoutMs);
+        auto popupCentreIsGreen = [&] {
+            const QColor c = screenShot(popupExpected).pixelColor(popupExpected.width() / 2, popupExpected.height() / 2);
+            return qAbs(c.red() - 0x27) <= 8 && qAbs(c.green() - 0xae) <= 8 && qAbs(c.blue() - 0x60) <= 8;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(popupCentreIsGreen(), WindowTimeoutMs);
+        qInfo("popup: guest %d,%d %dx%d -> host %d,%d %dx%d (parent host at %d,%d)", popupAt.x(), popupAt.y(), popupAt.width(),
+              popupAt.height(), popupExpected.x(), popupExpected.y(), popupExpected.width(), popupExpected.height(),
+              terminalHost->geometry().x(), terminalHost->geometry().y());
+
         // Closing the host window asks the guest app to close; its window goes, and so does the host's.
         QPointer<SeamlessWindow> closing = secondHost;
         closing->close(); // the close event is ignored: the guest app decides
         QTRY_VERIFY_WITH_TIMEOUT(!windows->contains(second), WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!seamless.hostWindow(second) && closing.isNull(), WindowTimeoutMs);
-        QCOMPARE(seamless.windowCount(), 1);
-        QVERIFY(seamless.hostWindow(terminal));
+        QCOMPARE(seamless.windowCount(), 2); // the first xterm and the popup
+        QVERIFY(seamless.hostWindow(terminal) && seamless.hostWindow(popupId));
 
     }
 };

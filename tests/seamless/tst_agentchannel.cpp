@@ -3,6 +3,7 @@
 #include "agentchannel.h"
 #include "agentframedecoder.h"
 #include "agentmessage.h"
+#include "clipboardreply.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -31,6 +32,11 @@ private slots:
     void protocolErrors();
     void errorStopsReading();
     void execRejectsBadArgv();
+    void clipboardRoundTrip();
+    void clipboardRefusals();
+    void clipboardNeedsMinorVersion();
+    void clipboardSanitize_data();
+    void clipboardSanitize();
 
 private:
     void open();
@@ -315,6 +321,118 @@ void tst_AgentChannel::execRejectsBadArgv()
     QCOMPARE(m_channel->exec({QString(70000, QLatin1Char('a'))}), 0u);
     QVERIFY(m_written.isEmpty());
     QVERIFY(m_channel->exec(QStringList(63, QStringLiteral("a"))) != 0u);
+}
+
+void tst_AgentChannel::clipboardRoundTrip()
+{
+    open();
+    sayHello();
+    sent();
+    QVERIFY(m_channel->supportsClipboard());
+    QSignalSpy received(m_channel, &AgentChannel::clipboardReceived);
+    QSignalSpy setDone(m_channel, &AgentChannel::clipboardSetFinished);
+    const quint32 read = m_channel->requestClipboard();
+    QVERIFY(read != 0);
+    QCOMPARE(sent(), Messages{AgentMessage::clipboardRequest(read)});
+    // An answer to a request never made is ignored.
+    feed(AgentMessage(AgentMessage::ClipboardData, {QByteArray::number(read + 100), "ok", "x"}));
+    QCOMPARE(received.size(), 0);
+    feed(AgentMessage(AgentMessage::ClipboardData, {QByteArray::number(read), "ok", "caf\xc3\xa9\r\nline\x1b[2J"}));
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(received.at(0).at(1).toString(), QStringLiteral("caf\u00e9\nline[2J"));
+    // Each request answers once.
+    feed(AgentMessage(AgentMessage::ClipboardData, {QByteArray::number(read), "ok", "again"}));
+    QCOMPARE(received.size(), 1);
+
+    const quint32 set = m_channel->setClipboard(QStringLiteral("to the guest"));
+    QVERIFY(set != 0);
+    QCOMPARE(sent(), Messages{AgentMessage::clipboardSet(set, QStringLiteral("to the guest"))});
+    feed(AgentMessage(AgentMessage::ClipboardSetResult, {QByteArray::number(set), "ok", ""}));
+    QCOMPARE(setDone.size(), 1);
+    QCOMPARE(setDone.at(0).at(1).toBool(), true);
+    QVERIFY(m_channel->isOpen());
+
+    // Text over the limit is never sent.
+    QCOMPARE(m_channel->setClipboard(QString(AgentMessage::MaxClipboardBytes + 1, QLatin1Char('x'))), 0u);
+    QVERIFY(m_written.isEmpty());
+}
+
+void tst_AgentChannel::clipboardRefusals()
+{
+    open();
+    sayHello();
+    sent();
+    QSignalSpy received(m_channel, &AgentChannel::clipboardReceived);
+    QSignalSpy refused(m_channel, &AgentChannel::clipboardRefused);
+    const QList<QList<QByteArray>> answers = {
+        {"empty", ""},
+        {"toolarge", QByteArray::number(AgentMessage::MaxClipboardBytes + 1)},
+        {"error", "\x1b]0;spoof\x07"},
+        {"ok", "\xff\xfe not utf-8"},
+        {"ok", QByteArray(AgentMessage::MaxClipboardBytes + 1, 'x')},
+    };
+    for (const QList<QByteArray> &answer : answers) {
+        const quint32 id = m_channel->requestClipboard();
+        feed(AgentMessage(AgentMessage::ClipboardData, {QByteArray::number(id), answer.at(0), answer.at(1)}));
+    }
+    QCOMPARE(received.size(), 0);
+    QCOMPARE(refused.size(), answers.size());
+    QVERIFY(refused.at(0).at(1).toString().contains(QLatin1String("Nothing is selected")));
+    QVERIFY2(refused.at(1).at(1).toString().contains(QLatin1String("61 KiB")), qPrintable(refused.at(1).at(1).toString()));
+    QVERIFY(!refused.at(2).at(1).toString().contains(QLatin1String("spoof")));
+    QVERIFY(refused.at(3).at(1).toString().contains(QLatin1String("UTF-8")));
+    QVERIFY(refused.at(4).at(1).toString().contains(QLatin1String("at most 60 KiB")));
+    QVERIFY(m_channel->isOpen());
+
+    // A malformed answer is a protocol error.
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    const quint32 id = m_channel->requestClipboard();
+    feed(AgentMessage(AgentMessage::ClipboardData, {QByteArray::number(id), "maybe", ""}));
+    QCOMPARE(error.size(), 1);
+    QVERIFY(!m_channel->isOpen());
+}
+
+void tst_AgentChannel::clipboardNeedsMinorVersion()
+{
+    open();
+    // A 1.0 agent's Hello has no minor version: no clipboard messages for it.
+    feed(AgentMessage(AgentMessage::Hello, {"1", "old-agent/0.1"}));
+    sent();
+    QCOMPARE(m_channel->peerMinorVersion(), 0);
+    QVERIFY(!m_channel->supportsClipboard());
+    QCOMPARE(m_channel->requestClipboard(), 0u);
+    QCOMPARE(m_channel->setClipboard(QStringLiteral("x")), 0u);
+    QVERIFY(m_written.isEmpty());
+    QVERIFY(m_channel->isOpen());
+}
+
+void tst_AgentChannel::clipboardSanitize_data()
+{
+    QTest::addColumn<QByteArray>("in");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << QByteArray("hello") << QStringLiteral("hello") << true;
+    QTest::newRow("tab and newline kept") << QByteArray("a\tb\nc") << QStringLiteral("a\tb\nc") << true;
+    QTest::newRow("crlf") << QByteArray("a\r\nb\rc") << QStringLiteral("a\nb\nc") << true;
+    QTest::newRow("escape removed") << QByteArray("\x1b[31mred\x07") << QStringLiteral("[31mred") << true;
+    QTest::newRow("nul and del removed") << QByteArray("a\0b\x7f", 4) << QStringLiteral("ab") << true;
+    QTest::newRow("c1 csi removed") << QByteArray("x\xc2\x9by") << QStringLiteral("xy") << true;
+    QTest::newRow("unicode kept") << QByteArray("\xe2\x9c\x93 \xf0\x9f\x98\x80") << QStringLiteral("\u2713 \U0001F600") << true;
+    QTest::newRow("empty") << QByteArray() << QString() << true;
+    QTest::newRow("invalid utf-8") << QByteArray("a\xff" "b") << QString() << false;
+    QTest::newRow("overlong") << QByteArray("\xc0\xaf") << QString() << false;
+    QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << QString() << false;
+}
+
+void tst_AgentChannel::clipboardSanitize()
+{
+    QFETCH(QByteArray, in);
+    QFETCH(QString, out);
+    QFETCH(bool, valid);
+    const QString result = ClipboardReply::sanitize(in);
+    QCOMPARE(!result.isNull(), valid);
+    if (valid)
+        QCOMPARE(result, out);
 }
 
 QTEST_GUILESS_MAIN(tst_AgentChannel)
