@@ -59,6 +59,7 @@ ApplicationWindow {
                 ConsentStore.remember(session.name, session.descriptorPath, currentDigest)
                 root.launchNow(session)
             } else {
+                consentDialog.other = appliances.sameJobAs(session.name)
                 consentDialog.ask(session, valid ? accepted : "")
             }
         }
@@ -74,6 +75,12 @@ ApplicationWindow {
                 font.pixelSize: 18
                 font.bold: true
                 Layout.fillWidth: true
+            }
+            ToolButton {
+                objectName: "importButton"
+                text: qsTr("Import appliance…")
+                Accessible.name: qsTr("Import an appliance from an OVF or OVA file")
+                onClicked: importDialog.choose()
             }
             ToolButton {
                 objectName: "settingsButton"
@@ -218,9 +225,16 @@ ApplicationWindow {
         }
     }
 
+    ImportDialog {
+        id: importDialog
+        anchors.centerIn: parent
+        onImported: appliances.reload()
+    }
+
     SettingsDialog {
         id: settingsDialog
         anchors.centerIn: parent
+        applianceModel: appliances
     }
 
     Component {

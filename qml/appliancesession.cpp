@@ -11,21 +11,12 @@
 #include "storehistory.h"
 #include "storerecorder.h"
 #include "tesserapaths.h"
+#include "trustcolorstore.h"
 
 #include <QColor>
 #include <QSettings>
 
 namespace {
-// The same colour as TrustColors.colorFor() in QML, for the host-drawn seamless borders.
-QColor trustColorFor(const QString &name)
-{
-    static const char *const palette[] = {"#2e86de", "#10ac84", "#8e44ad", "#e67e22", "#c0392b", "#16a085", "#d35400", "#2c3e50"};
-    int hash = 0;
-    for (const QChar c : name)
-        hash = (hash * 31 + c.unicode()) % 9973;
-    return QColor(QLatin1String(palette[hash % 8]));
-}
-
 QString seamlessKey(const QString &name)
 {
     return QStringLiteral("appliances/%1/seamless").arg(name);
@@ -53,7 +44,12 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     m_seamlessWindows = new SeamlessWindowManager(this);
     m_seamlessWindows->setApplianceId(name());
     m_seamlessWindows->setApplianceTitle(info.title);
-    m_seamlessWindows->setTrustColor(trustColorFor(name()));
+    // The trust colour (TrustColors.colorFor() in QML) for the host-drawn seamless borders, kept current.
+    m_seamlessWindows->setTrustColor(TrustColorStore::instance()->colorFor(name()));
+    connect(TrustColorStore::instance(), &TrustColorStore::colorsChanged, this, [this](const QString &changed) {
+        if (changed == name())
+            m_seamlessWindows->setTrustColor(TrustColorStore::instance()->colorFor(name()));
+    });
     m_seamlessWindows->setConnection(m_display);
     m_seamless = QSettings().value(seamlessKey(name()), false).toBool();
     connect(m_seamlessWindows, &SeamlessWindowManager::abuseDetected, this, [this](const QString &reason) {
