@@ -14,18 +14,21 @@ ColumnLayout {
     /// Per appliance name, the last refusal (shown under its row).
     property var refusals: ({})
 
-    function names() {
-        const list = []
+    /// Every appliance's name -> title.
+    function titles() {
+        const map = {}
         if (!appliances)
-            return list
-        for (let row = 0; row < appliances.count; ++row)
-            list.push(appliances.data(appliances.index(row, 0), 257)) // NameRole
-        return list
+            return map
+        for (let row = 0; row < appliances.count; ++row) {
+            const index = appliances.index(row, 0)
+            map[appliances.data(index, 257)] = appliances.data(index, 258) // NameRole, TitleRole
+        }
+        return map
     }
 
     /// Chooses @p color for @p name; returns "" or the reason it was refused.
     function choose(name, color) {
-        const problem = TrustColorStore.setColor(name, color, names())
+        const problem = TrustColorStore.setColor(name, color, titles())
         const copy = Object.assign({}, refusals)
         copy[name] = problem
         refusals = copy

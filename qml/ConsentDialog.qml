@@ -131,6 +131,8 @@ Dialog {
 
     ContractCompareView {
         id: compareView
+        // Over the whole window, not inside this dialog: two columns need the room.
+        parent: Overlay.overlay
         anchors.centerIn: parent
     }
 

@@ -12,6 +12,10 @@ Dialog {
     id: dialog
     objectName: "importDialog"
 
+    /// The import's view-model and the contract shown (for tests).
+    readonly property alias importer: importer
+    readonly property alias contract: contract
+
     /// Emitted when an appliance was imported and is now in the catalog.
     signal imported(string name)
 
@@ -89,8 +93,8 @@ Dialog {
             text: importer.errorString !== ""
                   ? (importer.contractRejected ? qsTr("Not imported: the contract is rejected.\n%1").arg(importer.errorString)
                                                : qsTr("Not imported: %1").arg(importer.errorString))
-                  : (!contract.valid && !contract.loading && contract.source !== ""
-                     ? qsTr("The contract is rejected, so this appliance cannot be imported:\n%1").arg(contract.errorString) : "")
+                  : (importer.contractError !== ""
+                     ? qsTr("The contract is rejected, so this appliance cannot be imported:\n%1").arg(importer.contractError) : "")
         }
         ListView {
             objectName: "importContractGrants"
@@ -141,7 +145,7 @@ Dialog {
         ProgressBar {
             objectName: "importProgress"
             Layout.fillWidth: true
-            visible: importer.busy || importer.progress > 0
+            visible: importer.busy || (importer.progress > 0 && importer.errorString === "")
             from: 0
             to: 100
             value: importer.progress
@@ -150,7 +154,7 @@ Dialog {
         }
         Label {
             Layout.fillWidth: true
-            visible: importer.stage !== ""
+            visible: importer.stage !== "" && importer.errorString === ""
             text: importer.importedName !== "" ? qsTr("Imported as “%1”.").arg(importer.importedName)
                                                : qsTr("%1 (%2%)").arg(importer.stage).arg(importer.progress)
         }
@@ -162,7 +166,8 @@ Dialog {
             text: qsTr("Import")
             highlighted: true
             visible: importer.importedName === ""
-            enabled: !importer.busy && contract.valid && contract.launchable && importer.isValidName(nameField.text)
+            enabled: !importer.busy && importer.contractError === "" && contract.valid && contract.launchable
+                     && importer.isValidName(nameField.text)
             onClicked: importer.start(nameField.text)
         }
         Button {

@@ -1,6 +1,7 @@
 #include "applianceimport.h"
 
 #include "applianceimporter.h"
+#include "contractparser.h"
 #include "ovfpackage.h"
 #include "tesserapaths.h"
 
@@ -53,6 +54,7 @@ void ApplianceImport::inspect(const QString &source)
     Q_EMIT sourceChanged();
     m_descriptorPath.clear();
     m_suggestedName.clear();
+    m_contractError.clear();
     Q_EMIT descriptorChanged();
     reset();
     setBusy(true);
@@ -65,18 +67,26 @@ void ApplianceImport::inspect(const QString &source)
         QString error;
         const bool ok = ApplianceImporter::readDescriptor(path, &descriptor, &fileName, &error);
         QString name;
+        QString contractError;
         if (ok) {
             QFile copy(target);
             if (copy.open(QIODevice::WriteOnly))
                 copy.write(descriptor);
             name = OvfPackage::parse(descriptor).systemId().toLower();
+            // The same check as the import's, with the file named as the user knows it.
+            const ContractParseResult contract = ContractParser::parse(descriptor, fileName);
+            if (!contract.ok)
+                contractError = contract.error;
+            else if (!contract.allLaunchable())
+                contractError = contract.notes.join(QLatin1Char('\n'));
         }
-        QMetaObject::invokeMethod(this, [this, ok, target, name, error, generation] {
+        QMetaObject::invokeMethod(this, [this, ok, target, name, error, contractError, generation] {
             if (generation != m_generation)
                 return;
             if (ok) {
                 m_descriptorPath = target;
                 m_suggestedName = name;
+                m_contractError = contractError;
                 Q_EMIT descriptorChanged();
             } else {
                 m_error = error;

@@ -24,6 +24,9 @@ class ApplianceImport : public QObject
     Q_PROPERTY(QString descriptorPath READ descriptorPath NOTIFY descriptorChanged)
     /// The name the appliance gets unless the user changes it (the VirtualSystem's ovf:id).
     Q_PROPERTY(QString suggestedName READ suggestedName NOTIFY descriptorChanged)
+    /// Why the package's contract is rejected (`FILE:LINE:COLUMN: message`, naming the file the
+    /// user chose, or ARCHIVE.ova/NAME.ovf), empty when it is accepted or not read yet.
+    Q_PROPERTY(QString contractError READ contractError NOTIFY descriptorChanged)
     /// True while reading the descriptor or importing.
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(int progress READ progress NOTIFY progressChanged)
@@ -42,6 +45,7 @@ public:
     QString source() const { return m_source; }
     QString descriptorPath() const { return m_descriptorPath; }
     QString suggestedName() const { return m_suggestedName; }
+    QString contractError() const { return m_contractError; }
     bool busy() const { return m_busy; }
     int progress() const { return m_progress; }
     QString stage() const { return m_stage; }
@@ -74,6 +78,7 @@ private:
     QString m_source;
     QString m_descriptorPath;
     QString m_suggestedName;
+    QString m_contractError;
     bool m_busy = false;
     int m_progress = 0;
     QString m_stage;

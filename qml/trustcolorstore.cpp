@@ -82,17 +82,19 @@ double TrustColorStore::distance(const QColor &a, const QColor &b)
     return std::sqrt((x.l - y.l) * (x.l - y.l) + (x.a - y.a) * (x.a - y.a) + (x.b - y.b) * (x.b - y.b));
 }
 
-QString TrustColorStore::setColor(const QString &name, const QColor &color, const QStringList &others)
+QString TrustColorStore::setColor(const QString &name, const QColor &color, const QVariantMap &others)
 {
     if (!color.isValid())
         return tr("That is not a colour.");
-    for (const QString &other : others) {
-        if (other == name)
+    for (auto it = others.cbegin(); it != others.cend(); ++it) {
+        if (it.key() == name)
             continue;
-        if (distance(color, colorFor(other)) < minimumDistance)
+        if (distance(color, colorFor(it.key())) < minimumDistance) {
+            const QString title = it.value().toString().isEmpty() ? it.key() : it.value().toString();
             return tr("This colour is too close to %1's; appliances must be easy to tell apart. Choose another one, "
                       "or change %1's colour first.")
-                .arg(other);
+                .arg(title);
+        }
     }
     QSettings().setValue(key(name), color.name());
     ++m_revision;

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QStringList>
+#include <QVariantMap>
 
 /**
  * Each appliance's trust colour (the card, the guest window frame, the seamless borders):
@@ -37,9 +38,9 @@ public:
     Q_INVOKABLE QColor colorFor(const QString &name) const;
     /// True when @p name has a colour chosen by the user.
     Q_INVOKABLE bool isChosen(const QString &name) const;
-    /// Sets @p name's colour unless it is too close to one of @p others' colours. Returns ""
-    /// when set, else a translated sentence saying which appliance's colour it is too close to.
-    Q_INVOKABLE QString setColor(const QString &name, const QColor &color, const QStringList &others);
+    /// Sets @p name's colour unless it is too close to the colour of one of @p others (appliance
+    /// name -> title shown). Returns "" when set, else a translated sentence naming the appliance.
+    Q_INVOKABLE QString setColor(const QString &name, const QColor &color, const QVariantMap &others);
     /// Goes back to the default colour.
     Q_INVOKABLE void reset(const QString &name);
 

@@ -42,7 +42,7 @@ private Q_SLOTS:
     void choosesPersistsAndRefusesLookalikes()
     {
         TrustColorStore *store = TrustColorStore::instance();
-        const QStringList all{QStringLiteral("terminal"), QStringLiteral("editor")};
+        const QVariantMap all{{QStringLiteral("terminal"), QStringLiteral("Terminal")}, {QStringLiteral("editor"), QStringLiteral("Text editor")}};
         const QColor defaultTerminal = store->colorFor(QStringLiteral("terminal"));
         QVERIFY(defaultTerminal.isValid());
         QVERIFY(!store->isChosen(QStringLiteral("terminal")));
@@ -59,7 +59,7 @@ private Q_SLOTS:
         // Nearly the same yellow for the editor: refused, with the reason, nothing stored.
         const QColor editorBefore = store->colorFor(QStringLiteral("editor"));
         const QString refusal = store->setColor(QStringLiteral("editor"), QColor("#f0c30e"), all);
-        QVERIFY2(refusal.contains(QLatin1String("too close to terminal's")), qPrintable(refusal));
+        QVERIFY2(refusal.contains(QLatin1String("too close to Terminal's")), qPrintable(refusal));
         QCOMPARE(store->colorFor(QStringLiteral("editor")), editorBefore);
         QCOMPARE(changed.size(), 1);
 
