@@ -162,6 +162,10 @@ Your personal files are not touched.</source>
         <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System werden in eine Quarantäne verschoben, wo Sie sehen, was sie waren, und Dateien retten können; danach startet sie sauber.
 Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
+    <message>
+        <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.</source>
+        <translation>Importiert. Ohne den Tessera-Gastagenten läuft sie in einem Fenster mit ihrem ganzen Desktop (Anzeigen), ohne nahtlose Fenster, und bleibt hier bei „Wird gestartet“.</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>

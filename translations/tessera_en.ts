@@ -160,6 +160,10 @@ Your personal files are not touched.</source>
 Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>
