@@ -356,6 +356,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
+    <message>
+        <source>The disk keeps its data in another file (a qcow2 data file). Tessera imports self-contained disks only.</source>
+        <translation>Die Platte hält ihre Daten in einer anderen Datei (einer qcow2-Datendatei). Tessera importiert nur eigenständige Platten.</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>

@@ -354,6 +354,10 @@ Your personal files are not touched.</source>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The disk keeps its data in another file (a qcow2 data file). Tessera imports self-contained disks only.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>

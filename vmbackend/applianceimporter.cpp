@@ -359,8 +359,12 @@ bool ApplianceImporter::convertDisk(const QString &input, const QString &format,
         *error = tr("The disk refers to another file (a backing file). Tessera imports self-contained disks only.");
         return false;
     }
-    const QJsonArray extents = details.value(QLatin1String("format-specific")).toObject().value(QLatin1String("data")).toObject()
-                                   .value(QLatin1String("extents")).toArray();
+    const QJsonObject specific = details.value(QLatin1String("format-specific")).toObject().value(QLatin1String("data")).toObject();
+    if (specific.contains(QLatin1String("data-file"))) {
+        *error = tr("The disk keeps its data in another file (a qcow2 data file). Tessera imports self-contained disks only.");
+        return false;
+    }
+    const QJsonArray extents = specific.value(QLatin1String("extents")).toArray();
     for (const QJsonValue &extent : extents) {
         if (QFileInfo(extent.toObject().value(QLatin1String("filename")).toString()).canonicalFilePath()
             != QFileInfo(input).canonicalFilePath()) {

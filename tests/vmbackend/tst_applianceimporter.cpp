@@ -144,6 +144,8 @@ private Q_SLOTS:
         QTest::newRow("missing disk") << "missing" << "does not hold “disk.raw”";
         QTest::newRow("too big") << "big" << "more than";
         QTest::newRow("backing file") << "backing" << "backing file";
+        QTest::newRow("qcow2 external data file") << "datafile" << "data file";
+        QTest::newRow("vmdk extent elsewhere") << "extent" << "extents";
         QTest::newRow("not a tar") << "garbage" << "not a readable OVA";
     }
 
@@ -198,6 +200,23 @@ private Q_SLOTS:
                                                      QStringLiteral("-F"), QStringLiteral("raw"), QStringLiteral("-b"),
                                                      m_pkg + QStringLiteral("/disk.raw"), m_pkg + QStringLiteral("/disk.qcow2")}));
             members = QStringList{QStringLiteral("hostile.ovf"), QStringLiteral("disk.qcow2")};
+        } else if (kind == QLatin1String("datafile")) {
+            // A qcow2 whose data lives in a host file.
+            QVERIFY(pkg::write(m_pkg + QStringLiteral("/hostile.ovf"), pkg::descriptor(QStringLiteral("hostile"), QStringLiteral("disk.qcow2"), QStringLiteral("qcow2"))));
+            QVERIFY(pkg::run(QStringLiteral("qemu-img"), {QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+                                                          QStringLiteral("-o"), QStringLiteral("data_file=%1,data_file_raw=on").arg(m_work.filePath(QStringLiteral("host.raw"))),
+                                                          m_pkg + QStringLiteral("/disk.qcow2"), QStringLiteral("4M")}));
+            members = QStringList{QStringLiteral("hostile.ovf"), QStringLiteral("disk.qcow2")};
+        } else if (kind == QLatin1String("extent")) {
+            // A vmdk descriptor whose extent is a host file.
+            QVERIFY(pkg::write(m_pkg + QStringLiteral("/hostile.ovf"), pkg::descriptor(QStringLiteral("hostile"), QStringLiteral("disk.vmdk"), QStringLiteral("vmdk"))));
+            QVERIFY(pkg::write(m_work.filePath(QStringLiteral("host.raw")), QByteArray(1024 * 1024, 's')));
+            QVERIFY(pkg::write(m_pkg + QStringLiteral("/disk.vmdk"),
+                               "# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType=\"monolithicFlat\"\n\n"
+                               "RW 2048 FLAT \"" + m_work.filePath(QStringLiteral("host.raw")).toUtf8() + "\" 0\n\n"
+                               "ddb.virtualHWVersion = \"4\"\nddb.geometry.cylinders = \"2\"\nddb.geometry.heads = \"16\"\n"
+                               "ddb.geometry.sectors = \"63\"\nddb.adapterType = \"ide\"\n"));
+            members = QStringList{QStringLiteral("hostile.ovf"), QStringLiteral("disk.vmdk")};
         }
         if (kind == QLatin1String("garbage"))
             QVERIFY(pkg::write(ova, QByteArray(4096, 'z')));
