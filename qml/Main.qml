@@ -110,6 +110,21 @@ ApplicationWindow {
         id: appliances
     }
 
+    function showShell() {
+        root.show()
+        root.raise()
+        root.requestActivate()
+    }
+
+    // Running appliances and breaches at a glance, from the desktop's tray.
+    TrayIcon {
+        appliances: appliances
+        onShowWindowRequested: root.showShell()
+        onShowBreachesRequested: root.showShell()
+        onShowApplianceRequested: name => root.openGuestWindow(appliances.session(name))
+        onQuitRequested: Qt.quit()
+    }
+
     // A breach raised while the shell runs, with what to do about it at once.
     Pane {
         id: breachAlert

@@ -5,6 +5,7 @@
 #include "breachlistmodel.h"
 #include "breachlog.h"
 #include "contractmodel.h"
+#include "firstpaintwatcher.h"
 #include "guestmountplan.h"
 #include "seamlesswindowmanager.h"
 #include "spiceconnection.h"
@@ -12,11 +13,16 @@
 #include "storerecorder.h"
 #include "tesserapaths.h"
 #include "trustcolorstore.h"
+#include "uilogging.h"
 
 #include <QColor>
 #include <QSettings>
 
 namespace {
+// How long a first cold boot may take to draw its app before the ready state is saved
+// anyway (TCG on a loaded host draws an xterm within a few seconds of the session).
+constexpr int FirstPaintDeadlineMs = 60000;
+
 QString seamlessKey(const QString &name)
 {
     return QStringLiteral("appliances/%1/seamless").arg(name);
@@ -240,13 +246,31 @@ void ApplianceSession::mountFinished(quint32 requestId, int exitStatus)
 void ApplianceSession::captureReadyStateIfUseful()
 {
     // After the first cold boot of a fresh-every-launch appliance, keep its booted state so
-    // that later launches take about a second. The guest agent must see SPICE go away before
-    // the memory image is saved, or the restored agent would wait for a client that left.
-    m_captureQueued = false;
+    // that later launches take about a second. The agent is saved believing this display is
+    // still there; restored, it greets the next host on that host's Hello (docs/agent-protocol.md).
     if (m_state != Running || m_vm->mode() != ApplianceVm::FreshEveryLaunch || m_vm->hasReadyState()) {
+        m_captureQueued = false;
         mountSharedFoldersIfDue();
         return;
     }
+    // Save only once the app has drawn its window: a restore then shows the app at once.
+    if (!m_appPainted) {
+        if (!m_firstPaint) {
+            m_firstPaint = new FirstPaintWatcher(m_display->agent()->windows(), m_display->framebuffer(), this);
+            connect(m_firstPaint, &FirstPaintWatcher::done, this, [this](bool appShown) {
+                if (!appShown)
+                    qCInfo(lcUi) << name() << "shows no drawn window yet; saving its ready state anyway";
+                m_firstPaint->deleteLater();
+                m_firstPaint = nullptr;
+                m_appPainted = true;
+                captureReadyStateIfUseful();
+            });
+            m_firstPaint->start(FirstPaintDeadlineMs);
+        }
+        return; // the watcher calls again
+    }
+    m_appPainted = false;
+    m_captureQueued = false;
     m_capturing = true;
     m_display->disconnectFromGuest();
     if (!m_vm->captureReadyState())

@@ -4,6 +4,8 @@
 #include "appliancevm.h"
 #include "breachevent.h"
 #include "contractmodel.h"
+#include "seamlesswindowmanager.h"
+#include "spiceconnection.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -12,10 +14,7 @@
 #include <QTimer>
 
 class ApplianceMonitor;
-
-
-#include "seamlesswindowmanager.h"
-#include "spiceconnection.h"
+class FirstPaintWatcher;
 
 /// One appliance as the shell shows it: its VM, its SPICE display and agent, folded into
 /// one state. "Running" means the guest's session is up (the app is on screen), not merely
@@ -147,6 +146,8 @@ private:
     QString m_windowAbuse;
     bool m_capturing = false; // SPICE stays away while the memory image is saved
     bool m_captureQueued = false; // QEMU cannot save a VM with a mounted 9p export: capture first
+    FirstPaintWatcher *m_firstPaint = nullptr; // before a capture: waits for the app's window
+    bool m_appPainted = false;
     bool m_mountsDone = false;    // per VM run: the guest keeps its mounts across display reconnects
     QHash<quint32, QString> m_pendingMounts; // agent request id -> guest target
 };

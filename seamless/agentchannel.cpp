@@ -42,6 +42,7 @@ struct AgentChannel::Private
     bool announced = false;
     bool open = false;
     bool helloSeen = false;
+    bool helloSent = false;
     bool failed = false;
     QString sessionState;
     QString peerSoftware;
@@ -72,6 +73,7 @@ void AgentChannel::Private::resetSession()
 {
     decoder.reset();
     helloSeen = false;
+    helloSent = false;
     pendingPings.clear();
     pendingExecs.clear();
     windows->clear();
@@ -308,6 +310,10 @@ void AgentChannel::handlePortOpened(bool opened)
     // The guest (re)sends Hello each time it opens the port: start afresh.
     d->resetSession();
     qCDebug(lcSeamless) << "agent port" << (opened ? "opened" : "closed");
+    // The host greets first too: an agent restored from a memory image saved while another
+    // host was connected believes that host is still there, and greets again on this Hello.
+    if (opened)
+        d->helloSent = send(AgentMessage::hello(hostSoftware()));
     emit openChanged();
 }
 
@@ -331,7 +337,9 @@ void AgentChannel::handleMessage(const AgentMessage &message)
     if (d->failed)
         return;
     if (!d->helloSeen && message.type() != AgentMessage::Hello) {
-        fail(tr("The guest agent sent message type %1 before Hello.").arg(message.type()));
+        // A restored agent may report changes before it greets this host: its Hello brings
+        // the whole state again, so what comes before it is dropped, not trusted.
+        qCDebug(lcSeamless) << "dropping agent message of type" << message.type() << "before Hello";
         return;
     }
 
@@ -360,7 +368,9 @@ void AgentChannel::handleMessage(const AgentMessage &message)
                 c = QLatin1Char('?');
         }
         d->helloSeen = true;
-        send(AgentMessage::hello(hostSoftware()));
+        // Answer once per opening: a second host Hello makes the agent greet again.
+        if (!d->helloSent)
+            d->helloSent = send(AgentMessage::hello(hostSoftware()));
         if (d->peerSoftware != software) {
             d->peerSoftware = software;
             emit peerSoftwareChanged();

@@ -13,7 +13,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QThread>
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
@@ -21,8 +20,6 @@
 #include <cstdlib>
 
 namespace {
-
-constexpr unsigned long CaptureSettleMs = 1000;
 
 struct DomainHandle
 {
@@ -209,10 +206,8 @@ LaunchJob::Result LaunchJob::captureAndRelaunch(virConnectPtr connection) const
     }
     const ReadyStateManifest manifest = ReadyStateManifest::describe(baseDisk, recipeHash, spec.toolsDisk, DomainXmlBuilder::build(spec));
 
-    // The display was disconnected before the capture: give the guest agent time to see the
-    // host go away, so the ready state holds an agent waiting to reopen its port. Restored
-    // otherwise, it would wait on a port it believes open and never greet the next client.
-    QThread::msleep(CaptureSettleMs);
+    // No need to wait for the guest agent to see the display go: a restored agent that still
+    // believes a host is there greets the next one on its Hello (docs/agent-protocol.md).
     QElapsedTimer timer;
     timer.start();
     if (VmError error = ready.beginCapture(); error.isError()) {

@@ -1,5 +1,6 @@
 #include "overlaydisk.h"
 
+#include "qemuimg.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -7,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 #include <cerrno>
 #include <cstdio>
@@ -22,20 +22,6 @@ constexpr int QemuImgTimeoutMs = 60 * 1000;
 QString tr(const char *text)
 {
     return QCoreApplication::translate("OverlayDisk", text);
-}
-
-bool runQemuImg(const QStringList &arguments, QByteArray *output, QString *errorText)
-{
-    QProcess process;
-    process.start(QStringLiteral("qemu-img"), arguments);
-    if (!process.waitForFinished(QemuImgTimeoutMs) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
-        *errorText = process.errorString() + QLatin1Char(' ') + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
-        return false;
-    }
-    if (output)
-        *output = process.readAllStandardOutput();
-    return true;
 }
 
 void syncDirectory(const QString &dir)
@@ -114,7 +100,7 @@ VmError OverlayDisk::createAt(const QString &path) const
     const QStringList arguments{QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("qcow2"),
                                 QStringLiteral("-b"), QFileInfo(m_basePath).absoluteFilePath(), QStringLiteral("-F"),
                                 QStringLiteral("qcow2"), path};
-    if (!runQemuImg(arguments, nullptr, &errorText))
+    if (!QemuImg::run(arguments, QemuImgTimeoutMs, nullptr, &errorText))
         return VmError(VmError::DiskFailed, tr("Could not create a clean system disk for the appliance. Check free disk space; if qemu-img is missing, run scripts/setup."),
                        errorText);
     // qemu-img does not fsync; make the new file durable before it is renamed into place.
@@ -130,7 +116,7 @@ QString OverlayDisk::backingFile() const
 {
     QByteArray output;
     QString errorText;
-    if (!runQemuImg({QStringLiteral("info"), QStringLiteral("--output=json"), QStringLiteral("-U"), m_overlayPath}, &output, &errorText))
+    if (!QemuImg::run({QStringLiteral("info"), QStringLiteral("--output=json"), QStringLiteral("-U"), m_overlayPath}, QemuImgTimeoutMs, &output, &errorText))
         return {};
     return QJsonDocument::fromJson(output).object().value(QStringLiteral("backing-filename")).toString();
 }

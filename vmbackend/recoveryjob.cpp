@@ -2,6 +2,7 @@
 
 #include "breachlog.h"
 #include "overlaydisk.h"
+#include "qemuimg.h"
 #include "quarantinestore.h"
 #include "readystate.h"
 #include "restorepointstore.h"
@@ -15,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSaveFile>
 
 #include <libvirt/libvirt.h>
@@ -53,13 +53,10 @@ bool writeJson(const QString &path, const QJsonObject &object)
 // the backing kept inside the quarantine.
 bool rebaseUnsafe(const QString &delta, const QString &backing, QString *error)
 {
-    QProcess process;
-    process.start(QStringLiteral("qemu-img"), {QStringLiteral("rebase"), QStringLiteral("-u"), QStringLiteral("-f"), QStringLiteral("qcow2"),
-                                               QStringLiteral("-F"), QStringLiteral("qcow2"), QStringLiteral("-b"), backing, delta});
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        *error = process.errorString() + QLatin1Char(' ') + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+    if (!QemuImg::run({QStringLiteral("rebase"), QStringLiteral("-u"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+                       QStringLiteral("-F"), QStringLiteral("qcow2"), QStringLiteral("-b"), backing, delta},
+                      60000, nullptr, error))
         return false;
-    }
     ReadyState::sync(delta);
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "breachlog.h"
 #include "overlaydisk.h"
+#include "qemuimg.h"
 #include "readystate.h"
 #include "vmbackendlog.h"
 
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -24,26 +24,11 @@ namespace {
 constexpr qint64 MaxJsonBytes = 64 * 1024;
 constexpr int MaxPoints = 1000;            // more files than this in points/ are not read
 constexpr int QemuImgTimeoutMs = 30 * 60 * 1000; // a safe-mode rebase reads the whole disk
-constexpr qint64 MaxMapBytes = 256 * 1024 * 1024;
-
-bool runQemuImg(const QStringList &arguments, QByteArray *output, QString *errorText)
-{
-    QProcess process;
-    process.start(QStringLiteral("qemu-img"), arguments);
-    if (!process.waitForFinished(QemuImgTimeoutMs) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        if (errorText)
-            *errorText = process.errorString() + QLatin1Char(' ') + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
-        return false;
-    }
-    if (output)
-        *output = process.readAllStandardOutput().left(MaxMapBytes);
-    return true;
-}
 
 QString backingOf(const QString &image)
 {
     QByteArray output;
-    if (!runQemuImg({QStringLiteral("info"), QStringLiteral("--output=json"), QStringLiteral("-U"), image}, &output, nullptr))
+    if (!QemuImg::run({QStringLiteral("info"), QStringLiteral("--output=json"), QStringLiteral("-U"), image}, QemuImgTimeoutMs, &output))
         return {};
     return QJsonDocument::fromJson(output).object().value(QStringLiteral("backing-filename")).toString();
 }
@@ -162,8 +147,8 @@ bool RestorePointStore::liveParent(QString *id) const
 bool RestorePointStore::liveHasChanges() const
 {
     QByteArray output;
-    if (!runQemuImg({QStringLiteral("map"), QStringLiteral("--output=json"), QStringLiteral("-U"), QStringLiteral("-f"), QStringLiteral("qcow2"),
-                     liveOverlay()}, &output, nullptr))
+    if (!QemuImg::run({QStringLiteral("map"), QStringLiteral("--output=json"), QStringLiteral("-U"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+                     liveOverlay()}, QemuImgTimeoutMs, &output, nullptr))
         return QFileInfo::exists(liveOverlay()); // unreadable: keep it rather than lose it
     const QJsonArray extents = QJsonDocument::fromJson(output).array();
     return std::any_of(extents.cbegin(), extents.cend(), [](const QJsonValue &extent) {
@@ -417,8 +402,8 @@ VmError RestorePointStore::finishMerge(const QJsonObject &intent) const
         QString errorText;
         // Safe mode: copies into the child whatever differs between the old and the new backing
         // chain, then switches the header; what the child shows never changes.
-        if (!runQemuImg({QStringLiteral("rebase"), QStringLiteral("-f"), QStringLiteral("qcow2"), QStringLiteral("-b"), target,
-                         QStringLiteral("-F"), QStringLiteral("qcow2"), image}, nullptr, &errorText))
+        if (!QemuImg::run({QStringLiteral("rebase"), QStringLiteral("-f"), QStringLiteral("qcow2"), QStringLiteral("-b"), target,
+                         QStringLiteral("-F"), QStringLiteral("qcow2"), image}, QemuImgTimeoutMs, nullptr, &errorText))
             return VmError(VmError::DiskFailed, tr("Could not merge an old restore point. Check free disk space; the merge is finished at the next start."), errorText);
         ReadyState::sync(image);
         if (point)

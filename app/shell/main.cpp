@@ -8,7 +8,7 @@
 #include "tesserapaths.h"
 
 #include <QCommandLineParser>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -25,7 +25,8 @@ int main(int argc, char *argv[])
 {
     // Debug output only on request (QT_LOGGING_RULES="tessera.*.debug=true").
     QLoggingCategory::setFilterRules(QStringLiteral("tessera.*.debug=false"));
-    QGuiApplication app(argc, argv);
+    // QApplication rather than QGuiApplication: the tray icon's menu is a widget.
+    QApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Tessera"));
     QGuiApplication::setApplicationName(QStringLiteral("tessera"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Tessera"));

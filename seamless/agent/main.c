@@ -37,6 +37,7 @@ static struct exec_job job;
 static struct exec_req queue[EXEC_QUEUE_MAX];
 static int queue_len;
 static int x_up;
+static int host_hellos; /* Hellos from the host since this agent last greeted on connect */
 
 static void send_session_state(void)
 {
@@ -138,6 +139,11 @@ static const char *handle_message(const struct frame_msg *m)
         if (m->nfields < 1 || frame_field_cstr(&m->field[0], ver, sizeof ver) < 0
             || strcmp(ver, "1") != 0)
             return "host speaks another protocol version";
+        /* The host greets once per opening of its side. A second Hello means a
+         * new host while this agent believes the old one is still there (the VM
+         * was restored from a memory image saved mid-session): greet it. */
+        if (host_hellos++ > 0)
+            send_hello();
         return NULL;
     case MSG_PING:
         conn_send(&conn, MSG_PONG, m->field, m->nfields >= 1 ? 1 : 0);
@@ -247,6 +253,7 @@ int main(int argc, char **argv)
         }
         if (conn_service(&conn, now)) {
             fprintf(stderr, "tessera-agent: host connected\n");
+            host_hellos = 0;
             send_hello();
         }
         exec_check_timeout(&job, now);

@@ -19,6 +19,8 @@ private slots:
 
     void closedChannelSendsNothing();
     void helloHandshake();
+    void secondHelloIsNotAnswered();
+    void messagesBeforeHelloDropped();
     void sessionState();
     void pingPong();
     void execRoundTrip();
@@ -88,6 +90,9 @@ void tst_AgentChannel::closedChannelSendsNothing()
 void tst_AgentChannel::helloHandshake()
 {
     open();
+    // The host greets as soon as the port opens (a restored agent waits for that), and
+    // does not answer the guest's Hello a second time.
+    QCOMPARE(sent(), Messages{AgentMessage::hello(AgentChannel::hostSoftware())});
     QSignalSpy hello(m_channel, &AgentChannel::helloReceived);
     QSignalSpy software(m_channel, &AgentChannel::peerSoftwareChanged);
     sayHello();
@@ -96,7 +101,39 @@ void tst_AgentChannel::helloHandshake()
     QCOMPARE(hello.at(0).at(1).toString(), QStringLiteral("test-agent/1"));
     QCOMPARE(software.size(), 1);
     QCOMPARE(m_channel->peerSoftware(), QStringLiteral("test-agent/1"));
+    QCOMPARE(sent(), Messages());
+}
+
+void tst_AgentChannel::secondHelloIsNotAnswered()
+{
+    // A host Hello per opening, whatever the guest sends: two Hellos from the host on one
+    // opening would make the agent greet again, and the two would never stop.
+    open();
+    sent();
+    sayHello();
+    sayHello();
+    QCOMPARE(sent(), Messages());
+    // A new opening greets again.
+    m_channel->handlePortOpened(false);
+    open();
     QCOMPARE(sent(), Messages{AgentMessage::hello(AgentChannel::hostSoftware())});
+}
+
+void tst_AgentChannel::messagesBeforeHelloDropped()
+{
+    // A restored agent may report before it greets again: dropped, not trusted, not fatal.
+    open();
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    QSignalSpy state(m_channel, &AgentChannel::sessionStateChanged);
+    feed(AgentMessage(AgentMessage::SessionState, {"up"}));
+    feed(AgentMessage(AgentMessage::WindowRemoved, {"42"}));
+    QCOMPARE(error.size(), 0);
+    QCOMPARE(state.size(), 0);
+    QCOMPARE(m_channel->sessionState(), QString());
+    QVERIFY(m_channel->isOpen());
+    sayHello();
+    feed(AgentMessage(AgentMessage::SessionState, {"up"}));
+    QCOMPARE(m_channel->sessionState(), QStringLiteral("up"));
 }
 
 void tst_AgentChannel::sessionState()
@@ -213,7 +250,6 @@ void tst_AgentChannel::protocolErrors_data()
     auto enc = [](quint16 type, QList<QByteArray> fields) { return AgentMessage(type, fields).encode(); };
     QTest::newRow("garbage") << false << QByteArray("SSH-2.0-OpenSSH\r\n");
     QTest::newRow("oversize frame") << false << QByteArray("TA\x01\x00\x01\x00\x01\x00", 8);
-    QTest::newRow("message before Hello") << false << enc(AgentMessage::SessionState, {"up"});
     QTest::newRow("Hello version 2") << false << enc(AgentMessage::Hello, {"2", "future-agent"});
     QTest::newRow("Hello version not a number") << false << enc(AgentMessage::Hello, {"one", "agent"});
     QTest::newRow("Hello without software") << false << enc(AgentMessage::Hello, {"1"});
@@ -257,7 +293,7 @@ void tst_AgentChannel::errorStopsReading()
     QSignalSpy hello(m_channel, &AgentChannel::helloReceived);
     QSignalSpy error(m_channel, &AgentChannel::protocolError);
     // A bad message followed by a good one in the same chunk.
-    feedBytes(AgentMessage(AgentMessage::Pong, {"1"}).encode() + AgentMessage::hello(QStringLiteral("x")).encode());
+    feedBytes(AgentMessage(AgentMessage::Hello, {"2", "future-agent"}).encode() + AgentMessage::hello(QStringLiteral("x")).encode());
     QCOMPARE(error.size(), 1);
     QCOMPARE(hello.size(), 0);
     sayHello();

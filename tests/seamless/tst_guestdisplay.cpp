@@ -1,8 +1,12 @@
 // GuestFramebuffer and GuestDisplay without a guest: geometry, surface
 // checks, and painting of a framebuffer filled by the test.
+#include "agentchannel.h"
+#include "agentmessage.h"
+#include "firstpaintwatcher.h"
 #include "guestdisplay.h"
 #include "guestframebuffer.h"
 #include "spiceconnection.h"
+#include "windowtracker.h"
 
 #include <QQmlComponent>
 #include <QQmlEngine>
@@ -58,6 +62,8 @@ private slots:
     void noInputWithoutGuest();
     void connectionDestroyed();
     void qmlType();
+    void firstPaintWaitsForADrawnAppWindow();
+    void firstPaintGivesUpAtItsDeadline();
 
 private:
     static void setSurface(SpiceConnection &c, FakeSurface &s)
@@ -312,4 +318,62 @@ void tst_GuestDisplay::qmlType()
 }
 
 QTEST_MAIN(tst_GuestDisplay)
+
+namespace {
+AgentMessage windowUpdate(quint32 id, quint32 flags, const QRect &g)
+{
+    return AgentMessage(AgentMessage::WindowUpdate,
+                        {QByteArray::number(id), QByteArray::number(flags), QByteArray::number(g.x()), QByteArray::number(g.y()),
+                         QByteArray::number(g.width()), QByteArray::number(g.height()), "0", "xterm", "XTerm"});
+}
+} // namespace
+
+void tst_GuestDisplay::firstPaintWaitsForADrawnAppWindow()
+{
+    SpiceConnection connection;
+    FakeSurface surface(200, 100);
+    surface.image.fill(Qt::white);
+    setSurface(connection, surface);
+    WindowTracker *windows = connection.agent()->windows();
+    FirstPaintWatcher watcher(windows, connection.framebuffer());
+    QSignalSpy done(&watcher, &FirstPaintWatcher::done);
+    watcher.start(60000);
+    QCOMPARE(done.size(), 0); // nothing mapped
+
+    QString error;
+    const QRect xterm(10, 10, 80, 40);
+    QVERIFY(windows->handleMessage(windowUpdate(5, 1, xterm), &error)); // mapped, still blank
+    QCOMPARE(done.size(), 0);
+    surface.fillRect(QRect(150, 50, 10, 10), Qt::black); // drawn, but outside the window
+    invalidate(connection, QRect(150, 50, 10, 10));
+    QCOMPARE(done.size(), 0);
+    // A menu (override-redirect) drawn over the window is not the app's window.
+    QVERIFY(windows->handleMessage(windowUpdate(6, 1 | 2, QRect(120, 10, 40, 40)), &error));
+    surface.fillRect(QRect(125, 15, 5, 5), Qt::black);
+    invalidate(connection, QRect(125, 15, 5, 5));
+    QCOMPARE(done.size(), 0);
+
+    surface.fillRect(QRect(12, 12, 30, 8), Qt::black); // the prompt
+    invalidate(connection, QRect(12, 12, 30, 8));
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.at(0).at(0).toBool(), true);
+    QVERIFY(watcher.appOnScreen());
+    invalidate(connection, QRect(12, 12, 30, 8));
+    QCOMPARE(done.size(), 1); // once
+}
+
+void tst_GuestDisplay::firstPaintGivesUpAtItsDeadline()
+{
+    SpiceConnection connection;
+    FakeSurface surface(64, 64);
+    surface.image.fill(Qt::white);
+    setSurface(connection, surface);
+    FirstPaintWatcher watcher(connection.agent()->windows(), connection.framebuffer());
+    QSignalSpy done(&watcher, &FirstPaintWatcher::done);
+    watcher.start(50);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.at(0).at(0).toBool(), false);
+}
+
 #include "tst_guestdisplay.moc"

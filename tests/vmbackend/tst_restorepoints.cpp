@@ -1,6 +1,7 @@
 #include "restorepointstore.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -95,6 +96,36 @@ bool consistent(const RestorePointStore &store, const QString &base, QString *wh
         return false;
     }
     return true;
+}
+
+// The `qemu-img @p command` that process @p parent runs, or 0 (read from /proc, as ps would).
+pid_t qemuImgChildOf(qint64 parent, const QByteArray &command)
+{
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool number = false;
+        const pid_t pid = pid_t(entry.toInt(&number));
+        if (!number)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid ..."; comm has no ')' for qemu-img.
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (!line.contains("(qemu-img)") || fields.size() < 2 || fields.at(1).toLongLong() != parent)
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().split('\0').value(1) == command)
+            return pid;
+    }
+    return 0;
+}
+
+bool processGone(pid_t pid)
+{
+    return !QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
 }
 
 // The child side of the crash tests: one operation on the store, then exit.
@@ -247,6 +278,77 @@ private Q_SLOTS:
         QVERIFY(sameAs(store.liveOverlay(), raw(QStringLiteral("live"))));
         QVERIFY(sameAs(store.imagePath(QStringLiteral("3")), raw(QStringLiteral("3"))));
         QVERIFY2(consistent(store, m_base, &why), qPrintable(why));
+    }
+
+    // kill -9 of the shell while qemu-img is inside a safe-mode rebase: the rebase has copied
+    // part of the data into the child and not yet switched its header. qemu-img dies with the
+    // shell (no one else writes the disk afterwards), and the next start rebases again.
+    void killInsideQemuImgRebase()
+    {
+        newInstance();
+        const RestorePointStore store(m_instance, m_base);
+        // Point 1 holds 480 MiB the rebase must copy into both of its children.
+        QCOMPARE(run(QStringLiteral("qemu-img"), {QStringLiteral("resize"), QStringLiteral("-q"), store.liveOverlay(), QStringLiteral("512M")}), 0);
+        QCOMPARE(run(QStringLiteral("qemu-io"), {QStringLiteral("-f"), QStringLiteral("qcow2"), QStringLiteral("-c"),
+                                                 QStringLiteral("write -P 0x44 16M 480M"), store.liveOverlay()}), 0);
+        QVERIFY(!store.take(RestorePoint::onDemand(), {}, true).isError());
+        QVERIFY(write(store.liveOverlay(), 0x22, 64 * 1024));
+        QVERIFY(!store.take(RestorePoint::onDemand(), {}, true).isError());
+        QVERIFY(!store.rollbackTo(QStringLiteral("1"), true).isError());
+        QVERIFY(write(store.liveOverlay(), 0x33, 128 * 1024));
+        QVERIFY(dump(store.imagePath(QStringLiteral("2")), raw(QStringLiteral("2"))));
+        QVERIFY(dump(store.liveOverlay(), raw(QStringLiteral("live"))));
+        const QString firstChild = store.imagePath(QStringLiteral("2"));
+        const qint64 sizeBefore = QFileInfo(firstChild).size();
+
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TESSERA_TEST_POINTS_CHILD"), QStringLiteral("merge"));
+        env.insert(QStringLiteral("TESSERA_TEST_POINTS_INSTANCE"), m_instance);
+        env.insert(QStringLiteral("TESSERA_TEST_POINTS_BASE"), m_base);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForStarted());
+
+        // Wait until qemu-img has written into the child, then freeze it there.
+        pid_t qemuImg = 0;
+        QDeadlineTimer deadline(ChildDeadlineMs);
+        while (!qemuImg && !deadline.hasExpired() && child.state() == QProcess::Running) {
+            qemuImg = qemuImgChildOf(child.processId(), "rebase");
+            if (!qemuImg)
+                child.waitForFinished(1); // a bounded poll of /proc
+        }
+        // The copy takes a fraction of a second: watch the size without yielding.
+        while (qemuImg && !deadline.hasExpired() && !processGone(qemuImg)) {
+            if (QFileInfo(firstChild).size() > sizeBefore) {
+                ::kill(qemuImg, SIGSTOP);
+                break;
+            }
+        }
+        QVERIFY2(qemuImg && child.state() == QProcess::Running,
+                 qPrintable(QStringLiteral("the merge ended (exit %1) before its rebase could be caught: %2")
+                                .arg(child.exitCode())
+                                .arg(QString::fromLocal8Bit(child.readAllStandardError().right(2000)))));
+        QVERIFY(QFileInfo(firstChild).size() > sizeBefore);
+        QCOMPARE(backing(firstChild), store.imagePath(QStringLiteral("1"))); // header not switched yet
+
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(ChildDeadlineMs));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        // PR_SET_PDEATHSIG: the kernel kills the stopped qemu-img with its parent.
+        QDeadlineTimer gone(ChildDeadlineMs);
+        while (!processGone(qemuImg) && !gone.hasExpired())
+            QTest::qWait(10); // poll /proc, bounded by the deadline
+        QVERIFY2(processGone(qemuImg), "qemu-img outlived the process that ran it");
+
+        const RestorePointStore next(m_instance, m_base);
+        QVERIFY(next.recover());
+        QString why;
+        QVERIFY2(consistent(next, m_base, &why), qPrintable(why));
+        QVERIFY(!QFileInfo::exists(next.imagePath(QStringLiteral("1"))));
+        QVERIFY(sameAs(next.imagePath(QStringLiteral("2")), raw(QStringLiteral("2"))));
+        QVERIFY(sameAs(next.liveOverlay(), raw(QStringLiteral("live"))));
+        QVERIFY(holds(next.liveOverlay(), 0x44, 100 * 1024 * 1024));
     }
 
     void killDuringOperation_data()
