@@ -5,6 +5,7 @@
 #include "ovaarchive.h"
 #include "ovfmanifest.h"
 #include "ovfpackage.h"
+#include "qemuimg.h"
 #include "vmbackendlog.h"
 
 #include <QCryptographicHash>
@@ -22,7 +23,9 @@
 #include <QSaveFile>
 #include <QStorageInfo>
 
+#include <csignal>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace {
@@ -348,13 +351,14 @@ bool ApplianceImporter::convertDisk(const QString &input, const QString &format,
                                     int toPercent, QString *error)
 {
     // A qcow2 or vmdk can name other files (backing file, extents): refuse anything that reads outside the package.
-    QProcess info;
-    info.start(QStringLiteral("qemu-img"), {QStringLiteral("info"), QStringLiteral("--output=json"), QStringLiteral("-f"), format, input});
-    if (!info.waitForFinished(QemuImgInfoTimeoutMs) || info.exitStatus() != QProcess::NormalExit || info.exitCode() != 0) {
-        *error = tr("qemu-img cannot read the disk as %1: %2").arg(format, QString::fromLocal8Bit(info.readAllStandardError()).trimmed().left(500));
+    QByteArray infoJson;
+    QString infoError;
+    if (!QemuImg::run({QStringLiteral("info"), QStringLiteral("--output=json"), QStringLiteral("-f"), format, input},
+                      QemuImgInfoTimeoutMs, &infoJson, &infoError, 1024 * 1024)) {
+        *error = tr("qemu-img cannot read the disk as %1: %2").arg(format, infoError.trimmed().left(500));
         return false;
     }
-    const QJsonObject details = QJsonDocument::fromJson(info.readAllStandardOutput()).object();
+    const QJsonObject details = QJsonDocument::fromJson(infoJson).object();
     if (details.contains(QLatin1String("backing-filename"))) {
         *error = tr("The disk refers to another file (a backing file). Tessera imports self-contained disks only.");
         return false;
@@ -375,6 +379,8 @@ bool ApplianceImporter::convertDisk(const QString &input, const QString &format,
 
     QProcess convert;
     convert.setProcessChannelMode(QProcess::SeparateChannels);
+    // Dies with this thread (as QemuImg's): a killed import leaves no qemu-img writing into NAME.importing.
+    convert.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     convert.start(QStringLiteral("qemu-img"), {QStringLiteral("convert"), QStringLiteral("-p"), QStringLiteral("-f"), format,
                                                QStringLiteral("-O"), QStringLiteral("qcow2"), input, output});
     // qemu-img -p writes "    (12.34/100%)\r" as it goes.

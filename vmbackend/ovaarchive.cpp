@@ -5,6 +5,9 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace {
 
 // Listing and reading the descriptor are quick; extraction of a disk takes as long as the disk is big.
@@ -18,6 +21,8 @@ void startTar(QProcess *tar, const QStringList &arguments)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
     tar->setProcessEnvironment(environment);
+    // tar dies with the thread that started it: a killed import leaves no tar writing into NAME.importing.
+    tar->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     tar->start(QStringLiteral("tar"), arguments);
 }
 

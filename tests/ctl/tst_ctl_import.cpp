@@ -40,6 +40,21 @@ class TestCtlImport : public QObject
         return pkg::makeOva(ova, dir, {name + QStringLiteral(".ovf"), QStringLiteral("disk.raw")}) ? ova : QString();
     }
 
+    /// Processes whose command line names @p path (tar or qemu-img working on it).
+    static QStringList helpersOf(const QString &path)
+    {
+        QStringList found;
+        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (pid.toInt() > 0 && cmdline.open(QIODevice::ReadOnly)) {
+                const QByteArray text = cmdline.readAll();
+                if (text.contains(path.toUtf8()) || text.contains("killed.importing"))
+                    found.append(pid);
+            }
+        }
+        return found;
+    }
+
 private Q_SLOTS:
     void importsAndPrintsProgress()
     {
@@ -95,6 +110,8 @@ private Q_SLOTS:
         QVERIFY(ctl.waitForFinished(30000));
         QCOMPARE(ctl.exitStatus(), QProcess::CrashExit);
         QVERIFY2(QFileInfo::exists(imports() + QStringLiteral("/killed.importing")), "the kill landed after the import finished");
+        // Its tar or qemu-img died with it (nothing keeps writing into the folder).
+        QTRY_VERIFY_WITH_TIMEOUT(helpersOf(ova).isEmpty(), 2000);
         QVERIFY(!QFileInfo::exists(imports() + QStringLiteral("/killed")));
 
         // The next start of tessera-ctl (any command) removes what the killed import left.
