@@ -63,6 +63,15 @@ Frame {
                 font.italic: true
             }
             Label {
+                objectName: "importedLabel"
+                visible: card.session.imported
+                text: qsTr("Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                opacity: 0.7
+                font.pixelSize: 11
+            }
+            Label {
                 objectName: "stateLabel"
                 text: card.session.state === ApplianceSession.Booting
                       ? qsTr("Starting… %n s", "", card.session.bootElapsedSeconds)

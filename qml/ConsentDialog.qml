@@ -11,6 +11,8 @@ Dialog {
 
     property ApplianceSession session
     property bool reasking: false
+    /// Another appliance that does the same job, offered for a side-by-side comparison (or null).
+    property ApplianceSession other: null
 
     /// Emitted when the user agrees; @p remember is false for "launch once".
     signal consented(ApplianceSession session, bool remember, string digest)
@@ -127,7 +129,20 @@ Dialog {
         }
     }
 
+    ContractCompareView {
+        id: compareView
+        // Over the whole window, not inside this dialog: two columns need the room.
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+    }
+
     footer: DialogButtonBox {
+        Button {
+            objectName: "consentCompareButton"
+            visible: dialog.other !== null
+            text: dialog.other ? qsTr("Compare with %1").arg(dialog.other.title) : ""
+            onClicked: compareView.show(dialog.session, dialog.other)
+        }
         Button {
             objectName: "consentLaunchButton"
             text: qsTr("Allow and launch")

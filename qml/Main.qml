@@ -40,6 +40,8 @@ ApplicationWindow {
     // Asks for consent on first launch, and again only when the contract has widened.
     function requestLaunch(session) {
         const accepted = ConsentStore.acceptedDescriptor(session.name)
+        // Another appliance for the same job, offered for a side-by-side comparison.
+        consentDialog.other = appliances.sameJobAs(session.name)
         if (accepted === "") {
             consentDialog.ask(session, "")
             return
@@ -73,12 +75,7 @@ ApplicationWindow {
                 text: qsTr("Appliances")
                 font.pixelSize: 18
                 font.bold: true
-                Layout.fillWidth: true
-            }
-            ToolButton {
-                objectName: "settingsButton"
-                text: qsTr("Settings…")
-                onClicked: settingsDialog.open()
+                Layout.minimumWidth: implicitWidth
             }
             Label {
                 objectName: "connectionStatus"
@@ -87,8 +84,24 @@ ApplicationWindow {
                       : Hypervisor.status === Hypervisor.Connecting ? qsTr("Connecting to %1…").arg(Hypervisor.uri)
                                                                    : qsTr("Not connected")
                 elide: Text.ElideMiddle
-                Layout.maximumWidth: root.width / 2
+                horizontalAlignment: Text.AlignRight
+                // The status gives way first when the window is narrow (or scaled up).
+                Layout.fillWidth: true
+                Layout.minimumWidth: 40
                 opacity: 0.7
+            }
+            ToolButton {
+                objectName: "importButton"
+                text: qsTr("Import appliance…")
+                Layout.minimumWidth: implicitWidth
+                Accessible.name: qsTr("Import an appliance from an OVF or OVA file")
+                onClicked: importDialog.choose()
+            }
+            ToolButton {
+                objectName: "settingsButton"
+                text: qsTr("Settings…")
+                Layout.minimumWidth: implicitWidth
+                onClicked: settingsDialog.open()
             }
         }
     }
@@ -233,9 +246,16 @@ ApplicationWindow {
         }
     }
 
+    ImportDialog {
+        id: importDialog
+        anchors.centerIn: parent
+        onImported: appliances.reload()
+    }
+
     SettingsDialog {
         id: settingsDialog
         anchors.centerIn: parent
+        applianceModel: appliances
     }
 
     Component {

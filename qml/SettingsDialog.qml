@@ -8,6 +8,9 @@ import Tessera
 Dialog {
     id: dialog
 
+    /// The launcher's appliances, for their colours.
+    property var applianceModel
+
     modal: true
     title: qsTr("Settings")
     width: Math.min(parent ? parent.width - 48 : 560, 560)
@@ -107,6 +110,12 @@ Dialog {
             opacity: invalid ? 1 : 0.7
             text: invalid ? qsTr("Enter a full path starting with /, such as /home/you/Tessera, or leave it empty for the default.")
                           : qsTr("Appliances see only the folders of this store that their contract mounts. Changes apply when Tessera starts again.")
+        }
+        ApplianceColorSettings {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            Layout.topMargin: 8
+            appliances: dialog.applianceModel
         }
     }
 }

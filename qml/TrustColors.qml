@@ -1,14 +1,14 @@
 pragma Singleton
 import QtQuick
+import Tessera
 
-// Each appliance's trust colour: the frame the host draws around its windows.
+// Each appliance's trust colour: the frame the host draws around its windows. The colour is
+// the one chosen in Settings, else a default by name (TrustColorStore, shared with C++).
 QtObject {
-    readonly property var palette: ["#2e86de", "#10ac84", "#8e44ad", "#e67e22", "#c0392b", "#16a085", "#d35400", "#2c3e50"]
+    readonly property var palette: TrustColorStore.choices
 
     function colorFor(name) {
-        let hash = 0
-        for (let i = 0; i < name.length; ++i)
-            hash = (hash * 31 + name.charCodeAt(i)) % 9973
-        return palette[hash % palette.length]
+        // Read revision so that bindings re-evaluate when a colour is changed in Settings.
+        return TrustColorStore.revision >= 0 ? TrustColorStore.colorFor(name) : "transparent"
     }
 }

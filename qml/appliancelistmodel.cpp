@@ -76,7 +76,7 @@ void ApplianceListModel::populate()
 {
     // Adds appliances that appeared; sessions of known ones live on (they may be running).
     Hypervisor *hypervisor = Hypervisor::instance();
-    for (const ApplianceImage &image : ApplianceCatalog::scan(TesseraPaths::applianceImagesDir())) {
+    for (const ApplianceImage &image : ApplianceCatalog::scanAll()) {
         if (session(image.name))
             continue;
         const ApplianceInfo info = ApplianceInfo::fromDescriptor(image.descriptor, image.name);
@@ -115,4 +115,16 @@ void ApplianceListModel::onBreachAction(const QString &appliance, const QString 
         StoreHistory::instance()->undoSince(appliance, since.toUTC().toString(Qt::ISODateWithMs));
     else if (action == QLatin1String("default"))
         Q_EMIT showRequested(session);
+}
+
+ApplianceSession *ApplianceListModel::sameJobAs(const QString &name) const
+{
+    const ApplianceSession *self = session(name);
+    if (!self || self->job().trimmed().isEmpty())
+        return nullptr;
+    for (ApplianceSession *other : m_sessions) {
+        if (other != self && other->job().trimmed().compare(self->job().trimmed(), Qt::CaseInsensitive) == 0)
+            return other;
+    }
+    return nullptr;
 }

@@ -28,6 +28,9 @@ public:
     Q_INVOKABLE ApplianceSession *session(const QString &name) const;
     /// Scans the appliance images again (after a build or import).
     Q_INVOKABLE void reload();
+    /// Another appliance with the same job (build.json "job", ProductSection/Product for imports)
+    /// as @p name, for comparing contracts; nullptr when there is none.
+    Q_INVOKABLE ApplianceSession *sameJobAs(const QString &name) const;
 
 Q_SIGNALS:
     void loadingChanged();

@@ -12,6 +12,7 @@
 #include "storehistory.h"
 #include "storerecorder.h"
 #include "tesserapaths.h"
+#include "trustcolorstore.h"
 #include "uilogging.h"
 
 #include <QColor>
@@ -21,16 +22,6 @@ namespace {
 // How long a first cold boot may take to draw its app before the ready state is saved
 // anyway (TCG on a loaded host draws an xterm within a few seconds of the session).
 constexpr int FirstPaintDeadlineMs = 60000;
-
-// The same colour as TrustColors.colorFor() in QML, for the host-drawn seamless borders.
-QColor trustColorFor(const QString &name)
-{
-    static const char *const palette[] = {"#2e86de", "#10ac84", "#8e44ad", "#e67e22", "#c0392b", "#16a085", "#d35400", "#2c3e50"};
-    int hash = 0;
-    for (const QChar c : name)
-        hash = (hash * 31 + c.unicode()) % 9973;
-    return QColor(QLatin1String(palette[hash % 8]));
-}
 
 QString seamlessKey(const QString &name)
 {
@@ -59,7 +50,12 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     m_seamlessWindows = new SeamlessWindowManager(this);
     m_seamlessWindows->setApplianceId(name());
     m_seamlessWindows->setApplianceTitle(info.title);
-    m_seamlessWindows->setTrustColor(trustColorFor(name()));
+    // The trust colour (TrustColors.colorFor() in QML) for the host-drawn seamless borders, kept current.
+    m_seamlessWindows->setTrustColor(TrustColorStore::instance()->colorFor(name()));
+    connect(TrustColorStore::instance(), &TrustColorStore::colorsChanged, this, [this](const QString &changed) {
+        if (changed == name())
+            m_seamlessWindows->setTrustColor(TrustColorStore::instance()->colorFor(name()));
+    });
     m_seamlessWindows->setConnection(m_display);
     m_seamless = QSettings().value(seamlessKey(name()), false).toBool();
     connect(m_seamlessWindows, &SeamlessWindowManager::abuseDetected, this, [this](const QString &reason) {

@@ -27,6 +27,8 @@ class ApplianceSession : public QObject
     Q_PROPERTY(QString name READ name CONSTANT)
     Q_PROPERTY(QString title READ title CONSTANT)
     Q_PROPERTY(QString job READ job CONSTANT)
+    /// Imported from an OVF/OVA rather than built by Tessera: it may lack the guest agent.
+    Q_PROPERTY(bool imported READ imported CONSTANT)
     Q_PROPERTY(QString descriptorPath READ descriptorPath CONSTANT)
     Q_PROPERTY(QString headline READ headline CONSTANT)
     Q_PROPERTY(bool launchable READ launchable CONSTANT)
@@ -58,6 +60,7 @@ public:
     QString name() const { return m_vm->image().name; }
     QString title() const { return m_info.title; }
     QString job() const { return m_vm->image().job; }
+    bool imported() const { return m_vm->image().imported; }
     QString headline() const { return m_info.headline; }
     bool launchable() const { return m_info.launchable; }
     QString problem() const { return m_info.problem; }

@@ -166,6 +166,204 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>History and recovery…</source>
         <translation>Verlauf und Wiederherstellung …</translation>
     </message>
+    <message>
+        <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.</source>
+        <translation>Importiert. Ohne den Tessera-Gastagenten läuft sie in einem Fenster mit ihrem ganzen Desktop (Anzeigen), ohne nahtlose Fenster, und bleibt hier bei „Wird gestartet“.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceColorSettings</name>
+    <message>
+        <source>Appliance colours</source>
+        <translation>Appliance-Farben</translation>
+    </message>
+    <message>
+        <source>Each appliance&apos;s windows are framed in its colour. Colours that are hard to tell apart are refused.</source>
+        <translation>Die Fenster jeder Appliance sind in ihrer Farbe gerahmt. Farben, die schwer zu unterscheiden sind, werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Current colour of %1</source>
+        <translation>Aktuelle Farbe von %1</translation>
+    </message>
+    <message>
+        <source>Use %1 for %2</source>
+        <translation>%1 für %2 verwenden</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceImporter</name>
+    <message>
+        <source>“%1” is not a file. Choose an .ovf descriptor or an .ova archive.</source>
+        <translation>„%1“ ist keine Datei. Wählen Sie eine .ovf-Beschreibung oder ein .ova-Archiv.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to be an OVF descriptor.</source>
+        <translation>„%1“ ist zu groß für eine OVF-Beschreibung.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a readable OVA (tar) archive: %2</source>
+        <translation>„%1“ ist kein lesbares OVA-(tar-)Archiv: %2</translation>
+    </message>
+    <message>
+        <source>“%1” holds more than one .ovf descriptor; an appliance has exactly one.</source>
+        <translation>„%1“ enthält mehr als eine .ovf-Beschreibung; eine Appliance hat genau eine.</translation>
+    </message>
+    <message>
+        <source>“%1” holds no usable .ovf descriptor.</source>
+        <translation>„%1“ enthält keine brauchbare .ovf-Beschreibung.</translation>
+    </message>
+    <message>
+        <source>The descriptor in “%1” is too large.</source>
+        <translation>Die Beschreibung in „%1“ ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Could not read the descriptor in “%1”: %2</source>
+        <translation>Die Beschreibung in „%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the contract has a required section Tessera does not understand.</source>
+        <translation>%1: Der Vertrag hat einen verpflichtenden Abschnitt, den Tessera nicht versteht.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>“%1” holds the member “%2”, whose name has a folder, an absolute path or “..”. Tessera refuses such archives; ask the publisher for a clean one.</source>
+        <translation>„%1“ enthält den Eintrag „%2“, dessen Name einen Ordner, einen absoluten Pfad oder „..“ enthält. Tessera lehnt solche Archive ab; bitten Sie den Herausgeber um ein sauberes.</translation>
+    </message>
+    <message>
+        <source>“%1” holds “%2”, which is a link or special file, not a plain file. Tessera refuses such archives; ask the publisher for a clean one.</source>
+        <translation>„%1“ enthält „%2“, eine Verknüpfung oder Spezialdatei statt einer einfachen Datei. Tessera lehnt solche Archive ab; bitten Sie den Herausgeber um ein sauberes.</translation>
+    </message>
+    <message>
+        <source>“%1” holds “%2” twice.</source>
+        <translation>„%1“ enthält „%2“ zweimal.</translation>
+    </message>
+    <message>
+        <source>“%1” holds “%2”, which its descriptor does not reference. Tessera refuses archives with unexpected content.</source>
+        <translation>„%1“ enthält „%2“, das seine Beschreibung nicht nennt. Tessera lehnt Archive mit unerwartetem Inhalt ab.</translation>
+    </message>
+    <message>
+        <source>“%1” does not hold “%2”, which its descriptor needs.</source>
+        <translation>„%1“ enthält „%2“ nicht, das seine Beschreibung braucht.</translation>
+    </message>
+    <message>
+        <source>Could not read the manifest in “%1”: %2</source>
+        <translation>Das Manifest in „%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1”, which the descriptor needs, is missing beside it or is not a plain file.</source>
+        <translation>„%1“, das die Beschreibung braucht, fehlt daneben oder ist keine einfache Datei.</translation>
+    </message>
+    <message>
+        <source>Could not read the manifest “%1”.</source>
+        <translation>Das Manifest „%1“ konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The package is %1 MiB, more than the %2 MiB Tessera imports.</source>
+        <translation>Das Paket ist %1 MiB groß, mehr als die %2 MiB, die Tessera importiert.</translation>
+    </message>
+    <message>
+        <source>The manifest names “%1”, which is not in the package.</source>
+        <translation>Das Manifest nennt „%1“, das nicht im Paket ist.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot name an appliance: use 1 to 32 lower-case letters, digits and “-” (tessera-ctl import PATH --name NAME).</source>
+        <translation>„%1“ taugt nicht als Name einer Appliance: Verwenden Sie 1 bis 32 Kleinbuchstaben, Ziffern und „-“ (tessera-ctl import PFAD --name NAME).</translation>
+    </message>
+    <message>
+        <source>There is already an appliance called “%1”; nothing was changed. Import it under another name (--name).</source>
+        <translation>Es gibt schon eine Appliance namens „%1“; nichts wurde verändert. Importieren Sie sie unter einem anderen Namen (--name).</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”.</source>
+        <translation>„%1“ konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Unpacking %1</source>
+        <translation>%1 wird entpackt</translation>
+    </message>
+    <message>
+        <source>Could not unpack “%1” from the archive: %2</source>
+        <translation>„%1“ konnte nicht aus dem Archiv entpackt werden: %2</translation>
+    </message>
+    <message>
+        <source>qemu-img cannot read the disk as %1: %2</source>
+        <translation>qemu-img kann die Platte nicht als %1 lesen: %2</translation>
+    </message>
+    <message>
+        <source>The disk refers to another file (a backing file). Tessera imports self-contained disks only.</source>
+        <translation>Die Platte verweist auf eine andere Datei (eine Basisdatei). Tessera importiert nur eigenständige Platten.</translation>
+    </message>
+    <message>
+        <source>The disk keeps its data in another file (a qcow2 data file). Tessera imports self-contained disks only.</source>
+        <translation>Die Platte hält ihre Daten in einer anderen Datei (einer qcow2-Datendatei). Tessera importiert nur eigenständige Platten.</translation>
+    </message>
+    <message>
+        <source>The disk is split over other files (extents). Tessera imports self-contained disks only.</source>
+        <translation>Die Platte ist auf andere Dateien verteilt (Extents). Tessera importiert nur eigenständige Platten.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Converting the disk took too long.</source>
+        <translation>Das Umwandeln der Platte hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>Converting the disk</source>
+        <translation>Platte wird umgewandelt</translation>
+    </message>
+    <message>
+        <source>qemu-img could not convert the disk: %1</source>
+        <translation>qemu-img konnte die Platte nicht umwandeln: %1</translation>
+    </message>
+    <message>
+        <source>Checking the contract</source>
+        <translation>Vertrag wird geprüft</translation>
+    </message>
+    <message>
+        <source>“%1” is being imported already.</source>
+        <translation>„%1“ wird bereits importiert.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in “%1” for this appliance (%2 MiB needed). Free some space and try again.</source>
+        <translation>In „%1“ ist nicht genug Platz für diese Appliance (%2 MiB nötig). Schaffen Sie Platz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Checking the manifest</source>
+        <translation>Manifest wird geprüft</translation>
+    </message>
+    <message>
+        <source>Could not copy the kernel and initrd.</source>
+        <translation>Kernel und Initrd konnten nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Could not write the appliance&apos;s descriptor into “%1”.</source>
+        <translation>Die Beschreibung der Appliance konnte nicht nach „%1“ geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not move the imported appliance into place at “%1”.</source>
+        <translation>Die importierte Appliance konnte nicht nach „%1“ verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -463,6 +661,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>Compare with %1</source>
+        <translation>Mit %1 vergleichen</translation>
+    </message>
 </context>
 <context>
     <name>ContractCommand</name>
@@ -515,6 +717,17 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>enforced here: %1</source>
         <translation>hier durchgesetzt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractCompareView</name>
+    <message>
+        <source>%1 and %2 compared</source>
+        <translation>%1 und %2 im Vergleich</translation>
+    </message>
+    <message>
+        <source>Nothing declared</source>
+        <translation>Nichts angegeben</translation>
     </message>
 </context>
 <context>
@@ -582,6 +795,49 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>the system as a whole</source>
         <translation>das System als Ganzes</translation>
+    </message>
+</context>
+<context>
+    <name>ContractComparisonModel</name>
+    <message>
+        <source>Both allow the same.</source>
+        <translation>Beide erlauben dasselbe.</translation>
+    </message>
+    <message>
+        <source>%1 is tighter on %2.</source>
+        <translation>%1 ist enger bei %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 is tighter on %2</source>
+        <translation>%1 ist enger bei %2</translation>
+    </message>
+    <message>
+        <source>each allows something the other does not on %1</source>
+        <translation>jede erlaubt bei %1 etwas, das die andere nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>A descriptor has no virtual system to compare.</source>
+        <translation>Eine Beschreibung enthält kein virtuelles System zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Both contracts allow the same.</source>
+        <translation>Beide Verträge erlauben dasselbe.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s contract is tighter, on %2.</source>
+        <translation>Der Vertrag von %1 ist enger, bei %2.</translation>
+    </message>
+    <message>
+        <source>Neither contract is tighter overall: each allows something the other does not (%1).</source>
+        <translation>Keiner der Verträge ist insgesamt enger: Jeder erlaubt etwas, das der andere nicht erlaubt (%1).</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1480,100 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Usage: tessera-ctl import PATH.ova|PATH.ovf [--name NAME]</source>
+        <translation>Aufruf: tessera-ctl import PFAD.ova|PFAD.ovf [--name NAME]</translation>
+    </message>
+    <message>
+        <source>Not imported: the appliance&apos;s contract is rejected.</source>
+        <translation>Nicht importiert: Der Vertrag der Appliance wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Imported “%1” into %2.</source>
+        <translation>„%1“ nach %2 importiert.</translation>
+    </message>
+    <message>
+        <source>If the appliance has no Tessera guest agent, it runs in one window showing its whole desktop, without seamless windows.</source>
+        <translation>Hat die Appliance keinen Tessera-Gastagenten, läuft sie in einem Fenster mit ihrem ganzen Desktop, ohne nahtlose Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import appliance</source>
+        <translation>Appliance importieren</translation>
+    </message>
+    <message>
+        <source>Choose an appliance to import</source>
+        <translation>Zu importierende Appliance wählen</translation>
+    </message>
+    <message>
+        <source>Appliances (*.ova *.ovf)</source>
+        <translation>Appliances (*.ova *.ovf)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Name of the imported appliance</source>
+        <translation>Name der importierten Appliance</translation>
+    </message>
+    <message>
+        <source>No contract: this appliance is unrestricted.</source>
+        <translation>Kein Vertrag: Diese Appliance ist uneingeschränkt.</translation>
+    </message>
+    <message>
+        <source>Not imported: the contract is rejected.
+%1</source>
+        <translation>Nicht importiert: Der Vertrag wird abgelehnt.
+%1</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>The contract is rejected, so this appliance cannot be imported:
+%1</source>
+        <translation>Der Vertrag wird abgelehnt, deshalb kann diese Appliance nicht importiert werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>Risiko: %1</translation>
+    </message>
+    <message>
+        <source>Imported appliances may not have the Tessera guest agent. Without it the appliance still runs, in one window showing its whole desktop, but without seamless windows.</source>
+        <translation>Importierte Appliances haben womöglich keinen Tessera-Gastagenten. Ohne ihn läuft die Appliance trotzdem, in einem Fenster mit ihrem ganzen Desktop, aber ohne nahtlose Fenster.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <source>Imported as “%1”.</source>
+        <translation>Als „%1“ importiert.</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCommand</name>
     <message>
         <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
@@ -1426,6 +1776,14 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
+    <message>
+        <source>Import appliance…</source>
+        <translation>Appliance importieren…</translation>
+    </message>
+    <message>
+        <source>Import an appliance from an OVF or OVA file</source>
+        <translation>Eine Appliance aus einer OVF- oder OVA-Datei importieren</translation>
+    </message>
 </context>
 <context>
     <name>MountGrant</name>
@@ -1486,6 +1844,21 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>OvaArchive</name>
+    <message>
+        <source>tar listed the archive inconsistently.</source>
+        <translation>tar hat das Archiv widersprüchlich aufgelistet.</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 bytes.</source>
+        <translation>„%1“ ist größer als %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>OverlayDisk</name>
     <message>
         <source>The appliance&apos;s base image is missing. Rebuild the appliances (scripts/setup) and try again.</source>
@@ -1502,6 +1875,63 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Could not create a clean system disk for the appliance. Check free disk space; if qemu-img is missing, run scripts/setup.</source>
         <translation>Für die Appliance konnte kein sauberer Systemdatenträger erstellt werden. Überprüfen Sie den freien Speicherplatz; falls qemu-img fehlt, führen Sie scripts/setup aus.</translation>
+    </message>
+</context>
+<context>
+    <name>OvfManifest</name>
+    <message>
+        <source>manifest line %1 is not “SHA256(file)= digest”.</source>
+        <translation>Manifestzeile %1 hat nicht die Form „SHA256(Datei)= Prüfsumme“.</translation>
+    </message>
+    <message>
+        <source>manifest line %1 has a digest of the wrong length, or names a file twice.</source>
+        <translation>Manifestzeile %1 hat eine Prüfsumme falscher Länge oder nennt eine Datei zweimal.</translation>
+    </message>
+    <message>
+        <source>“%1” does not match the package&apos;s manifest: it was changed or damaged on the way.</source>
+        <translation>„%1“ passt nicht zum Manifest des Pakets: Es wurde unterwegs verändert oder beschädigt.</translation>
+    </message>
+    <message>
+        <source>The manifest has no checksum for “%1”.</source>
+        <translation>Das Manifest hat keine Prüfsumme für „%1“.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1” to check it: %2</source>
+        <translation>„%1“ konnte zum Prüfen nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OvfPackage</name>
+    <message>
+        <source>line %1: the file reference “%2” is not a plain file name beside the descriptor.</source>
+        <translation>Zeile %1: Der Dateiverweis „%2“ ist kein einfacher Dateiname neben der Beschreibung.</translation>
+    </message>
+    <message>
+        <source>line %1: the file “%2” is referenced twice, or there are too many files.</source>
+        <translation>Zeile %1: Auf die Datei „%2“ wird zweimal verwiesen, oder es sind zu viele Dateien.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The descriptor holds %n virtual systems; an appliance is exactly one.</source>
+        <translation>
+            <numerusform>Die Beschreibung enthält %n virtuelles System; eine Appliance ist genau eines.</numerusform>
+            <numerusform>Die Beschreibung enthält %n virtuelle Systeme; eine Appliance ist genau eines.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The descriptor names no disk (DiskSection with a fileRef): there is nothing to boot.</source>
+        <translation>Die Beschreibung nennt keine Platte (DiskSection mit fileRef): Es gibt nichts zu starten.</translation>
+    </message>
+    <message>
+        <source>The disk “%1” refers to the file “%2”, which References does not list.</source>
+        <translation>Die Platte „%1“ verweist auf die Datei „%2“, die References nicht aufführt.</translation>
+    </message>
+    <message>
+        <source>The disk file “%1” has a format Tessera cannot read (%2).</source>
+        <translation>Die Plattendatei „%1“ hat ein Format, das Tessera nicht lesen kann (%2).</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +3076,17 @@ bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quo
     </message>
 </context>
 <context>
+    <name>TrustColorStore</name>
+    <message>
+        <source>That is not a colour.</source>
+        <translation>Das ist keine Farbe.</translation>
+    </message>
+    <message>
+        <source>This colour is too close to %1&apos;s; appliances must be easy to tell apart. Choose another one, or change %1&apos;s colour first.</source>
+        <translation>Diese Farbe ist der von %1 zu ähnlich; Appliances müssen leicht zu unterscheiden sein. Wählen Sie eine andere oder ändern Sie zuerst die Farbe von %1.</translation>
+    </message>
+</context>
+<context>
     <name>WindowTracker</name>
     <message>
         <source>The guest agent sent an invalid window update; seamless windows stop until the appliance is restarted.</source>
@@ -2707,7 +3148,8 @@ Commands:
   events [--follow] [--json] [APPLIANCE]  contract breaches seen by
                        the shell, with their evidence
   history [APPLIANCE] [--since WHEN]  who changed what in your store
-  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
+  undo APPLIANCE --since WHEN [--dry-run] [--take-earlier PATH]...
+       [--keep-current PATH]... [--overwrite-conflicts]
                        undo what an appliance changed in your store
   recover APPLIANCE [REASON]  switch off at once, quarantine its system
                        changes, restore a clean system
@@ -2716,6 +3158,8 @@ Commands:
   salvage APPLIANCE ID PATH...  copy files of a quarantined system into
                        the personal store (Salvaged/)
   purge APPLIANCE ID   delete a quarantine
+  import PATH [--name NAME]  import an appliance from an .ova archive or
+                       an .ovf descriptor (refused when its contract is)
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>
@@ -2735,7 +3179,8 @@ Befehle:
   events [--follow] [--json] [APPLIANCE]  Vertragsbrüche, die die Shell
                        gesehen hat, mit ihren Belegen
   history [APPLIANCE] [--since WANN]  wer was in Ihrem Datenspeicher geändert hat
-  undo APPLIANCE --since WANN [--dry-run] [--overwrite-conflicts]
+  undo APPLIANCE --since WANN [--dry-run] [--take-earlier PFAD]...
+       [--keep-current PFAD]... [--overwrite-conflicts]
                        rückgängig machen, was eine Appliance im Datenspeicher geändert hat
   recover APPLIANCE [GRUND]  sofort ausschalten, die Systemänderungen in
                        Quarantäne stellen, ein sauberes System herstellen
@@ -2744,6 +3189,8 @@ Befehle:
   salvage APPLIANCE ID PFAD...  Dateien eines Systems in Quarantäne in den
                        persönlichen Datenspeicher kopieren (Salvaged/)
   purge APPLIANCE ID   eine Quarantäne löschen
+  import PFAD [--name NAME]  eine Appliance aus einem .ova-Archiv oder einer
+                       .ovf-Beschreibung importieren (abgelehnt, wenn ihr Vertrag es ist)
   contract check FILE...            OVF-Beschreibungen prüfen
   contract show [--json] FILE       was eine Appliance darf
   contract compare [--json] A B     welcher Vertrag enger ist</translation>

@@ -164,6 +164,204 @@ Your personal files are not touched.</source>
         <source>History and recovery…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceColorSettings</name>
+    <message>
+        <source>Appliance colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each appliance&apos;s windows are framed in its colour. Colours that are hard to tell apart are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current colour of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplianceImporter</name>
+    <message>
+        <source>“%1” is not a file. Choose an .ovf descriptor or an .ova archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is too large to be an OVF descriptor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a readable OVA (tar) archive: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds more than one .ovf descriptor; an appliance has exactly one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds no usable .ovf descriptor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The descriptor in “%1” is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the descriptor in “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the contract has a required section Tessera does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds the member “%2”, whose name has a folder, an absolute path or “..”. Tessera refuses such archives; ask the publisher for a clean one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds “%2”, which is a link or special file, not a plain file. Tessera refuses such archives; ask the publisher for a clean one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds “%2” twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds “%2”, which its descriptor does not reference. Tessera refuses archives with unexpected content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not hold “%2”, which its descriptor needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the manifest in “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”, which the descriptor needs, is missing beside it or is not a plain file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the manifest “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is %1 MiB, more than the %2 MiB Tessera imports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest names “%1”, which is not in the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot name an appliance: use 1 to 32 lower-case letters, digits and “-” (tessera-ctl import PATH --name NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an appliance called “%1”; nothing was changed. Import it under another name (--name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpacking %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not unpack “%1” from the archive: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qemu-img cannot read the disk as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk refers to another file (a backing file). Tessera imports self-contained disks only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk keeps its data in another file (a qcow2 data file). Tessera imports self-contained disks only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is split over other files (extents). Tessera imports self-contained disks only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converting the disk took too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converting the disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qemu-img could not convert the disk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is being imported already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough free space in “%1” for this appliance (%2 MiB needed). Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy the kernel and initrd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the appliance&apos;s descriptor into “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not move the imported appliance into place at “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceInfo</name>
@@ -459,6 +657,10 @@ Your personal files are not touched.</source>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compare with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContractCommand</name>
@@ -507,6 +709,17 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>enforced here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractCompareView</name>
+    <message>
+        <source>%1 and %2 compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing declared</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -574,6 +787,49 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>the system as a whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContractComparisonModel</name>
+    <message>
+        <source>Both allow the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is tighter on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is tighter on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each allows something the other does not on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A descriptor has no virtual system to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both contracts allow the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s contract is tighter, on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither contract is tighter overall: each allows something the other does not (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1216,6 +1472,98 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Usage: tessera-ctl import PATH.ova|PATH.ovf [--name NAME]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: the appliance&apos;s contract is rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported “%1” into %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the appliance has no Tessera guest agent, it runs in one window showing its whole desktop, without seamless windows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import appliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an appliance to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appliances (*.ova *.ovf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the imported appliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract: this appliance is unrestricted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: the contract is rejected.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contract is rejected, so this appliance cannot be imported:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported appliances may not have the Tessera guest agent. Without it the appliance still runs, in one window showing its whole desktop, but without seamless windows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentCommand</name>
     <message>
         <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
@@ -1418,6 +1766,14 @@ Your personal files are not touched.</source>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import appliance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an appliance from an OVF or OVA file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MountGrant</name>
@@ -1478,6 +1834,21 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>OvaArchive</name>
+    <message>
+        <source>tar listed the archive inconsistently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverlayDisk</name>
     <message>
         <source>The appliance&apos;s base image is missing. Rebuild the appliances (scripts/setup) and try again.</source>
@@ -1493,6 +1864,63 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Could not create a clean system disk for the appliance. Check free disk space; if qemu-img is missing, run scripts/setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OvfManifest</name>
+    <message>
+        <source>manifest line %1 is not “SHA256(file)= digest”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest line %1 has a digest of the wrong length, or names a file twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not match the package&apos;s manifest: it was changed or damaged on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest has no checksum for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read “%1” to check it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OvfPackage</name>
+    <message>
+        <source>line %1: the file reference “%2” is not a plain file name beside the descriptor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the file “%2” is referenced twice, or there are too many files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The descriptor holds %n virtual systems; an appliance is exactly one.</source>
+        <translation>
+            <numerusform>The descriptor holds %n virtual system; an appliance is exactly one.</numerusform>
+            <numerusform>The descriptor holds %n virtual systems; an appliance is exactly one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The descriptor names no disk (DiskSection with a fileRef): there is nothing to boot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk “%1” refers to the file “%2”, which References does not list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk file “%1” has a format Tessera cannot read (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1929,16 +2357,16 @@ That system was taken out of service after an incident: treat these files as unt
     </message>
     <message numerus="yes">
         <source>%n file(s) restored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file restored.</numerusform>
+            <numerusform>%n files restored.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) kept as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file kept as they are.</numerusform>
+            <numerusform>%n files kept as they are.</numerusform>
         </translation>
     </message>
     <message>
@@ -2090,9 +2518,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>%n quarantined system(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n quarantined system:</numerusform>
+            <numerusform>%n quarantined systems:</numerusform>
         </translation>
     </message>
     <message>
@@ -2101,9 +2529,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>%n breach(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n breach</numerusform>
+            <numerusform>%n breaches</numerusform>
         </translation>
     </message>
     <message>
@@ -2120,16 +2548,16 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>The history of your personal files takes %1 for %n change(s), the oldest from %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The history of your personal files takes %1 for %n change, the oldest from %2.</numerusform>
+            <numerusform>The history of your personal files takes %1 for %n changes, the oldest from %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Changes older than %n day(s) are merged away when Tessera starts; the content a later undo needs is kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Changes older than %n day are merged away when Tessera starts; the content a later undo needs is kept.</numerusform>
+            <numerusform>Changes older than %n days are merged away when Tessera starts; the content a later undo needs is kept.</numerusform>
         </translation>
     </message>
     <message>
@@ -2186,9 +2614,9 @@ Your personal files are not touched.</source>
     </message>
     <message numerus="yes">
         <source>Undo %n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Undo %n file</numerusform>
+            <numerusform>Undo %n files</numerusform>
         </translation>
     </message>
     <message>
@@ -2630,6 +3058,17 @@ current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; b
     </message>
 </context>
 <context>
+    <name>TrustColorStore</name>
+    <message>
+        <source>That is not a colour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This colour is too close to %1&apos;s; appliances must be easy to tell apart. Choose another one, or change %1&apos;s colour first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WindowTracker</name>
     <message>
         <source>The guest agent sent an invalid window update; seamless windows stop until the appliance is restarted.</source>
@@ -2691,7 +3130,8 @@ Commands:
   events [--follow] [--json] [APPLIANCE]  contract breaches seen by
                        the shell, with their evidence
   history [APPLIANCE] [--since WHEN]  who changed what in your store
-  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]
+  undo APPLIANCE --since WHEN [--dry-run] [--take-earlier PATH]...
+       [--keep-current PATH]... [--overwrite-conflicts]
                        undo what an appliance changed in your store
   recover APPLIANCE [REASON]  switch off at once, quarantine its system
                        changes, restore a clean system
@@ -2700,6 +3140,8 @@ Commands:
   salvage APPLIANCE ID PATH...  copy files of a quarantined system into
                        the personal store (Salvaged/)
   purge APPLIANCE ID   delete a quarantine
+  import PATH [--name NAME]  import an appliance from an .ova archive or
+                       an .ovf descriptor (refused when its contract is)
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>

@@ -11,4 +11,9 @@ public:
     /// Complete images under @p imagesDir, sorted by name.
     static QList<ApplianceImage> scan(const QString &imagesDir);
     static ApplianceImage find(const QString &imagesDir, const QString &name);
+
+    /// The built appliances (cache) and the imported ones (DATA/appliances), sorted by name.
+    /// A built appliance wins over an imported one of the same name (imports refuse such names).
+    static QList<ApplianceImage> scanAll();
+    static ApplianceImage findAny(const QString &name);
 };

@@ -13,8 +13,8 @@ constexpr qint64 MaxBuildInfoBytes = 64 * 1024;
 
 bool ApplianceImage::isComplete() const
 {
-    return !name.isEmpty() && QFileInfo::exists(baseDisk) && QFileInfo::exists(kernel)
-        && QFileInfo::exists(initrd) && QFileInfo::exists(descriptor);
+    return !name.isEmpty() && QFileInfo::exists(baseDisk) && QFileInfo::exists(descriptor)
+        && (bootFromDisk || (QFileInfo::exists(kernel) && QFileInfo::exists(initrd)));
 }
 
 ApplianceImage ApplianceImage::load(const QString &applianceDir)
@@ -37,6 +37,12 @@ ApplianceImage ApplianceImage::load(const QString &applianceDir)
         image.recipeHash = info.value(QStringLiteral("hash")).toString();
         image.job = info.value(QStringLiteral("job")).toString();
         image.buildSeconds = info.value(QStringLiteral("build_seconds")).toDouble();
+        image.imported = info.value(QStringLiteral("imported")).toBool();
+        image.bootFromDisk = info.value(QStringLiteral("boot")).toString() == QLatin1String("disk");
+    }
+    if (image.bootFromDisk) {
+        image.kernel.clear();
+        image.initrd.clear();
     }
     if (image.kernelCommandLine.isEmpty())
         image.kernelCommandLine = QStringLiteral("root=/dev/vda rw console=ttyS0 quiet");

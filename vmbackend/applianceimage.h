@@ -16,6 +16,9 @@ struct ApplianceImage
     QString job;             ///< what the appliance is for, e.g. "Terminal"
     QString recipeHash;
     double buildSeconds = 0;
+    bool imported = false;   ///< imported from an OVF/OVA (ApplianceImporter), not built by Tessera
+    /// Boots from the disk's own bootloader: an imported appliance that brought no kernel and initrd.
+    bool bootFromDisk = false;
 
     bool isComplete() const;
 

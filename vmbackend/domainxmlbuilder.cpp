@@ -210,10 +210,15 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
     xml.writeAttribute(QStringLiteral("machine"), QStringLiteral("pc"));
     xml.writeCharacters(QStringLiteral("hvm"));
     xml.writeEndElement();
-    // Direct kernel boot: no bootloader, a few seconds faster under TCG.
-    xml.writeTextElement(QStringLiteral("kernel"), spec.kernel);
-    xml.writeTextElement(QStringLiteral("initrd"), spec.initrd);
-    xml.writeTextElement(QStringLiteral("cmdline"), spec.kernelCommandLine);
+    if (spec.kernel.isEmpty()) {
+        // An imported appliance without kernel and initrd: its own bootloader on the system disk.
+        writeEmpty(xml, QStringLiteral("boot"), {{QStringLiteral("dev"), QStringLiteral("hd")}});
+    } else {
+        // Direct kernel boot: no bootloader, a few seconds faster under TCG.
+        xml.writeTextElement(QStringLiteral("kernel"), spec.kernel);
+        xml.writeTextElement(QStringLiteral("initrd"), spec.initrd);
+        xml.writeTextElement(QStringLiteral("cmdline"), spec.kernelCommandLine);
+    }
     xml.writeEndElement(); // os
 
     // ACPI so that a shutdown request reaches the guest as a power-button press.

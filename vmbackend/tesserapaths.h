@@ -23,6 +23,8 @@ public:
     static QString logsDir() { return dataDir() + QStringLiteral("/logs"); }
 
     static QString applianceImagesDir() { return cacheDir() + QStringLiteral("/appliances"); }
+    /// Appliances imported from OVF/OVA (ApplianceImporter): DATA/appliances.
+    static QString importedAppliancesDir() { return dataDir() + QStringLiteral("/appliances"); }
     static QString toolsDiskPath() { return cacheDir() + QStringLiteral("/tools/current/tools.img"); }
     static QString instanceDir(const QString &applianceName);
     /// Root of the private embedded libvirt driver used when running as root.

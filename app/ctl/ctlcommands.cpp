@@ -134,7 +134,7 @@ void CtlCommands::setMode(const QStringList &arguments)
 
 void CtlCommands::list()
 {
-    const QList<ApplianceImage> images = ApplianceCatalog::scan(TesseraPaths::applianceImagesDir());
+    const QList<ApplianceImage> images = ApplianceCatalog::scanAll();
     if (images.isEmpty()) {
         m_out << tr("No appliances are built yet. Run scripts/setup to build the sample appliances.") << Qt::endl;
         finish(0);
@@ -157,7 +157,7 @@ void CtlCommands::list()
 
 void CtlCommands::withAppliance(const QString &name, const std::function<void(ApplianceVm *)> &action)
 {
-    const ApplianceImage image = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), name);
+    const ApplianceImage image = ApplianceCatalog::findAny(name);
     if (!image.isComplete()) {
         m_err << tr("There is no built appliance called “%1”. Run tessera-ctl list to see the appliances.").arg(name) << Qt::endl;
         finish(1);

@@ -2,7 +2,9 @@
 #include "connectionsettings.h"
 #include "contractcommand.h"
 #include "ctlcommands.h"
+#include "applianceimporter.h"
 #include "eventscommand.h"
+#include "importcommand.h"
 #include "incidentcommand.h"
 #include "storecommand.h"
 #include "libvirtconnection.h"
@@ -40,7 +42,8 @@ int main(int argc, char *argv[])
         "  events [--follow] [--json] [APPLIANCE]  contract breaches seen by\n"
         "                       the shell, with their evidence\n"
         "  history [APPLIANCE] [--since WHEN]  who changed what in your store\n"
-        "  undo APPLIANCE --since WHEN [--dry-run] [--overwrite-conflicts]\n"
+        "  undo APPLIANCE --since WHEN [--dry-run] [--take-earlier PATH]...\n"
+        "       [--keep-current PATH]... [--overwrite-conflicts]\n"
         "                       undo what an appliance changed in your store\n"
         "  recover APPLIANCE [REASON]  switch off at once, quarantine its system\n"
         "                       changes, restore a clean system\n"
@@ -49,6 +52,8 @@ int main(int argc, char *argv[])
         "  salvage APPLIANCE ID PATH...  copy files of a quarantined system into\n"
         "                       the personal store (Salvaged/)\n"
         "  purge APPLIANCE ID   delete a quarantine\n"
+        "  import PATH [--name NAME]  import an appliance from an .ova archive or\n"
+        "                       an .ovf descriptor (refused when its contract is)\n"
         "  contract check FILE...            validate OVF descriptors\n"
         "  contract show [--json] FILE       what an appliance may do\n"
         "  contract compare [--json] A B     which contract is tighter"));
@@ -67,6 +72,10 @@ int main(int argc, char *argv[])
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         parser.showHelp(2);
+    // An import killed half-way leaves DATA/appliances/NAME.importing: gone at the next start.
+    ApplianceImporter::removeInterrupted(TesseraPaths::importedAppliancesDir());
+    if (positional.constFirst() == QLatin1String("import"))
+        return ImportCommand::run(positional.mid(1), out, err);
     // Contracts are files: no hypervisor needed.
     if (positional.constFirst() == QLatin1String("contract"))
         return ContractCommand::run(positional.mid(1), out, err);

@@ -1,4 +1,5 @@
 // tessera: the desktop shell. Thin: settings, the hypervisor connection, then QML.
+#include "applianceimporter.h"
 #include "breachlistmodel.h"
 #include "breachnotifier.h"
 #include "connectionsettings.h"
@@ -53,6 +54,9 @@ int main(int argc, char *argv[])
 
     if (QQuickStyle::name().isEmpty())
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    // An import killed half-way leaves DATA/appliances/NAME.importing: gone at the next start.
+    ApplianceImporter::removeInterrupted(TesseraPaths::importedAppliancesDir());
 
     Hypervisor hypervisor(ConnectionSettings::resolve(parser.value(uriOption), parser.value(accelOption)));
     Hypervisor::setInstance(&hypervisor);

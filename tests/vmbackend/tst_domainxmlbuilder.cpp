@@ -36,18 +36,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("accelerator");
         QTest::addColumn<bool>("withTools");
-        QTest::newRow("tcg with tools disk") << int(Accelerator::Tcg) << true;
-        QTest::newRow("kvm without tools disk") << int(Accelerator::Kvm) << false;
+        QTest::addColumn<bool>("bootFromDisk");
+        QTest::newRow("tcg with tools disk") << int(Accelerator::Tcg) << true << false;
+        QTest::newRow("kvm without tools disk") << int(Accelerator::Kvm) << false << false;
+        QTest::newRow("imported, own bootloader") << int(Accelerator::Tcg) << true << true;
     }
 
     void validatesAgainstLibvirtSchema()
     {
         QFETCH(int, accelerator);
         QFETCH(bool, withTools);
+        QFETCH(bool, bootFromDisk);
         DomainSpec spec = sampleSpec();
         spec.accelerator = Accelerator::Kind(accelerator);
         if (!withTools)
             spec.toolsDisk.clear();
+        if (bootFromDisk) {
+            spec.kernel.clear();
+            spec.initrd.clear();
+        }
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("domain.xml")));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -78,6 +85,22 @@ private Q_SLOTS:
         QVERIFY(disks.at(0).firstChildElement(QStringLiteral("readonly")).isNull());
         QCOMPARE(disks.at(1).firstChildElement(QStringLiteral("source")).attribute(QStringLiteral("file")), spec.toolsDisk);
         QVERIFY(!disks.at(1).firstChildElement(QStringLiteral("readonly")).isNull());
+    }
+
+    void importedApplianceBootsFromItsDisk()
+    {
+        DomainSpec spec = sampleSpec();
+        spec.kernel.clear();
+        spec.initrd.clear();
+        QDomDocument doc;
+        QVERIFY(doc.setContent(DomainXmlBuilder::build(spec)));
+        const QDomElement os = doc.documentElement().firstChildElement(QStringLiteral("os"));
+        QCOMPARE(os.firstChildElement(QStringLiteral("boot")).attribute(QStringLiteral("dev")), QStringLiteral("hd"));
+        QVERIFY(os.firstChildElement(QStringLiteral("kernel")).isNull());
+        QVERIFY(os.firstChildElement(QStringLiteral("cmdline")).isNull());
+        // With a kernel, no boot device: direct kernel boot as before.
+        QVERIFY(doc.setContent(DomainXmlBuilder::build(sampleSpec())));
+        QVERIFY(doc.documentElement().firstChildElement(QStringLiteral("os")).firstChildElement(QStringLiteral("boot")).isNull());
     }
 
     void escapesHostileValues()
