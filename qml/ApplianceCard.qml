@@ -161,6 +161,7 @@ Frame {
 
     Dialog {
         id: recoverDialog
+        objectName: "recoverDialog"
         parent: Overlay.overlay
         anchors.centerIn: parent
         modal: true
@@ -186,6 +187,7 @@ Frame {
 
     QuarantineDialog {
         id: quarantineDialog
+        objectName: "quarantineDialog"
         appliance: card.name
         applianceTitle: card.title
     }

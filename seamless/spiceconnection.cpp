@@ -407,11 +407,13 @@ void SpiceConnection::sendPointer(const QPoint &guestPos, Qt::MouseButtons butto
     d->lastPos = pos;
     d->hasLastPos = true;
 
+    bool clicked = false;
     for (const ButtonMapping &m : buttonMappings) {
         const bool was = d->buttons & m.qt;
         const bool is = buttons & m.qt;
         if (was == is)
             continue;
+        clicked = true;
         if (is) {
             spice_inputs_channel_button_press(d->inputs, m.spiceButton, mask);
             mask |= m.spiceMask;
@@ -421,7 +423,10 @@ void SpiceConnection::sendPointer(const QPoint &guestPos, Qt::MouseButtons butto
         }
     }
     d->buttons = buttons & (Qt::LeftButton | Qt::MiddleButton | Qt::RightButton | Qt::BackButton | Qt::ForwardButton);
-    emit inputSent();
+    // Motion alone is not the person acting: a window opening under a resting cursor moves
+    // the guest's pointer too. Presses and releases are.
+    if (clicked)
+        emit inputSent();
 }
 
 void SpiceConnection::sendWheel(int steps)

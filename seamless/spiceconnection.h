@@ -64,8 +64,9 @@ public:
     void releaseAllKeys();
 
 signals:
-    /// Keyboard, pointer or wheel input was forwarded to the guest (the contract monitor
-    /// correlates the guest's data access with these times).
+    /// A key, a pointer button or the wheel was forwarded to the guest (the contract monitor
+    /// correlates the guest's data access with these times). Pointer motion alone is not
+    /// counted: a window appearing under a resting cursor moves the guest's pointer as well.
     void inputSent();
     /// isConnected() changed.
     void connectedChanged();

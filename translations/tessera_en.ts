@@ -2365,7 +2365,7 @@ That system was taken out of service after an incident: treat these files as unt
     <message numerus="yes">
         <source>%n file(s) kept as they are.</source>
         <translation>
-            <numerusform>%n file kept as they are.</numerusform>
+            <numerusform>%n file kept as it is.</numerusform>
             <numerusform>%n files kept as they are.</numerusform>
         </translation>
     </message>

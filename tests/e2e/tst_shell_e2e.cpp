@@ -13,6 +13,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QtQuickTest/quicktest.h>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QScopeGuard>
@@ -44,6 +45,10 @@ QQuickItem *findItem(QQuickItem *root, const QString &objectName)
 bool click(QQuickItem *item)
 {
     if (!item || !item->isVisible() || !item->isEnabled() || !item->window())
+        return false;
+    // A state change shows and hides buttons: the layout moves them at its next polish, and
+    // a click at the old place would press the neighbour (it did: Stop became Recover).
+    if (!QQuickTest::qWaitForPolish(item->window(), 5000))
         return false;
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(item->window(), Qt::LeftButton, Qt::NoModifier, centre.toPoint());
@@ -185,6 +190,12 @@ private Q_SLOTS:
         // state was saved: wait as long as a person would.
         QTRY_VERIFY_WITH_TIMEOUT(whiteFraction(guest->grabWindow(), xtermArea) > 0.8, 90000);
         QVERIFY(click(findItem(card, QStringLiteral("stopButton"))));
+        auto keepShellShot = qScopeGuard([&] {
+            if (QTest::currentTestFailed()) {
+                window->grabWindow().save(artifactPath(QStringLiteral("shell-stop-failed.png")));
+                qWarning() << "after Stop: session" << session->state() << "vm" << session->vm()->state();
+            }
+        });
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 60000);
     }
 };
