@@ -147,8 +147,9 @@ ApplicationWindow {
             anchors.fill: parent
             spacing: 8
             Label {
+                objectName: "breachAlertTitle"
                 Layout.fillWidth: true
-                text: qsTr("%1 broke its contract").arg(Breaches.alertAppliance)
+                text: qsTr("%1 broke its contract").arg(appliances.session(Breaches.alertAppliance) ? appliances.session(Breaches.alertAppliance).title : Breaches.alertAppliance)
                 font.bold: true
                 color: "#7b1e14"
             }

@@ -15,7 +15,7 @@ BreachListModel::BreachListModel(QObject *parent) : QAbstractListModel(parent) {
 
 BreachListModel *BreachListModel::instance()
 {
-    static BreachListModel *model = new BreachListModel;
+    static BreachListModel *model = new BreachListModel(nullptr);
     return model;
 }
 

@@ -28,8 +28,10 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit BreachListModel(QObject *parent = nullptr);
-    /// The instance the sessions report to; QML gets the same one.
+    /// Not default-constructible on purpose: Qt 6.4's QML makes a singleton with a default
+    /// constructor rather than through create(), and the banner would watch another instance.
+    explicit BreachListModel(QObject *parent);
+    /// The instance the sessions report to; QML gets the same one (create()).
     static BreachListModel *instance();
     static BreachListModel *create(QQmlEngine *, QJSEngine *);
 

@@ -1,11 +1,17 @@
 // The shell as a person uses it, on a real appliance: the launcher lists it, Launch opens the
 // contract, consent boots it, the guest's screen appears in a framed window, and Stop switches
-// it off. Driven through the UI. (Typing through SPICE is proven in tst_appliance_e2e.)
+// it off. Then the guest breaks its contract: the alert shows with its evidence, Undo takes
+// back its file, and Recover quarantines its system. Driven through the UI. (Typing through
+// SPICE is proven in tst_appliance_e2e.)
 #include "appliancesession.h"
+#include "breachlistmodel.h"
+#include "guestdriver.h"
 #include "hypervisor.h"
 #include "spiceconnection.h"
+#include "storehistory.h"
 #include "tesserapaths.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -67,6 +73,20 @@ double whiteFraction(const QImage &image, const QRect &region)
     return r.isEmpty() ? 0 : double(white) / (r.width() * r.height());
 }
 
+// The visible item under @p root whose text is @p text (a dialog's standard button).
+QQuickItem *findByText(QQuickItem *root, const QString &text)
+{
+    if (!root)
+        return nullptr;
+    if (root->isVisible() && root->property("text").toString() == text)
+        return root;
+    for (QQuickItem *child : root->childItems()) {
+        if (QQuickItem *found = findByText(child, text))
+            return found;
+    }
+    return nullptr;
+}
+
 QString artifactPath(const QString &name)
 {
     const QString dir = QStringLiteral(TESSERA_ARTIFACT_DIR);
@@ -82,6 +102,7 @@ class TestShellEndToEnd : public QObject
     QTemporaryDir m_home;
     Hypervisor *m_hypervisor = nullptr;
     QQmlApplicationEngine *m_engine = nullptr;
+    StoreHistory *m_storeHistory = nullptr;
 
     QQuickWindow *mainWindow() const
     {
@@ -115,6 +136,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_hypervisor->status() != Hypervisor::Connecting, 180000);
         QCOMPARE(m_hypervisor->status(), Hypervisor::Connected);
 
+        // As the shell's main() does: breaches on record, and the store's history for Undo.
+        BreachListModel::instance()->load(TesseraPaths::logsDir());
+        m_storeHistory = new StoreHistory(TesseraPaths::storeJournalDir(), TesseraPaths::personalStoreDir(), this);
         m_engine = new QQmlApplicationEngine(this);
         m_engine->load(QUrl(QStringLiteral("qrc:/Tessera/Main.qml")));
         QVERIFY(mainWindow());
@@ -196,6 +220,83 @@ private Q_SLOTS:
                 qWarning() << "after Stop: session" << session->state() << "vm" << session->vm()->state();
             }
         });
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 60000);
+    }
+
+    void breachAlertUndoAndRecover()
+    {
+        QQuickWindow *window = mainWindow();
+        QQuickItem *card = findItem(window->contentItem(), QStringLiteral("card-terminal"));
+        QVERIFY(card);
+        auto *session = card->property("session").value<ApplianceSession *>();
+        QCOMPARE(session->state(), ApplianceSession::Off);
+        QVERIFY(click(findItem(card, QStringLiteral("launchButton"))));
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Running, 60000);
+
+        // The shell mounts Documents after the restore; then the guest, untouched by anyone,
+        // plants an autostart entry in its system and writes into the person's Documents.
+        GuestDriver guest(session->display());
+        QDeadlineTimer mounted(120000);
+        while (guest.exec({QStringLiteral("mountpoint"), QStringLiteral("-q"), QStringLiteral("/root/Documents")}).status != 0) {
+            QVERIFY2(!mounted.hasExpired(), "Documents was not mounted in the guest");
+            QTest::qWait(500); // the next try, bounded by the deadline
+        }
+        const QString stolen = TesseraPaths::personalStoreDir() + QStringLiteral("/Documents/from-the-guest.txt");
+        QVERIFY(!QFileInfo::exists(stolen));
+        const GuestDriver::ExecResult planted = guest.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("mkdir -p /etc/xdg/autostart && echo '[Desktop Entry]' > /etc/xdg/autostart/evil.desktop"
+                            " && echo secret > /root/Documents/from-the-guest.txt && sync")});
+        QVERIFY2(planted.finished && planted.status == 0, planted.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(stolen), 30000);
+
+        // The monitor raises it (no key, button or wheel reached this appliance)...
+        QTRY_VERIFY_WITH_TIMEOUT(session->breachCount() > 0, 30000);
+        // ...and the alert shows in the shell with the appliance and the evidence.
+        QQuickItem *alert = findItem(window->contentItem(), QStringLiteral("breachAlert"));
+        QVERIFY(alert);
+        QTRY_VERIFY2_WITH_TIMEOUT(alert->isVisible(),
+                                  qPrintable(QStringLiteral("alert for '%1', visible property %2, parent visible %3")
+                                                 .arg(BreachListModel::instance()->alertAppliance())
+                                                 .arg(alert->property("visible").toBool())
+                                                 .arg(alert->parentItem() && alert->parentItem()->isVisible())),
+                                  30000);
+        QCOMPARE(BreachListModel::instance()->alertAppliance(), QStringLiteral("terminal"));
+        QVERIFY2(BreachListModel::instance()->alertSummary().contains(QLatin1String("Documents")),
+                 qPrintable(BreachListModel::instance()->alertSummary()));
+        QTRY_VERIFY_WITH_TIMEOUT(findItem(card, QStringLiteral("breachLabel"))->isVisible(), 10000);
+        window->grabWindow().save(artifactPath(QStringLiteral("shell-breach.png")));
+
+        // Undo takes back what the appliance wrote into the store since the breach.
+        QVERIFY(click(findItem(alert, QStringLiteral("breachUndoButton"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(stolen), 30000);
+
+        // Recover: confirmed in its dialog, the appliance goes off and its system changes go
+        // into a quarantine, which the shell then shows.
+        QVERIFY(click(findItem(card, QStringLiteral("recoverButton"))));
+        QObject *confirm = card->findChild<QObject *>(QStringLiteral("recoverDialog"));
+        QVERIFY(confirm);
+        QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), 10000);
+        QSignalSpy recovered(session, &ApplianceSession::recovered);
+        QVERIFY(click(findByText(confirm->property("footer").value<QQuickItem *>(), QStringLiteral("OK"))));
+        QVERIFY(recovered.wait(120000));
+        const QString quarantineId = recovered.first().first().toString();
+        QVERIFY(!quarantineId.isEmpty());
+        QObject *quarantine = card->findChild<QObject *>(QStringLiteral("quarantineDialog"));
+        QVERIFY(quarantine);
+        QTRY_VERIFY_WITH_TIMEOUT(quarantine->property("opened").toBool(), 10000);
+        window->grabWindow().save(artifactPath(QStringLiteral("shell-quarantine.png")));
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 60000);
+        QMetaObject::invokeMethod(quarantine, "close");
+
+        // Launched again, the system is clean: the planted autostart entry is gone.
+        QVERIFY(click(findItem(card, QStringLiteral("launchButton"))));
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Running, 60000);
+        GuestDriver again(session->display());
+        const GuestDriver::ExecResult check = again.exec({QStringLiteral("test"), QStringLiteral("-e"), QStringLiteral("/etc/xdg/autostart/evil.desktop")});
+        QVERIFY(check.finished);
+        QCOMPARE(check.status, 1);
+        QVERIFY(click(findItem(card, QStringLiteral("stopButton"))));
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 60000);
     }
 };

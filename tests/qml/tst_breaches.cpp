@@ -40,7 +40,7 @@ private Q_SLOTS:
         const BreachLog log(logs.path());
         QVERIFY(log.append(breachOf(BreachEvent::Kind::WriteWithoutInput, QStringLiteral("terminal"), QStringLiteral("Documents"), 20)));
         QVERIFY(log.append(breachOf(BreachEvent::Kind::ConnectionDenied, QStringLiteral("editor"), QStringLiteral("127.0.0.1:9"), 10)));
-        BreachListModel model;
+        BreachListModel model(nullptr);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.load(logs.path());
         QCOMPARE(model.rowCount(), 2);
