@@ -183,8 +183,12 @@ private Q_SLOTS:
         QQuickItem *display = findItem(guest->contentItem(), QStringLiteral("guestDisplay"));
         QVERIFY(display);
         // The xterm (white, top left of the guest screen) shows inside the host-drawn frame.
-        const QRectF content = display->property("contentRect").toRectF();
-        const QRect xtermArea = display->mapRectToScene(QRectF(content.topLeft() + QPointF(4, 4), QSizeF(content.width() / 5, content.height() / 5))).toRect();
+        // Where the guest screen sits is known once its surface has arrived (and may change
+        // with its size), so the area is measured again at every look.
+        const auto xtermAreaNow = [display] {
+            const QRectF content = display->property("contentRect").toRectF();
+            return display->mapRectToScene(QRectF(content.topLeft() + QPointF(4, 4), QSizeF(content.width() / 5, content.height() / 5))).toRect();
+        };
         // On failure, the guest window as it was, for a person to look at.
         auto keepShot = qScopeGuard([&] {
             if (QTest::currentTestFailed())
@@ -192,7 +196,8 @@ private Q_SLOTS:
         });
         // Under load the restored guest may still be drawing what it was drawing when the ready
         // state was saved: wait as long as a person would.
-        QTRY_VERIFY_WITH_TIMEOUT(whiteFraction(guest->grabWindow(), xtermArea) > 0.8, 90000);
+        QTRY_VERIFY_WITH_TIMEOUT(whiteFraction(guest->grabWindow(), xtermAreaNow()) > 0.8, 90000);
+        const QRect xtermArea = xtermAreaNow();
         // Its shell is ready once the prompt's dark text is drawn on the first line.
         const QRect promptLine(xtermArea.topLeft(), QSize(xtermArea.width(), 14));
         QTRY_VERIFY_WITH_TIMEOUT(whiteFraction(guest->grabWindow(), promptLine) < 0.95, 90000);
@@ -212,7 +217,7 @@ private Q_SLOTS:
         qInfo("launch from the ready state to session up, through the UI: %.2f s", fast.elapsed() / 1000.0);
         // Under load the restored guest may still be drawing what it was drawing when the ready
         // state was saved: wait as long as a person would.
-        QTRY_VERIFY_WITH_TIMEOUT(whiteFraction(guest->grabWindow(), xtermArea) > 0.8, 90000);
+        QTRY_VERIFY_WITH_TIMEOUT(whiteFraction(guest->grabWindow(), xtermAreaNow()) > 0.8, 90000);
         QVERIFY(click(findItem(card, QStringLiteral("stopButton"))));
         auto keepShellShot = qScopeGuard([&] {
             if (QTest::currentTestFailed()) {
