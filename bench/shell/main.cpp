@@ -97,6 +97,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("tessera-bench"));
     qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
     qputenv("TESSERA_DATA_DIR", home.filePath(QStringLiteral("data")).toUtf8());
+    if (qEnvironmentVariableIsEmpty("TESSERA_GATEWAY"))
+        qputenv("TESSERA_GATEWAY", TESSERA_GATEWAY_EXE);
 
     ConnectionSettings settings;
     settings.uri = geteuid() == 0 ? QStringLiteral("qemu:///embed?root=") + TesseraPaths::cacheDir() + QStringLiteral("/bench-shell-libvirt")
