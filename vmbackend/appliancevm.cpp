@@ -306,53 +306,48 @@ void ApplianceVm::stop()
     });
 }
 
+void ApplianceVm::changeDomain(std::function<VmError(virConnectPtr)> job)
+{
+    m_connection->call<VmError>(this, std::move(job), [this](const VmError &error) {
+        if (error.isError())
+            fail(error);
+        else
+            refresh();
+    });
+}
+
 void ApplianceVm::powerOff()
 {
     const QString name = m_spec.name;
-    m_connection->call<VmError>(this, [name](virConnectPtr connection) -> VmError {
+    changeDomain([name](virConnectPtr connection) -> VmError {
         DomainHandle handle(lookup(connection, name));
         if (!handle.domain)
             return {};
         if (virDomainIsActive(handle.domain) == 1 && virDomainDestroy(handle.domain) < 0)
             return VmError::fromLibvirt(VmError::StopFailed, QCoreApplication::translate("ApplianceVm", "The appliance could not be switched off. Try again; if it keeps running, restart Tessera."));
         return {};
-    }, [this](const VmError &error) {
-        if (error.isError())
-            fail(error);
-        else
-            refresh();
     });
 }
 
 void ApplianceVm::pause()
 {
     const QString name = m_spec.name;
-    m_connection->call<VmError>(this, [name](virConnectPtr connection) -> VmError {
+    changeDomain([name](virConnectPtr connection) -> VmError {
         DomainHandle handle(lookup(connection, name));
         if (!handle.domain || virDomainSuspend(handle.domain) < 0)
             return VmError::fromLibvirt(VmError::StopFailed, QCoreApplication::translate("ApplianceVm", "The appliance could not be paused. Stop it instead."));
         return {};
-    }, [this](const VmError &error) {
-        if (error.isError())
-            fail(error);
-        else
-            refresh();
     });
 }
 
 void ApplianceVm::resume()
 {
     const QString name = m_spec.name;
-    m_connection->call<VmError>(this, [name](virConnectPtr connection) -> VmError {
+    changeDomain([name](virConnectPtr connection) -> VmError {
         DomainHandle handle(lookup(connection, name));
         if (!handle.domain || virDomainResume(handle.domain) < 0)
             return VmError::fromLibvirt(VmError::StartFailed, QCoreApplication::translate("ApplianceVm", "The appliance could not be resumed. Stop it and launch it again."));
         return {};
-    }, [this](const VmError &error) {
-        if (error.isError())
-            fail(error);
-        else
-            refresh();
     });
 }
 

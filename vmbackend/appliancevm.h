@@ -165,6 +165,8 @@ Q_SIGNALS:
 private:
     void setState(State state);
     void fail(const VmError &error);
+    /// Runs @p job on the libvirt worker, then fails with its error or refreshes the state.
+    void changeDomain(std::function<VmError(_virConnect *)> job);
     void onDomainEvent(const QString &domainName, LibvirtConnection::DomainEvent event, int detail);
     void setHasReadyState(bool hasReadyState);
     LaunchJob launchJob() const;

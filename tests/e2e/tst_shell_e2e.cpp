@@ -11,7 +11,6 @@
 #include "storehistory.h"
 #include "tesserapaths.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -241,11 +240,8 @@ private Q_SLOTS:
         // The shell mounts Documents after the restore; then the guest, untouched by anyone,
         // plants an autostart entry in its system and writes into the person's Documents.
         GuestDriver guest(session->display());
-        QDeadlineTimer mounted(120000);
-        while (guest.exec({QStringLiteral("mountpoint"), QStringLiteral("-q"), QStringLiteral("/root/Documents")}).status != 0) {
-            QVERIFY2(!mounted.hasExpired(), "Documents was not mounted in the guest");
-            QTest::qWait(500); // the next try, bounded by the deadline
-        }
+        QTRY_VERIFY2_WITH_TIMEOUT(guest.exec({QStringLiteral("mountpoint"), QStringLiteral("-q"), QStringLiteral("/root/Documents")}).status == 0,
+                                  "Documents was not mounted in the guest", 120000);
         const QString stolen = TesseraPaths::personalStoreDir() + QStringLiteral("/Documents/from-the-guest.txt");
         QVERIFY(!QFileInfo::exists(stolen));
         const GuestDriver::ExecResult planted = guest.exec(

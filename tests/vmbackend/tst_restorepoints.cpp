@@ -336,10 +336,7 @@ private Q_SLOTS:
         QVERIFY(child.waitForFinished(ChildDeadlineMs));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
         // PR_SET_PDEATHSIG: the kernel kills the stopped qemu-img with its parent.
-        QDeadlineTimer gone(ChildDeadlineMs);
-        while (!processGone(qemuImg) && !gone.hasExpired())
-            QTest::qWait(10); // poll /proc, bounded by the deadline
-        QVERIFY2(processGone(qemuImg), "qemu-img outlived the process that ran it");
+        QTRY_VERIFY2_WITH_TIMEOUT(processGone(qemuImg), "qemu-img outlived the process that ran it", ChildDeadlineMs);
 
         const RestorePointStore next(m_instance, m_base);
         QVERIFY(next.recover());
