@@ -144,6 +144,16 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(mainWindow()));
     }
 
+    void cleanupTestCase()
+    {
+        // In the order the shell's main() ends: the UI first, then the store's history (whose
+        // recorder thread and lock live in the data folder), all before that folder goes.
+        delete m_engine;
+        m_engine = nullptr;
+        delete m_storeHistory;
+        m_storeHistory = nullptr;
+    }
+
     void launchThroughConsentTypeAndStop()
     {
         QQuickWindow *window = mainWindow();
