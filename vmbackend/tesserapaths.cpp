@@ -1,5 +1,6 @@
 #include "tesserapaths.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -34,10 +35,19 @@ QString TesseraPaths::dataDir()
 QString TesseraPaths::runtimeDir()
 {
     const QString xdgRuntime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    const QString dir = xdgRuntime.isEmpty() ? QStringLiteral("/tmp/tessera-%1").arg(getuid())
-                                             : xdgRuntime + QStringLiteral("/tessera");
-    if (QDir().mkpath(dir))
-        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const QString base = xdgRuntime.isEmpty() ? QStringLiteral("/tmp/tessera-%1").arg(getuid())
+                                              : xdgRuntime + QStringLiteral("/tessera");
+    // Keyed by the data folder: two shells (or a shell and a test run) with
+    // different data folders must never replace each other's sockets.
+    const QByteArray dataKey = QCryptographicHash::hash(QDir::cleanPath(dataDir()).toUtf8(), QCryptographicHash::Sha256)
+                                   .toHex()
+                                   .left(12);
+    const QString dir = base + QLatin1Char('/') + QString::fromLatin1(dataKey);
+    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+    if (QDir().mkpath(dir)) {
+        QFile::setPermissions(base, ownerOnly);
+        QFile::setPermissions(dir, ownerOnly);
+    }
     return dir;
 }
 

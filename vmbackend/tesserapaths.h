@@ -11,7 +11,8 @@ public:
     static QString cacheDir();
     /// Per-appliance instance state (system overlays, logs): $TESSERA_DATA_DIR or $XDG_DATA_HOME/tessera.
     static QString dataDir();
-    /// Short-lived sockets: $XDG_RUNTIME_DIR/tessera, else /tmp/tessera-UID. Created 0700.
+    /// Short-lived sockets: $XDG_RUNTIME_DIR/tessera/KEY, else /tmp/tessera-UID/KEY,
+    /// where KEY is a short hash of dataDir(). Created 0700.
     static QString runtimeDir();
 
     /// The personal data store, kept apart from every appliance's system disk:
