@@ -19,6 +19,10 @@ Frame {
 
     signal launchRequested()
     signal showRequested()
+    // The shell asks first and shows what comes of it (Main.qml holds one of each dialog).
+    signal rollbackRequested()
+    signal recoverRequested()
+    signal recoveryPanelRequested()
 
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2").arg(title).arg(stateText)
@@ -139,7 +143,7 @@ Frame {
             objectName: "rollbackButton"
             text: qsTr("Roll back…")
             visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
-            onClicked: rollbackDialog.open()
+            onClicked: card.rollbackRequested()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Discard every change to this appliance's system and return to its clean state")
         }
@@ -148,61 +152,14 @@ Frame {
             text: qsTr("Recover…")
             visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
                      || card.session.state === ApplianceSession.Running
-            onClicked: recoverDialog.open()
+            onClicked: card.recoverRequested()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("After an incident: switch off at once, keep the system's changes in quarantine to inspect, start clean")
         }
         Button {
             objectName: "recoveryButton"
             text: qsTr("History and recovery…")
-            onClicked: recoveryPanel.open()
+            onClicked: card.recoveryPanelRequested()
         }
-    }
-
-    Dialog {
-        id: recoverDialog
-        objectName: "recoverDialog"
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        modal: true
-        title: qsTr("Recover %1?").arg(card.title)
-        standardButtons: Dialog.Cancel | Dialog.Ok
-        Label {
-            text: qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.\nYour personal files are not touched.").arg(card.title)
-            wrapMode: Text.WordWrap
-        }
-        onAccepted: card.session.recover()
-    }
-
-    Connections {
-        target: card.session
-        function onRecovered(quarantineId) { quarantineDialog.show(quarantineId) }
-    }
-
-    RecoveryPanel {
-        id: recoveryPanel
-        objectName: "recoveryPanel"
-        session: card.session
-    }
-
-    QuarantineDialog {
-        id: quarantineDialog
-        objectName: "quarantineDialog"
-        appliance: card.name
-        applianceTitle: card.title
-    }
-
-    Dialog {
-        id: rollbackDialog
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        modal: true
-        title: qsTr("Roll back %1?").arg(card.title)
-        standardButtons: Dialog.Cancel | Dialog.Ok
-        Label {
-            text: qsTr("Every change made inside %1's system since it was built is discarded.\nYour personal files are not touched.").arg(card.title)
-            wrapMode: Text.WordWrap
-        }
-        onAccepted: card.session.rollback()
     }
 }

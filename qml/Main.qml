@@ -91,6 +91,15 @@ ApplicationWindow {
                 opacity: 0.7
             }
             ToolButton {
+                objectName: "breachesButton"
+                visible: Breaches.count > 0
+                text: qsTr("Breaches (%1)").arg(Breaches.count)
+                Layout.minimumWidth: implicitWidth
+                Accessible.name: qsTr("Show the %n contract breach(es)", "", Breaches.count)
+                palette.buttonText: "#c0392b"
+                onClicked: breachesView.openFor("")
+            }
+            ToolButton {
                 objectName: "importButton"
                 text: qsTr("Import appliance…")
                 Layout.minimumWidth: implicitWidth
@@ -108,6 +117,40 @@ ApplicationWindow {
 
     ApplianceListModel {
         id: appliances
+        // A breach notification was clicked: its appliance's breaches, with their evidence.
+        onShowRequested: session => {
+            root.showShell()
+            breachesView.openFor(session.name)
+        }
+        onSessionRecovered: (session, quarantineId) => {
+            // The recovery panel shows its own when the recovery started there.
+            if (recoveryPanel.opened && recoveryPanel.session === session)
+                return
+            quarantineDialog.appliance = session.name
+            quarantineDialog.applianceTitle = session.title
+            quarantineDialog.show(quarantineId)
+        }
+    }
+
+    function openRecoveryPanel(session) {
+        recoveryPanel.session = session
+        recoveryPanel.open()
+    }
+    // The recovery panel's undo preview for what @p appliance changed since @p sinceIso.
+    function reviewUndo(appliance, sinceIso) {
+        const session = appliances.session(appliance)
+        if (!session)
+            return
+        recoveryPanel.session = session
+        recoveryPanel.showUndoSince(sinceIso)
+    }
+    function confirmRecover(session) {
+        recoverDialog.session = session
+        recoverDialog.open()
+    }
+    function confirmRollback(session) {
+        rollbackDialog.session = session
+        rollbackDialog.open()
     }
 
     function showShell() {
@@ -120,7 +163,10 @@ ApplicationWindow {
     TrayIcon {
         appliances: appliances
         onShowWindowRequested: root.showShell()
-        onShowBreachesRequested: root.showShell()
+        onShowBreachesRequested: {
+            root.showShell()
+            breachesView.openFor("")
+        }
         onShowApplianceRequested: name => root.openGuestWindow(appliances.session(name))
         onQuitRequested: Qt.quit()
     }
@@ -136,6 +182,9 @@ ApplicationWindow {
         visible: Breaches.alertAppliance !== ""
         height: visible ? implicitHeight : 0
         padding: 12
+        property bool undoing: false
+        property string undoResult: ""
+        property int undoConflicts: 0
         Accessible.role: Accessible.AlertMessage
         Accessible.name: Breaches.alertSummary
         background: Rectangle {
@@ -160,7 +209,9 @@ ApplicationWindow {
                 wrapMode: Text.WordWrap
                 color: "#3b0f0a"
             }
-            RowLayout {
+            // Wraps rather than overflowing on a narrow or scaled-up window.
+            Flow {
+                Layout.fillWidth: true
                 spacing: 8
                 Button {
                     objectName: "breachPauseButton"
@@ -175,7 +226,25 @@ ApplicationWindow {
                 Button {
                     objectName: "breachUndoButton"
                     text: qsTr("Undo its file changes since then")
-                    onClicked: Breaches.requestAction(Breaches.alertAppliance, "undo", Breaches.alertSince)
+                    enabled: !breachAlert.undoing
+                    onClicked: {
+                        breachAlert.undoing = true
+                        breachAlert.undoResult = ""
+                        breachAlert.undoConflicts = 0
+                        Breaches.requestAction(Breaches.alertAppliance, "undo", Breaches.alertSince)
+                    }
+                }
+                Button {
+                    objectName: "breachRecoverButton"
+                    text: qsTr("Recover…")
+                    visible: appliances.session(Breaches.alertAppliance) !== null
+                    onClicked: root.confirmRecover(appliances.session(Breaches.alertAppliance))
+                }
+                Button {
+                    objectName: "breachDetailsButton"
+                    text: qsTr("Details…")
+                    flat: true
+                    onClicked: breachesView.openFor(Breaches.alertAppliance)
                 }
                 Button {
                     objectName: "breachDismissButton"
@@ -183,6 +252,45 @@ ApplicationWindow {
                     flat: true
                     onClicked: Breaches.dismissAlert()
                 }
+            }
+            // What the undo did; a file someone else changed later is the person's choice.
+            RowLayout {
+                Layout.fillWidth: true
+                visible: breachAlert.undoResult !== ""
+                spacing: 8
+                Label {
+                    objectName: "breachUndoResult"
+                    Layout.fillWidth: true
+                    text: breachAlert.undoResult
+                    wrapMode: Text.WordWrap
+                    color: "#3b0f0a"
+                }
+                Button {
+                    objectName: "breachReviewConflictsButton"
+                    visible: breachAlert.undoConflicts > 0
+                    text: qsTr("Review…")
+                    onClicked: root.reviewUndo(Breaches.alertAppliance, Breaches.alertSince.toISOString())
+                }
+            }
+        }
+        Connections {
+            target: StoreHistory
+            function onUndone(appliance, files, conflicts, error) {
+                if (appliance !== Breaches.alertAppliance || !breachAlert.undoing)
+                    return
+                breachAlert.undoing = false
+                breachAlert.undoConflicts = error === "" ? conflicts : 0
+                breachAlert.undoResult = error !== "" ? error
+                    : qsTr("%n file(s) restored.", "", files)
+                      + (conflicts > 0 ? " " + qsTr("%n file(s) changed later by someone else kept as they are: review them to choose.", "", conflicts) : "")
+            }
+        }
+        Connections {
+            target: Breaches
+            function onAlertChanged() {
+                breachAlert.undoing = false
+                breachAlert.undoResult = ""
+                breachAlert.undoConflicts = 0
             }
         }
     }
@@ -204,6 +312,9 @@ ApplicationWindow {
             width: ListView.view.width
             onLaunchRequested: root.requestLaunch(session)
             onShowRequested: root.openGuestWindow(session)
+            onRollbackRequested: root.confirmRollback(session)
+            onRecoverRequested: root.confirmRecover(session)
+            onRecoveryPanelRequested: root.openRecoveryPanel(session)
         }
     }
 
@@ -257,6 +368,62 @@ ApplicationWindow {
         id: settingsDialog
         anchors.centerIn: parent
         applianceModel: appliances
+    }
+
+    BreachesView {
+        id: breachesView
+        applianceModel: appliances
+        onUndoReviewRequested: (appliance, sinceIso) => root.reviewUndo(appliance, sinceIso)
+        onRecoverRequested: appliance => root.confirmRecover(appliances.session(appliance))
+    }
+
+    // One of each per-appliance dialog, for the appliance they are opened for.
+    RecoveryPanel {
+        id: recoveryPanel
+        objectName: "recoveryPanel"
+    }
+
+    QuarantineDialog {
+        id: quarantineDialog
+        objectName: "quarantineDialog"
+    }
+
+    Dialog {
+        id: recoverDialog
+        objectName: "recoverDialog"
+        property ApplianceSession session
+        readonly property string applianceTitle: session ? session.title : ""
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Recover %1?").arg(applianceTitle)
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            // Wraps within the window, not within the dialog (whose size follows it).
+            width: Math.min(root.width - 80, 520)
+            text: qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.\nYour personal files are not touched.").arg(recoverDialog.applianceTitle)
+            wrapMode: Text.WordWrap
+        }
+        onAccepted: session.recover()
+    }
+
+    Dialog {
+        id: rollbackDialog
+        objectName: "rollbackDialog"
+        property ApplianceSession session
+        readonly property string applianceTitle: session ? session.title : ""
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Roll back %1?").arg(applianceTitle)
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            // Wraps within the window, not within the dialog (whose size follows it).
+            width: Math.min(root.width - 80, 520)
+            text: qsTr("Every change made inside %1's system since it was built is discarded.\nYour personal files are not touched.").arg(rollbackDialog.applianceTitle)
+            wrapMode: Text.WordWrap
+        }
+        onAccepted: session.rollback()
     }
 
     Component {

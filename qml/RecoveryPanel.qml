@@ -50,6 +50,12 @@ Dialog {
         sinceField.text = localText(new Date(iso))
         previewUndo()
     }
+    // Opens on the personal files with the undo preview for what the appliance changed since @p iso.
+    function showUndoSince(iso) {
+        tabs.currentIndex = 1
+        open()
+        chooseSince(iso)
+    }
     function previewUndo() {
         preview = []
         takeEarlier = {}

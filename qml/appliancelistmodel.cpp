@@ -88,6 +88,8 @@ void ApplianceListModel::populate()
             if (row >= 0)
                 Q_EMIT dataChanged(index(row), index(row), {StateRole, StateTextRole});
         });
+        connect(session, &ApplianceSession::recovered, this,
+                [this, session](const QString &quarantineId) { Q_EMIT sessionRecovered(session, quarantineId); });
         const int row = int(m_sessions.size());
         beginInsertRows({}, row, row);
         m_sessions.append(session);

@@ -37,6 +37,9 @@ Q_SIGNALS:
     void countChanged();
     /// A breach alert asked to show @p session (raise its window).
     void showRequested(ApplianceSession *session);
+    /// @p session was recovered after an incident; its system's changes are in quarantine
+    /// @p quarantineId (the shell shows it, whichever control asked for the recovery).
+    void sessionRecovered(ApplianceSession *session, const QString &quarantineId);
 
 private:
     void populate();

@@ -42,6 +42,8 @@ QVariant BreachListModel::data(const QModelIndex &index, int role) const
     case SummaryRole: return event.describe();
     case EvidenceRole: return event.evidence;
     case ElementRole: return int(event.element());
+    case SinceIsoRole:
+        return (event.windowStart.isValid() ? event.windowStart : event.time).toUTC().toString(Qt::ISODateWithMs);
     default: return {};
     }
 }
@@ -49,7 +51,8 @@ QVariant BreachListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> BreachListModel::roleNames() const
 {
     return {{ApplianceRole, "appliance"}, {TimeRole, "time"}, {KindRole, "kind"},
-            {SummaryRole, "summary"}, {EvidenceRole, "evidence"}, {ElementRole, "element"}};
+            {SummaryRole, "summary"}, {EvidenceRole, "evidence"}, {ElementRole, "element"},
+            {SinceIsoRole, "sinceIso"}};
 }
 
 void BreachListModel::load(const QString &logsRoot)
@@ -95,4 +98,14 @@ void BreachListModel::requestAction(const QString &appliance, const QString &act
 int BreachListModel::countFor(const QString &appliance) const
 {
     return int(std::count_if(m_events.cbegin(), m_events.cend(), [&](const BreachEvent &e) { return e.appliance == appliance; }));
+}
+
+QStringList BreachListModel::appliances() const
+{
+    QStringList names;
+    for (const BreachEvent &event : m_events) {
+        if (!names.contains(event.appliance))
+            names.append(event.appliance);
+    }
+    return names;
 }

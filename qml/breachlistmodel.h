@@ -13,6 +13,7 @@ class BreachListModel : public QAbstractListModel
     QML_NAMED_ELEMENT(Breaches)
     QML_SINGLETON
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(QStringList appliances READ appliances NOTIFY countChanged)
     /// The newest breach raised while the shell runs ("" when none), for the alert banner.
     Q_PROPERTY(QString alertAppliance READ alertAppliance NOTIFY alertChanged)
     Q_PROPERTY(QString alertSummary READ alertSummary NOTIFY alertChanged)
@@ -25,6 +26,8 @@ public:
         SummaryRole,
         EvidenceRole,
         ElementRole,
+        /// When the breach began (the start of its window), ISO 8601 UTC: "undo since then".
+        SinceIsoRole,
     };
     Q_ENUM(Role)
 
@@ -48,6 +51,8 @@ public:
     QDateTime alertSince() const { return m_alert.windowStart.isValid() ? m_alert.windowStart : m_alert.time; }
     /// Hides the alert banner (the breach stays listed).
     Q_INVOKABLE void dismissAlert();
+    /// The appliances with a breach listed, each once, newest breach first.
+    QStringList appliances() const;
     /// The number of breaches of @p appliance listed.
     Q_INVOKABLE int countFor(const QString &appliance) const;
     /// Asks for one of a breach alert's actions ("pause", "stop", "undo", "default" = show) on

@@ -116,16 +116,6 @@
         <translation>Alle Änderungen am System dieser Appliance verwerfen und zum sauberen Ausgangszustand zurückkehren</translation>
     </message>
     <message>
-        <source>Roll back %1?</source>
-        <translation>%1 zurücksetzen?</translation>
-    </message>
-    <message>
-        <source>Every change made inside %1&apos;s system since it was built is discarded.
-Your personal files are not touched.</source>
-        <translation>Alle Änderungen, die seit der Erstellung im System von %1 vorgenommen wurden, werden verworfen.
-Ihre persönlichen Dateien bleiben unberührt.</translation>
-    </message>
-    <message>
         <source>Keep changes</source>
         <translation>Änderungen behalten</translation>
     </message>
@@ -151,16 +141,6 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>After an incident: switch off at once, keep the system&apos;s changes in quarantine to inspect, start clean</source>
         <translation>Nach einem Vorfall: sofort ausschalten, die Systemänderungen zur Untersuchung in Quarantäne legen, sauber starten</translation>
-    </message>
-    <message>
-        <source>Recover %1?</source>
-        <translation>%1 wiederherstellen?</translation>
-    </message>
-    <message>
-        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
-Your personal files are not touched.</source>
-        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System werden in eine Quarantäne verschoben, wo Sie sehen, was sie waren, und Dateien retten können; danach startet sie sauber.
-Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>History and recovery…</source>
@@ -588,6 +568,68 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Undo its file changes</source>
         <translation>Seine Dateiänderungen rückgängig machen</translation>
+    </message>
+</context>
+<context>
+    <name>BreachesView</name>
+    <message>
+        <source>Contract breaches</source>
+        <translation>Vertragsbrüche</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the breaches of</source>
+        <translation>Vertragsbrüche anzeigen von</translation>
+    </message>
+    <message>
+        <source>All appliances</source>
+        <translation>Alle Appliances</translation>
+    </message>
+    <message>
+        <source>No appliance has broken its contract.</source>
+        <translation>Keine Appliance hat ihren Vertrag gebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 has not broken its contract.</source>
+        <translation>%1 hat seinen Vertrag nicht gebrochen.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Hide the evidence</source>
+        <translation>Belege ausblenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the evidence (%n item(s))</source>
+        <translation>
+            <numerusform>Belege anzeigen (%n Eintrag)</numerusform>
+            <numerusform>Belege anzeigen (%n Einträge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pause it</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop it</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Review file changes since then…</source>
+        <translation>Dateiänderungen seitdem prüfen…</translation>
+    </message>
+    <message>
+        <source>Recover…</source>
+        <translation>Wiederherstellen …</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1825,63 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Import an appliance from an OVF or OVA file</source>
         <translation>Eine Appliance aus einer OVF- oder OVA-Datei importieren</translation>
+    </message>
+    <message>
+        <source>Breaches (%1)</source>
+        <translation>Vertragsbrüche (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %n contract breach(es)</source>
+        <translation>
+            <numerusform>Den %n Vertragsbruch anzeigen</numerusform>
+            <numerusform>Die %n Vertragsbrüche anzeigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored.</source>
+        <translation>
+            <numerusform>%n Datei wiederhergestellt.</numerusform>
+            <numerusform>%n Dateien wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed later by someone else kept as they are: review them to choose.</source>
+        <translation>
+            <numerusform>%n Datei, die später jemand anderes geändert hat, bleibt wie sie ist: prüfen Sie sie, um zu wählen.</numerusform>
+            <numerusform>%n Dateien, die später jemand anderes geändert hat, bleiben wie sie sind: prüfen Sie sie, um zu wählen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover %1?</source>
+        <translation>%1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
+Your personal files are not touched.</source>
+        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System kommen in eine Quarantäne, wo Sie sehen können, was sie waren, und Dateien retten können; danach startet sie sauber.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Roll back %1?</source>
+        <translation>%1 zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>Every change made inside %1&apos;s system since it was built is discarded.
+Your personal files are not touched.</source>
+        <translation>Jede Änderung im System von %1 seit seiner Erstellung wird verworfen.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>

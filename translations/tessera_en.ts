@@ -116,15 +116,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Roll back %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every change made inside %1&apos;s system since it was built is discarded.
-Your personal files are not touched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -149,15 +140,6 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>After an incident: switch off at once, keep the system&apos;s changes in quarantine to inspect, start clean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recover %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
-Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -584,6 +566,68 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Undo its file changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreachesView</name>
+    <message>
+        <source>Contract breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the breaches of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All appliances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appliance has broken its contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not broken its contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the evidence (%n item(s))</source>
+        <translation>
+            <numerusform>Show the evidence (%n item)</numerusform>
+            <numerusform>Show the evidence (%n items)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pause it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review file changes since then…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1772,6 +1816,61 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Import an appliance from an OVF or OVA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaches (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %n contract breach(es)</source>
+        <translation>
+            <numerusform>Show the %n contract breach</numerusform>
+            <numerusform>Show the %n contract breaches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored.</source>
+        <translation>
+            <numerusform>%n file restored.</numerusform>
+            <numerusform>%n files restored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed later by someone else kept as they are: review them to choose.</source>
+        <translation>
+            <numerusform>%n file changed later by someone else kept as it is: review it to choose.</numerusform>
+            <numerusform>%n files changed later by someone else kept as they are: review them to choose.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
+Your personal files are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change made inside %1&apos;s system since it was built is discarded.
+Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -281,11 +281,32 @@ private Q_SLOTS:
         // Undo takes back what the appliance wrote into the store since the breach.
         QVERIFY(click(findItem(alert, QStringLiteral("breachUndoButton"))));
         QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(stolen), 30000);
+        QQuickItem *undoResult = findItem(alert, QStringLiteral("breachUndoResult"));
+        QVERIFY(undoResult);
+        QTRY_VERIFY_WITH_TIMEOUT(undoResult->isVisible(), 10000);
+        QVERIFY2(undoResult->property("text").toString().contains(QLatin1String("restored")),
+                 qPrintable(undoResult->property("text").toString()));
 
-        // Recover: confirmed in its dialog, the appliance goes off and its system changes go
-        // into a quarantine, which the shell then shows.
-        QVERIFY(click(findItem(card, QStringLiteral("recoverButton"))));
-        QObject *confirm = card->findChild<QObject *>(QStringLiteral("recoverDialog"));
+        // Details: the breach list, on this appliance, with the guest's file as evidence.
+        QVERIFY(click(findItem(alert, QStringLiteral("breachDetailsButton"))));
+        QObject *breaches = window->findChild<QObject *>(QStringLiteral("breachesView"));
+        QVERIFY(breaches);
+        QTRY_VERIFY_WITH_TIMEOUT(breaches->property("opened").toBool(), 10000);
+        QCOMPARE(breaches->property("filterAppliance").toString(), QStringLiteral("terminal"));
+        QQuickItem *row = findItem(breaches->property("contentItem").value<QQuickItem *>(), QStringLiteral("breach-0"));
+        QVERIFY(row);
+        QVERIFY(click(findItem(row, QStringLiteral("evidenceToggle"))));
+        QTRY_VERIFY_WITH_TIMEOUT(findItem(row, QStringLiteral("evidenceLine")), 10000);
+        QVERIFY2(findItem(row, QStringLiteral("evidenceLine"))->property("text").toString().contains(QLatin1String("from-the-guest.txt")),
+                 qPrintable(findItem(row, QStringLiteral("evidenceLine"))->property("text").toString()));
+        window->grabWindow().save(artifactPath(QStringLiteral("shell-breaches.png")));
+        QMetaObject::invokeMethod(breaches, "close");
+        QTRY_VERIFY_WITH_TIMEOUT(!breaches->property("visible").toBool(), 10000);
+
+        // Recover, from the banner: confirmed in its dialog, the appliance goes off and its
+        // system changes go into a quarantine, which the shell then shows.
+        QVERIFY(click(findItem(alert, QStringLiteral("breachRecoverButton"))));
+        QObject *confirm = window->findChild<QObject *>(QStringLiteral("recoverDialog"));
         QVERIFY(confirm);
         QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), 10000);
         QSignalSpy recovered(session, &ApplianceSession::recovered);
@@ -293,7 +314,7 @@ private Q_SLOTS:
         QVERIFY(recovered.wait(120000));
         const QString quarantineId = recovered.first().first().toString();
         QVERIFY(!quarantineId.isEmpty());
-        QObject *quarantine = card->findChild<QObject *>(QStringLiteral("quarantineDialog"));
+        QObject *quarantine = window->findChild<QObject *>(QStringLiteral("quarantineDialog"));
         QVERIFY(quarantine);
         QTRY_VERIFY_WITH_TIMEOUT(quarantine->property("opened").toBool(), 10000);
         window->grabWindow().save(artifactPath(QStringLiteral("shell-quarantine.png")));

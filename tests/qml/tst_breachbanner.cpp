@@ -1,5 +1,6 @@
 // The shell's main window shows a breach the moment one is raised: the banner in Main.qml,
-// with the appliance and the evidence, and its Dismiss. Offscreen, on libvirt's test driver.
+// with the appliance and the evidence, and its Dismiss; the breach list (BreachesView) with
+// every breach, its evidence and a filter per appliance. Offscreen, on libvirt's test driver.
 #include "breachlistmodel.h"
 #include "hypervisor.h"
 
@@ -27,6 +28,41 @@ QQuickItem *findItem(QQuickItem *root, const QString &objectName)
             return found;
     }
     return nullptr;
+}
+
+BreachEvent writeWithoutInput(const QString &appliance, const QString &file)
+{
+    BreachEvent event;
+    event.kind = BreachEvent::Kind::WriteWithoutInput;
+    event.appliance = appliance;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.windowStart = event.time.addSecs(-3);
+    event.windowEnd = event.time;
+    event.subject = QStringLiteral("Documents");
+    event.observed = -1;
+    event.bound = 30;
+    event.addEvidence(file);
+    return event;
+}
+
+bool click(QQuickItem *item)
+{
+    if (!item || !item->isVisible() || !item->isEnabled())
+        return false;
+    QTest::mouseClick(item->window(), Qt::LeftButton, {}, item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
+    return true;
+}
+
+// The delegates of @p list that are shown (a filtered row stays, invisible and 0 high).
+QList<QQuickItem *> shownRows(QQuickItem *list)
+{
+    QList<QQuickItem *> rows;
+    const auto contentItem = list->property("contentItem").value<QQuickItem *>();
+    for (QQuickItem *child : contentItem->childItems()) {
+        if (child->objectName().startsWith(QLatin1String("breach-")) && child->isVisible())
+            rows.append(child);
+    }
+    return rows;
 }
 } // namespace
 
@@ -56,16 +92,7 @@ private Q_SLOTS:
         QVERIFY(banner);
         QVERIFY(!banner->isVisible());
 
-        BreachEvent event;
-        event.kind = BreachEvent::Kind::WriteWithoutInput;
-        event.appliance = QStringLiteral("terminal");
-        event.time = QDateTime::currentDateTimeUtc();
-        event.windowStart = event.time.addSecs(-3);
-        event.windowEnd = event.time;
-        event.subject = QStringLiteral("Documents");
-        event.observed = -1;
-        event.bound = 30;
-        event.addEvidence(QStringLiteral("Documents/from-the-guest.txt"));
+        const BreachEvent event = writeWithoutInput(QStringLiteral("terminal"), QStringLiteral("Documents/from-the-guest.txt"));
         BreachListModel::instance()->add(event);
         QTRY_VERIFY2(banner->isVisible(), qPrintable(QStringLiteral("model alert for '%1'").arg(BreachListModel::instance()->alertAppliance())));
         QQuickItem *summary = findItem(banner, QStringLiteral("breachAlertSummary"));
@@ -74,6 +101,41 @@ private Q_SLOTS:
         // No appliance is built here: the title falls back to the name.
         QVERIFY(findItem(banner, QStringLiteral("breachAlertTitle")));
         QCOMPARE(findItem(banner, QStringLiteral("breachAlertTitle"))->property("text").toString(), QStringLiteral("terminal broke its contract"));
+
+        // The breach list: from the banner's Details, for that appliance, with the evidence.
+        QQuickItem *breachesButton = findItem(window->contentItem(), QStringLiteral("breachesButton"));
+        QVERIFY(breachesButton);
+        QTRY_VERIFY(breachesButton->isVisible());
+        QVERIFY(breachesButton->property("text").toString().contains(QLatin1String("(1)")));
+        BreachListModel::instance()->add(writeWithoutInput(QStringLiteral("editor"), QStringLiteral("Documents/other.txt")));
+        QTRY_VERIFY(breachesButton->property("text").toString().contains(QLatin1String("(2)")));
+        QVERIFY(click(findItem(banner, QStringLiteral("breachDetailsButton"))));
+        QObject *view = window->findChild<QObject *>(QStringLiteral("breachesView"));
+        QVERIFY(view);
+        QTRY_VERIFY(view->property("opened").toBool());
+        QCOMPARE(view->property("filterAppliance").toString(), QStringLiteral("editor"));
+        auto *list = view->findChild<QQuickItem *>(QStringLiteral("breachesList"));
+        QVERIFY(list);
+        QTRY_COMPARE(shownRows(list).size(), 1);
+        QQuickItem *row = shownRows(list).constFirst();
+        QCOMPARE(row->property("appliance").toString(), QStringLiteral("editor"));
+        QVERIFY(findItem(row, QStringLiteral("evidenceLine")) == nullptr);
+        QVERIFY(click(findItem(row, QStringLiteral("evidenceToggle"))));
+        QTRY_VERIFY(findItem(row, QStringLiteral("evidenceLine")));
+        QVERIFY(findItem(row, QStringLiteral("evidenceLine"))->property("text").toString().contains(QLatin1String("Documents/other.txt")));
+        // No appliance is built here: nothing to pause, stop or recover.
+        QVERIFY(!findItem(row, QStringLiteral("breachRowRecover"))->isVisible());
+        window->grabWindow().save(QStringLiteral(TESSERA_ARTIFACT_DIR "/breaches-view.png"));
+
+        // Every appliance: both breaches, newest first; the filter offers each appliance once.
+        view->setProperty("filterAppliance", QString());
+        QTRY_COMPARE(shownRows(list).size(), 2);
+        QCOMPARE(BreachListModel::instance()->appliances(), (QStringList{QStringLiteral("editor"), QStringLiteral("terminal")}));
+        QVERIFY(!findItem(view->property("contentItem").value<QQuickItem *>(), QStringLiteral("breachesEmpty"))->isVisible());
+        view->setProperty("filterAppliance", QStringLiteral("mail"));
+        QTRY_COMPARE(shownRows(list).size(), 0);
+        QTRY_VERIFY(findItem(view->property("contentItem").value<QQuickItem *>(), QStringLiteral("breachesEmpty"))->isVisible());
+        QMetaObject::invokeMethod(view, "close");
 
         BreachListModel::instance()->dismissAlert();
         QTRY_VERIFY(!banner->isVisible());

@@ -10,6 +10,11 @@ Item {
     width: 900
     height: 700
 
+    Component {
+        id: spyComponent
+        SignalSpy {}
+    }
+
     RecoveryPanel {
         id: panel
         session: fixture.session
@@ -126,7 +131,7 @@ Item {
             verify(panel.preview[0].conflict)
         }
 
-        function test_4_theCardOpensThePanel() {
+        function test_4_theCardAsksForThePanel() {
             panel.close()
             tryCompare(panel, "visible", false)
             const card = createTemporaryObject(cardComponent, window)
@@ -135,12 +140,20 @@ Item {
             verify(button !== null && button.visible)
             waitForRendering(card)
             verify(fixture.screenshot("card"))
+            // The shell (Main.qml) holds the one panel and opens it for the card's appliance.
+            const asked = createTemporaryObject(spyComponent, window, { target: card, signalName: "recoveryPanelRequested" })
             mouseClick(button)
-            const cardPanel = findChild(card, "recoveryPanel")
-            verify(cardPanel !== null)
-            tryCompare(cardPanel, "opened", true)
-            compare(cardPanel.appliance, "sample")
-            cardPanel.close()
+            compare(asked.count, 1)
+        }
+
+        function test_5_showUndoSinceOpensThePreview() {
+            const iso = new Date(Date.now() - 3600 * 1000).toISOString()
+            panel.showUndoSince(iso)
+            tryCompare(panel, "opened", true)
+            compare(findChild(panel, "filesTab").checked, true)
+            compare(panel.sinceIso, iso)
+            tryCompare(panel, "previewing", false, 10000)
+            panel.close()
         }
     }
 }
