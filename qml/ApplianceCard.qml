@@ -27,139 +27,153 @@ Frame {
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2").arg(title).arg(stateText)
 
-    RowLayout {
+    // What it is on top; what can be done below, wrapping on a narrow (or scaled-up) window.
+    ColumnLayout {
         anchors.fill: parent
-        spacing: 12
+        spacing: 8
 
-        Rectangle {
-            Layout.preferredWidth: 44
-            Layout.preferredHeight: 44
-            radius: 8
-            color: TrustColors.colorFor(card.name)
-            Label {
-                anchors.centerIn: parent
-                text: card.title.charAt(0)
-                color: "white"
-                font.pixelSize: 22
-                font.bold: true
-            }
-        }
-
-        ColumnLayout {
+        RowLayout {
             Layout.fillWidth: true
-            spacing: 2
-            Label {
-                text: card.title
-                font.pixelSize: 16
-                font.bold: true
+            spacing: 12
+
+            Rectangle {
+                Layout.preferredWidth: 44
+                Layout.preferredHeight: 44
+                radius: 8
+                color: TrustColors.colorFor(card.name)
+                Label {
+                    anchors.centerIn: parent
+                    text: card.title.charAt(0)
+                    color: "white"
+                    font.pixelSize: 22
+                    font.bold: true
+                }
             }
-            Label {
-                text: card.job
-                visible: text !== "" && text !== card.title
-                opacity: 0.8
-            }
-            Label {
-                objectName: "headlineLabel"
-                text: card.session.launchable ? card.headline : qsTr("Contract rejected: %1").arg(card.session.problem)
-                visible: text !== ""
-                wrapMode: Text.WordWrap
+
+            ColumnLayout {
                 Layout.fillWidth: true
-                font.italic: true
+                spacing: 2
+                Label {
+                    text: card.title
+                    font.pixelSize: 16
+                    font.bold: true
+                }
+                Label {
+                    text: card.job
+                    visible: text !== "" && text !== card.title
+                    opacity: 0.8
+                }
+                Label {
+                    objectName: "headlineLabel"
+                    text: card.session.launchable ? card.headline : qsTr("Contract rejected: %1").arg(card.session.problem)
+                    visible: text !== ""
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    font.italic: true
+                }
+                Label {
+                    objectName: "importedLabel"
+                    visible: card.session.imported
+                    text: qsTr("Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows; it counts as running once its display shows a picture.")
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    opacity: 0.7
+                    font.pixelSize: 11
+                }
+                Label {
+                    objectName: "stateLabel"
+                    text: card.session.state === ApplianceSession.Booting
+                          ? qsTr("Starting… %n s", "", card.session.bootElapsedSeconds)
+                          : card.session.state === ApplianceSession.Failed ? card.session.errorMessage : card.stateText
+                    color: card.session.state === ApplianceSession.Failed ? "#c0392b" : palette.windowText
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "breachLabel"
+                    visible: card.session.breachCount > 0
+                    text: qsTr("Broke its contract %n time(s): %1", "", card.session.breachCount).arg(card.session.lastBreach)
+                    color: "#c0392b"
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    Accessible.role: Accessible.AlertMessage
+                }
+                SeamlessSwitch {
+                    session: card.session
+                    Layout.fillWidth: true
+                }
             }
-            Label {
-                objectName: "importedLabel"
-                visible: card.session.imported
-                text: qsTr("Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.")
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-                opacity: 0.7
-                font.pixelSize: 11
+
+            CheckBox {
+                objectName: "keepChangesBox"
+                text: qsTr("Keep changes")
+                checked: card.session.keepChanges
+                enabled: card.session.state === ApplianceSession.Off
+                onToggled: card.session.keepChanges = checked
+                ToolTip.visible: hovered
+                ToolTip.text: checked ? qsTr("Changes to this appliance's system are kept between launches until you roll back")
+                                      : qsTr("Every launch starts from the clean state; nothing the appliance changes in its system survives")
             }
-            Label {
-                objectName: "stateLabel"
-                text: card.session.state === ApplianceSession.Booting
-                      ? qsTr("Starting… %n s", "", card.session.bootElapsedSeconds)
-                      : card.session.state === ApplianceSession.Failed ? card.session.errorMessage : card.stateText
-                color: card.session.state === ApplianceSession.Failed ? "#c0392b" : palette.windowText
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
-            Label {
-                objectName: "breachLabel"
-                visible: card.session.breachCount > 0
-                text: qsTr("Broke its contract %n time(s): %1", "", card.session.breachCount).arg(card.session.lastBreach)
-                color: "#c0392b"
-                font.bold: true
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-                Accessible.role: Accessible.AlertMessage
-            }
-            SeamlessSwitch {
-                session: card.session
-                Layout.fillWidth: true
+
+            BusyIndicator {
+                running: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Stopping
+                         || card.session.state === ApplianceSession.RollingBack
+                visible: running
+                Layout.preferredHeight: 32
+                Layout.preferredWidth: 32
             }
         }
 
-        CheckBox {
-            objectName: "keepChangesBox"
-            text: qsTr("Keep changes")
-            checked: card.session.keepChanges
-            enabled: card.session.state === ApplianceSession.Off
-            onToggled: card.session.keepChanges = checked
-            ToolTip.visible: hovered
-            ToolTip.text: checked ? qsTr("Changes to this appliance's system are kept between launches until you roll back")
-                                  : qsTr("Every launch starts from the clean state; nothing the appliance changes in its system survives")
-        }
+        Flow {
+            objectName: "cardActions"
+            Layout.fillWidth: true
+            // Under the text, past the icon.
+            Layout.leftMargin: 56
+            spacing: 8
 
-        BusyIndicator {
-            running: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Stopping
-                     || card.session.state === ApplianceSession.RollingBack
-            visible: running
-            Layout.preferredHeight: 32
-            Layout.preferredWidth: 32
-        }
-
-        Button {
-            objectName: "launchButton"
-            text: qsTr("Launch")
-            visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
-            enabled: card.session.launchable
-            highlighted: true
-            onClicked: card.launchRequested()
-        }
-        Button {
-            objectName: "showButton"
-            text: qsTr("Show")
-            visible: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Running
-            onClicked: card.showRequested()
-        }
-        Button {
-            objectName: "stopButton"
-            text: qsTr("Stop")
-            visible: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Running
-            onClicked: card.session.stop()
-        }
-        Button {
-            objectName: "rollbackButton"
-            text: qsTr("Roll back…")
-            visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
-            onClicked: card.rollbackRequested()
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("Discard every change to this appliance's system and return to its clean state")
-        }
-        Button {
-            objectName: "recoverButton"
-            text: qsTr("Recover…")
-            visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
-                     || card.session.state === ApplianceSession.Running
-            onClicked: card.recoverRequested()
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("After an incident: switch off at once, keep the system's changes in quarantine to inspect, start clean")
-        }
-        Button {
-            objectName: "recoveryButton"
-            text: qsTr("History and recovery…")
-            onClicked: card.recoveryPanelRequested()
+            Button {
+                objectName: "launchButton"
+                text: qsTr("Launch")
+                visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
+                enabled: card.session.launchable
+                highlighted: true
+                onClicked: card.launchRequested()
+            }
+            Button {
+                objectName: "showButton"
+                text: qsTr("Show")
+                visible: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Running
+                onClicked: card.showRequested()
+            }
+            Button {
+                objectName: "stopButton"
+                text: qsTr("Stop")
+                visible: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Running
+                onClicked: card.session.stop()
+            }
+            Button {
+                objectName: "rollbackButton"
+                text: qsTr("Roll back…")
+                visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
+                onClicked: card.rollbackRequested()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Discard every change to this appliance's system and return to its clean state")
+            }
+            Button {
+                objectName: "recoverButton"
+                text: qsTr("Recover…")
+                visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
+                         || card.session.state === ApplianceSession.Running
+                onClicked: card.recoverRequested()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("After an incident: switch off at once, keep the system's changes in quarantine to inspect, start clean")
+            }
+            Button {
+                objectName: "recoveryButton"
+                text: qsTr("History and recovery…")
+                onClicked: card.recoveryPanelRequested()
+            }
         }
     }
 }

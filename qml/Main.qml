@@ -350,6 +350,7 @@ ApplicationWindow {
 
     ConsentDialog {
         id: consentDialog
+        objectName: "consentDialog"
         anchors.centerIn: parent
         onConsented: (session, remember, digest) => {
             if (remember && !ConsentStore.remember(session.name, session.descriptorPath, digest))
@@ -366,6 +367,7 @@ ApplicationWindow {
 
     SettingsDialog {
         id: settingsDialog
+        objectName: "settingsDialog"
         anchors.centerIn: parent
         applianceModel: appliances
     }
@@ -395,12 +397,13 @@ ApplicationWindow {
         readonly property string applianceTitle: session ? session.title : ""
         parent: Overlay.overlay
         anchors.centerIn: parent
+        // Sized here: a Dialog sized by its button box loops over its implicit width.
+        width: Math.min(root.width - 40, 560)
         modal: true
         title: qsTr("Recover %1?").arg(applianceTitle)
         standardButtons: Dialog.Cancel | Dialog.Ok
         Label {
-            // Wraps within the window, not within the dialog (whose size follows it).
-            width: Math.min(root.width - 80, 520)
+            width: Math.min(root.width - 40, 560) - 2 * 12
             text: qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.\nYour personal files are not touched.").arg(recoverDialog.applianceTitle)
             wrapMode: Text.WordWrap
         }
@@ -414,12 +417,13 @@ ApplicationWindow {
         readonly property string applianceTitle: session ? session.title : ""
         parent: Overlay.overlay
         anchors.centerIn: parent
+        // Sized here: a Dialog sized by its button box loops over its implicit width.
+        width: Math.min(root.width - 40, 560)
         modal: true
         title: qsTr("Roll back %1?").arg(applianceTitle)
         standardButtons: Dialog.Cancel | Dialog.Ok
         Label {
-            // Wraps within the window, not within the dialog (whose size follows it).
-            width: Math.min(root.width - 80, 520)
+            width: Math.min(root.width - 40, 560) - 2 * 12
             text: qsTr("Every change made inside %1's system since it was built is discarded.\nYour personal files are not touched.").arg(rollbackDialog.applianceTitle)
             wrapMode: Text.WordWrap
         }

@@ -6,6 +6,7 @@
 #include "breachlog.h"
 #include "contractmodel.h"
 #include "firstpaintwatcher.h"
+#include "guestframebuffer.h"
 #include "guestmountplan.h"
 #include "seamlesswindowmanager.h"
 #include "spiceconnection.h"
@@ -47,6 +48,7 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(m_display->agent(), &AgentChannel::execFinished, this,
             [this](quint32 requestId, int exitStatus) { mountFinished(requestId, exitStatus); });
     connect(m_display, &SpiceConnection::connectedChanged, this, &ApplianceSession::updateState);
+    connect(m_display->framebuffer(), &GuestFramebuffer::sizeChanged, this, &ApplianceSession::updateState);
     m_seamlessWindows = new SeamlessWindowManager(this);
     m_seamlessWindows->setApplianceId(name());
     m_seamlessWindows->setApplianceTitle(info.title);
@@ -153,6 +155,15 @@ void ApplianceSession::recover()
     m_vm->recover(tr("Recovered from the shell"));
 }
 
+bool ApplianceSession::guestIsUp(bool imported, const QString &agentSessionState, const QSize &displaySize)
+{
+    if (agentSessionState == QLatin1String("up"))
+        return true;
+    // An imported appliance may bring no Tessera agent to say so: it is up once its display
+    // shows a picture (there is nothing to mount or track in it without the agent anyway).
+    return imported && !displaySize.isEmpty();
+}
+
 void ApplianceSession::updateState()
 {
     const ApplianceVm::State vmState = m_vm->state();
@@ -175,7 +186,8 @@ void ApplianceSession::updateState()
     case ApplianceVm::Preparing:
     case ApplianceVm::Starting: state = Booting; break;
     case ApplianceVm::Running:
-        state = !m_capturing && m_display->agent()->sessionState() == QLatin1String("up") ? Running : Booting;
+        state = !m_capturing && guestIsUp(imported(), m_display->agent()->sessionState(), m_display->framebuffer()->size()) ? Running
+                                                                                                                         : Booting;
         break;
     case ApplianceVm::Stopping: state = Stopping; break;
     case ApplianceVm::RollingBack: state = RollingBack; break;
@@ -248,7 +260,10 @@ void ApplianceSession::captureReadyStateIfUseful()
     // After the first cold boot of a fresh-every-launch appliance, keep its booted state so
     // that later launches take about a second. The agent is saved believing this display is
     // still there; restored, it greets the next host on that host's Hello (docs/agent-protocol.md).
-    if (m_state != Running || m_vm->mode() != ApplianceVm::FreshEveryLaunch || m_vm->hasReadyState()) {
+    // Without an agent, nothing tells that the app has drawn, nor greets again after a
+    // restore: imported appliances boot cold each time unless their agent speaks.
+    const bool agentUp = m_display->agent()->sessionState() == QLatin1String("up");
+    if (m_state != Running || m_vm->mode() != ApplianceVm::FreshEveryLaunch || m_vm->hasReadyState() || !agentUp) {
         m_captureQueued = false;
         mountSharedFoldersIfDue();
         return;

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSize>
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
@@ -61,6 +62,10 @@ public:
     QString title() const { return m_info.title; }
     QString job() const { return m_vm->image().job; }
     bool imported() const { return m_vm->image().imported; }
+    /// Whether a running guest counts as up (Running rather than Booting): its agent says its
+    /// session is up or, for an imported appliance that may have no agent, its display shows
+    /// a picture of @p displaySize.
+    static bool guestIsUp(bool imported, const QString &agentSessionState, const QSize &displaySize);
     QString headline() const { return m_info.headline; }
     bool launchable() const { return m_info.launchable; }
     QString problem() const { return m_info.problem; }

@@ -147,8 +147,8 @@
         <translation>Verlauf und Wiederherstellung …</translation>
     </message>
     <message>
-        <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.</source>
-        <translation>Importiert. Ohne den Tessera-Gastagenten läuft sie in einem Fenster mit ihrem ganzen Desktop (Anzeigen), ohne nahtlose Fenster, und bleibt hier bei „Wird gestartet“.</translation>
+        <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows; it counts as running once its display shows a picture.</source>
+        <translation>Importiert. Ohne den Tessera-Gastagenten läuft sie in einem Fenster mit ihrem ganzen Desktop (Anzeigen), ohne nahtlose Fenster; sie gilt als laufend, sobald ihre Anzeige ein Bild zeigt.</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.</source>
+        <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows; it counts as running once its display shows a picture.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -293,8 +293,9 @@ private Q_SLOTS:
         QVERIFY(breaches);
         QTRY_VERIFY_WITH_TIMEOUT(breaches->property("opened").toBool(), 10000);
         QCOMPARE(breaches->property("filterAppliance").toString(), QStringLiteral("terminal"));
-        QQuickItem *row = findItem(breaches->property("contentItem").value<QQuickItem *>(), QStringLiteral("breach-0"));
-        QVERIFY(row);
+        QQuickItem *row = nullptr;
+        // The list makes its rows at its next polish.
+        QTRY_VERIFY_WITH_TIMEOUT((row = findItem(breaches->property("contentItem").value<QQuickItem *>(), QStringLiteral("breach-0"))), 10000);
         QVERIFY(click(findItem(row, QStringLiteral("evidenceToggle"))));
         QTRY_VERIFY_WITH_TIMEOUT(findItem(row, QStringLiteral("evidenceLine")), 10000);
         QVERIFY2(findItem(row, QStringLiteral("evidenceLine"))->property("text").toString().contains(QLatin1String("from-the-guest.txt")),

@@ -35,6 +35,29 @@ private Q_SLOTS:
         QCOMPARE(m_hypervisor->status(), Hypervisor::Connected);
     }
 
+    void guestIsUp_data()
+    {
+        QTest::addColumn<bool>("imported");
+        QTest::addColumn<QString>("agentState");
+        QTest::addColumn<QSize>("display");
+        QTest::addColumn<bool>("up");
+        QTest::newRow("built, agent up") << false << QStringLiteral("up") << QSize(1024, 768) << true;
+        QTest::newRow("built, picture but no agent yet") << false << QString() << QSize(1024, 768) << false;
+        QTest::newRow("built, agent starting") << false << QStringLiteral("starting") << QSize(1024, 768) << false;
+        QTest::newRow("imported, no agent, no picture") << true << QString() << QSize() << false;
+        QTest::newRow("imported, no agent, picture") << true << QString() << QSize(800, 600) << true;
+        QTest::newRow("imported with an agent that is up") << true << QStringLiteral("up") << QSize() << true;
+    }
+
+    void guestIsUp()
+    {
+        QFETCH(bool, imported);
+        QFETCH(QString, agentState);
+        QFETCH(QSize, display);
+        QFETCH(bool, up);
+        QCOMPARE(ApplianceSession::guestIsUp(imported, agentState, display), up);
+    }
+
     void listsAppliancesWithLiveState()
     {
         ApplianceListModel model;

@@ -1,0 +1,318 @@
+// Layout errors in the shell's real Main.qml and its dialogs, at the scale factor the test runs
+// with (ctest runs it at 1x and at QT_SCALE_FACTOR=2): text cut off without an ellipsis, text
+// or controls spilling out of the window, squeezed buttons, and siblings in a layout that
+// overlap. Each view is saved as a screenshot under artifacts/ to be looked at as well.
+// Offscreen, on libvirt's test driver, with the real terminal and editor descriptors.
+#include "appliancelistmodel.h"
+#include "appliancesession.h"
+#include "breachlistmodel.h"
+#include "hypervisor.h"
+#include "storehistory.h"
+#include "tesserapaths.h"
+#include "testimage.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(TesseraPlugin)
+Q_IMPORT_QML_PLUGIN(Tessera_SeamlessPlugin)
+Q_IMPORT_QML_PLUGIN(Tessera_ContractsPlugin)
+
+namespace {
+
+QString describe(const QQuickItem *item)
+{
+    QString text = item->property("text").toString().left(60);
+    return QStringLiteral("%1 \"%2\" %3").arg(QString::fromLatin1(item->metaObject()->className()), item->objectName(), text);
+}
+
+bool inherits(const QQuickItem *item, const char *className) { return item->inherits(className); }
+
+bool isLayout(const QQuickItem *item)
+{
+    return inherits(item, "QQuickLinearLayout") || inherits(item, "QQuickGridLayout") || inherits(item, "QQuickRow")
+           || inherits(item, "QQuickColumn") || inherits(item, "QQuickFlow");
+}
+
+// Finds layout errors below @p item. Items inside a Flickable's content are checked against
+// each other but not against the window (they scroll).
+void check(QQuickItem *item, const QRectF &windowRect, bool scrolled, QStringList *errors)
+{
+    if (!item->isVisible() || item->opacity() == 0 || item->width() <= 0 || item->height() <= 0)
+        return;
+    const QRectF inScene = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+    if (!scrolled && !windowRect.adjusted(-1, -1, 1, 1).contains(inScene))
+        errors->append(QStringLiteral("outside the window %1: %2").arg(describe(item)).arg(QString::fromLatin1("%1,%2 %3x%4")
+                                                                                                 .arg(inScene.x()).arg(inScene.y())
+                                                                                                 .arg(inScene.width()).arg(inScene.height())));
+    if (inherits(item, "QQuickText") && !item->property("text").toString().isEmpty()) {
+        const bool elides = item->property("elide").toInt() != Qt::ElideNone;
+        const bool wraps = item->property("wrapMode").toInt() != 0;
+        const double contentWidth = item->property("contentWidth").toDouble();
+        const double contentHeight = item->property("contentHeight").toDouble();
+        if (!elides && !wraps && contentWidth > item->width() + 1 && !item->clip())
+            errors->append(QStringLiteral("text wider than its place (%1 > %2): %3").arg(contentWidth).arg(item->width()).arg(describe(item)));
+        if (wraps && contentHeight > item->height() + 1 && item->property("maximumLineCount").toInt() == INT_MAX)
+            errors->append(QStringLiteral("wrapped text taller than its place (%1 > %2): %3").arg(contentHeight).arg(item->height()).arg(describe(item)));
+    }
+    if (inherits(item, "QQuickAbstractButton") && item->width() + 0.5 < item->implicitWidth())
+        errors->append(QStringLiteral("squeezed button (%1 < %2): %3").arg(item->width()).arg(item->implicitWidth()).arg(describe(item)));
+    if (isLayout(item)) {
+        QList<QQuickItem *> shown;
+        for (QQuickItem *child : item->childItems()) {
+            if (child->isVisible() && child->width() > 0 && child->height() > 0)
+                shown.append(child);
+        }
+        const QRectF bounds(0, 0, item->width(), item->height());
+        for (QQuickItem *child : shown) {
+            const QRectF placed(child->position(), QSizeF(child->width(), child->height()));
+            if (!bounds.adjusted(-1, -1, 1, 1).contains(placed))
+                errors->append(QStringLiteral("beyond its layout (%1 in %2x%3): %4")
+                                   .arg(QString::fromLatin1("%1,%2 %3x%4").arg(placed.x()).arg(placed.y()).arg(placed.width()).arg(placed.height()))
+                                   .arg(bounds.width()).arg(bounds.height()).arg(describe(child)));
+        }
+        for (int i = 0; i < shown.size(); ++i)
+            for (int j = i + 1; j < shown.size(); ++j) {
+                const QRectF a(shown[i]->position(), QSizeF(shown[i]->width(), shown[i]->height()));
+                const QRectF b(shown[j]->position(), QSizeF(shown[j]->width(), shown[j]->height()));
+                const QRectF overlap = a.intersected(b);
+                if (overlap.width() > 1 && overlap.height() > 1)
+                    errors->append(QStringLiteral("overlapping in a layout: %1 and %2").arg(describe(shown[i]), describe(shown[j])));
+            }
+    }
+    const bool flickable = inherits(item, "QQuickFlickable");
+    for (QQuickItem *child : item->childItems())
+        check(child, windowRect, scrolled || flickable, errors);
+}
+
+QStringList layoutErrors(QQuickWindow *window)
+{
+    QStringList errors;
+    const QRectF windowRect(0, 0, window->width(), window->height());
+    check(window->contentItem(), windowRect, false, &errors);
+    errors.removeDuplicates();
+    return errors;
+}
+
+} // namespace
+
+class tst_ShellLayout : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("TESSERA_DATA_DIR", m_home.filePath(QStringLiteral("data")).toUtf8());
+        const QString cache = m_home.filePath(QStringLiteral("cache"));
+        qputenv("TESSERA_CACHE_DIR", cache.toUtf8());
+        for (const char *name : {"terminal", "editor"}) {
+            QVERIFY(makeTestAppliance(cache, QLatin1String(name)));
+            const QString descriptor = QStringLiteral("%1/appliances/%2/h1/appliance.ovf").arg(cache, QLatin1String(name));
+            QFile::remove(descriptor);
+            QVERIFY(QFile::copy(QStringLiteral(TESSERA_SOURCE_DIR "/appliances/%1/appliance.ovf").arg(QLatin1String(name)), descriptor));
+        }
+        m_scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? qEnvironmentVariable("QT_SCALE_FACTOR") : QStringLiteral("1");
+        QDir().mkpath(QStringLiteral(TESSERA_ARTIFACT_DIR));
+
+        QDir().mkpath(TesseraPaths::personalStoreDir());
+        m_history = new StoreHistory(TesseraPaths::storeJournalDir(), TesseraPaths::personalStoreDir(), this);
+        ConnectionSettings settings;
+        settings.uri = QStringLiteral("test:///default");
+        m_hypervisor = new Hypervisor(settings, this);
+        Hypervisor::setInstance(m_hypervisor);
+        QSignalSpy status(m_hypervisor, &Hypervisor::statusChanged);
+        m_hypervisor->open();
+        QVERIFY(status.wait(10000));
+        m_engine = new QQmlApplicationEngine(this);
+        m_engine->load(QUrl(QStringLiteral("qrc:/Tessera/Main.qml")));
+        QCOMPARE(m_engine->rootObjects().size(), 1);
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        m_appliances = m_window->findChild<ApplianceListModel *>();
+        QVERIFY(m_appliances);
+        QTRY_COMPARE(m_appliances->rowCount(), 2);
+        QTRY_VERIFY(m_appliances->session(QStringLiteral("terminal"))->state() == ApplianceSession::Off);
+    }
+
+    void cleanupTestCase()
+    {
+        delete m_engine;
+        m_engine = nullptr;
+        delete m_history; // before its data folder goes
+        m_history = nullptr;
+    }
+
+    // The checks themselves: a window with one of each error is caught on each.
+    void checksFindBrokenLayouts()
+    {
+        QQmlComponent component(m_engine);
+        component.setData(R"(
+            import QtQuick
+            import QtQuick.Controls
+            import QtQuick.Layouts
+            Window {
+                width: 300; height: 200; visible: true
+                Text { objectName: "tooWide"; width: 40; text: "a sentence much wider than forty pixels" }
+                Text { objectName: "tooTall"; y: 30; width: 100; height: 10; wrapMode: Text.WordWrap; text: "words that wrap onto several lines here" }
+                RowLayout {
+                    y: 80; width: 120
+                    Button { objectName: "squeezed"; text: "A rather long button label"; Layout.maximumWidth: 60 }
+                }
+                RowLayout {
+                    x: 150; y: 80; width: 50
+                    Rectangle { objectName: "spills"; Layout.minimumWidth: 120; implicitHeight: 20 }
+                }
+                Row {
+                    y: 120; spacing: -30
+                    Rectangle { width: 40; height: 20 }
+                    Rectangle { objectName: "overlapper"; width: 40; height: 20 }
+                }
+                Rectangle { objectName: "outside"; x: 280; y: 150; width: 60; height: 20 }
+            })", QUrl(QStringLiteral("qrc:/broken.qml")));
+        std::unique_ptr<QObject> object(component.create());
+        QVERIFY2(object, qPrintable(component.errorString()));
+        auto *window = qobject_cast<QQuickWindow *>(object.get());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(QQuickTest::qWaitForPolish(window, 5000));
+        const QString errors = layoutErrors(window).join(QLatin1Char('\n'));
+        for (const char *expected : {"text wider than its place", "wrapped text taller", "squeezed button", "overlapping in a layout", "beyond its layout",
+                                     "outside the window"})
+            QVERIFY2(errors.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), errors)));
+        QVERIFY2(errors.contains(QLatin1String("\"outside\"")), qPrintable(errors));
+    }
+
+    void launcher() { verifyLayout(QStringLiteral("launcher")); }
+
+    // As small as the window may be made: the cards must still fit.
+    void launcherAtMinimumSize()
+    {
+        const QSize normal = m_window->size();
+        m_window->resize(m_window->minimumSize());
+        QTRY_COMPARE(m_window->contentItem()->size(), QSizeF(m_window->minimumSize()));
+        verifyLayout(QStringLiteral("launcher-minimum"));
+        m_window->resize(normal);
+        QTRY_COMPARE(m_window->contentItem()->size(), QSizeF(normal));
+    }
+
+    void breachBannerAndList()
+    {
+        BreachEvent event;
+        event.kind = BreachEvent::Kind::WriteWithoutInput;
+        event.appliance = QStringLiteral("terminal");
+        event.time = QDateTime::currentDateTimeUtc();
+        event.windowStart = event.time.addSecs(-3);
+        event.windowEnd = event.time;
+        event.subject = QStringLiteral("Documents");
+        event.observed = -1;
+        event.bound = 30;
+        event.addEvidence(QStringLiteral("Documents/a-rather-long-file-name-written-by-the-guest-without-any-input.txt"));
+        BreachListModel::instance()->add(event);
+        QTRY_VERIFY(findVisible(QStringLiteral("breachAlert")));
+        verifyLayout(QStringLiteral("breach-banner"));
+
+        QObject *view = m_window->findChild<QObject *>(QStringLiteral("breachesView"));
+        QVERIFY(view);
+        QMetaObject::invokeMethod(view, "openFor", Q_ARG(QVariant, QString()));
+        QTRY_VERIFY(view->property("opened").toBool());
+        verifyLayout(QStringLiteral("breaches"));
+        QMetaObject::invokeMethod(view, "close");
+        QTRY_VERIFY(!view->property("visible").toBool());
+        BreachListModel::instance()->dismissAlert();
+    }
+
+    void consentDialog()
+    {
+        QObject *dialog = m_window->findChild<QObject *>(QStringLiteral("consentDialog"));
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant::fromValue(m_appliances->session(QStringLiteral("terminal")))),
+                                  Q_ARG(QVariant, QString()));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        // The contract is read on a worker: launching is offered once it is shown.
+        auto *launch = dialog->findChild<QQuickItem *>(QStringLiteral("consentLaunchButton"));
+        QVERIFY(launch);
+        QTRY_VERIFY_WITH_TIMEOUT(launch->isEnabled(), 10000);
+        verifyLayout(QStringLiteral("consent"));
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+    }
+
+    void settingsDialog() { verifyPopup(QStringLiteral("settingsDialog"), QStringLiteral("settings")); }
+
+    void recoveryPanel()
+    {
+        QMetaObject::invokeMethod(m_window, "openRecoveryPanel",
+                                  Q_ARG(QVariant, QVariant::fromValue(m_appliances->session(QStringLiteral("terminal")))));
+        QObject *panel = m_window->findChild<QObject *>(QStringLiteral("recoveryPanel"));
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->property("opened").toBool());
+        verifyLayout(QStringLiteral("recovery-system"));
+        QMetaObject::invokeMethod(panel, "showUndoSince", Q_ARG(QVariant, QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODateWithMs)));
+        QTRY_VERIFY(!panel->property("previewing").toBool());
+        verifyLayout(QStringLiteral("recovery-files"));
+        QMetaObject::invokeMethod(panel, "close");
+        QTRY_VERIFY(!panel->property("visible").toBool());
+    }
+
+    void recoverConfirmation()
+    {
+        QMetaObject::invokeMethod(m_window, "confirmRecover",
+                                  Q_ARG(QVariant, QVariant::fromValue(m_appliances->session(QStringLiteral("editor")))));
+        QObject *dialog = m_window->findChild<QObject *>(QStringLiteral("recoverDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        verifyLayout(QStringLiteral("recover-confirm"));
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+    }
+
+private:
+    QQuickItem *findVisible(const QString &objectName)
+    {
+        auto *item = m_window->findChild<QQuickItem *>(objectName);
+        return item && item->isVisible() ? item : nullptr;
+    }
+
+    void verifyPopup(const QString &objectName, const QString &view)
+    {
+        QObject *popup = m_window->findChild<QObject *>(objectName);
+        QVERIFY2(popup, qPrintable(objectName));
+        QMetaObject::invokeMethod(popup, "open");
+        QTRY_VERIFY(popup->property("opened").toBool());
+        verifyLayout(view);
+        QMetaObject::invokeMethod(popup, "close");
+        QTRY_VERIFY(!popup->property("visible").toBool());
+    }
+
+    void verifyLayout(const QString &view)
+    {
+        QVERIFY(QQuickTest::qWaitForPolish(m_window, 5000));
+        const QString shot = QStringLiteral(TESSERA_ARTIFACT_DIR "/layout-%1-%2x.png").arg(view, m_scale);
+        QVERIFY(m_window->grabWindow().save(shot));
+        const QStringList errors = layoutErrors(m_window);
+        QVERIFY2(errors.isEmpty(), qPrintable(QStringLiteral("%1 at %2x (see %3):\n  %4").arg(view, m_scale, shot, errors.join(QStringLiteral("\n  ")))));
+    }
+
+    QTemporaryDir m_home;
+    QString m_scale;
+    Hypervisor *m_hypervisor = nullptr;
+    StoreHistory *m_history = nullptr;
+    QQmlApplicationEngine *m_engine = nullptr;
+    QQuickWindow *m_window = nullptr;
+    ApplianceListModel *m_appliances = nullptr;
+};
+
+QTEST_MAIN(tst_ShellLayout)
+#include "tst_shelllayout.moc"
