@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QHash>
+#include <QImage>
 #include <QObject>
 #include <QPoint>
 #include <QPointer>
@@ -115,6 +116,7 @@ private:
     void onFramebufferSizeChanged();
     void onFramebufferUpdated(const QRect &rect);
     void onMoveResizeRequested(quint32 guestId, const QRect &host);
+    void onWindowIconChanged(quint32 guestId, const QImage &icon);
     quint32 popupParent(quint32 guestId) const;
     QRect placement(quint32 guestId) const;
     void applyWindowClass(SeamlessWindow *window) const;
@@ -128,6 +130,7 @@ private:
     QPointer<SpiceConnection> m_connection;
     QList<QMetaObject::Connection> m_connections;
     QHash<quint32, SeamlessWindow *> m_windows;
+    QHash<quint32, QImage> m_icons; // guest icons of tracked windows (≤ 256 × 48 KiB)
     bool m_enabled = false;
     QString m_applianceId;
     QString m_applianceTitle;

@@ -1458,6 +1458,13 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>GuestIcon</name>
+    <message>
+        <source>The guest agent sent an invalid window icon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuestWindow</name>
     <message>
         <source>[%1] %2</source>
