@@ -25,7 +25,9 @@ class SpiceConnection;
 /// belong to. Host moves, resizes, focus and close go to the guest agent;
 /// the guest's stacking order is mirrored by restacking the host windows.
 /// Ctrl+Shift+C in a window copies the guest's selection into the shared
-/// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest.
+/// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest. Guest icons
+/// (AgentChannel::windowIconChanged) and urgency go to the host windows, which
+/// frame the icon in the trust colour and rate-limit both.
 class SeamlessWindowManager : public QObject
 {
     Q_OBJECT

@@ -124,10 +124,13 @@ int main(int argc, char *argv[])
         if (vm.state() == ApplianceVm::Unknown && !known.wait(10000))
             fail(QStringLiteral("the VM state is unknown"));
     }
-    if (vm.state() != ApplianceVm::Off) {
+    if (vm.state() != ApplianceVm::Off) { // left over from an interrupted run (it may be going down)
         vm.powerOff();
-        if (!waitFor(vm, ApplianceVm::Off))
-            fail(QStringLiteral("could not power off a left-over VM"));
+        if (!waitFor(vm, ApplianceVm::Off)) {
+            vm.refresh();
+            if (!waitFor(vm, ApplianceVm::Off))
+                fail(QStringLiteral("could not power off a left-over VM"));
+        }
     }
     {
         QSignalSpy rolledBack(&vm, &ApplianceVm::rolledBack);
@@ -141,6 +144,33 @@ int main(int argc, char *argv[])
     AgentChannel *agent = spice.agent();
     WindowTracker *tracker = agent->windows();
     SeamlessWindowManager seamless;
+    // One measurement's timestamps, set from signal handlers (no polling in the figures). Connected
+    // before the manager's own handlers, so a report is timed before its host window is made.
+    QElapsedTimer clock;
+    clock.start();
+    QString wanted;
+    quint32 guestId = 0;
+    qint64 sent = -1, reported = -1, painted = -1;
+    // The title may come in a later report than the window's creation (the hook sets it after).
+    auto note = [&](quint32 id) {
+        const GuestWindow w = tracker->window(id);
+        if (!guestId && !wanted.isEmpty() && w.title == wanted)
+            guestId = id;
+        if (id == guestId && w.mapped && reported < 0)
+            reported = clock.nsecsElapsed();
+    };
+    QObject::connect(tracker, &WindowTracker::windowAdded, &app, note);
+    QObject::connect(tracker, &WindowTracker::windowChanged, &app, note);
+    QObject::connect(&seamless, &SeamlessWindowManager::windowShown, &app, [&](quint32 id) {
+        note(id);
+        if (id != guestId || !guestId)
+            return;
+        SeamlessWindow *host = seamless.hostWindow(id);
+        QObject::connect(host, &SeamlessWindow::painted, host, [&, host] {
+            if (painted < 0 && host->isExposed())
+                painted = clock.nsecsElapsed();
+        });
+    });
     seamless.setApplianceId(QStringLiteral("terminal"));
     seamless.setApplianceTitle(QStringLiteral("Terminal"));
     seamless.setConnection(&spice);
@@ -151,34 +181,6 @@ int main(int argc, char *argv[])
     spice.connectToUnixSocket(vm.spec().spiceSocket);
     if (!driver.waitForSessionUp(240000))
         fail(QStringLiteral("the guest session did not come up: ") + driver.lastFailure());
-
-    // One measurement's timestamps, set from signal handlers (no polling in the figures).
-    QElapsedTimer clock;
-    clock.start();
-    QString wanted;
-    quint32 guestId = 0;
-    qint64 sent = -1, reported = -1, painted = -1;
-    QObject::connect(tracker, &WindowTracker::windowAdded, &app, [&](quint32 id) {
-        const GuestWindow w = tracker->window(id);
-        if (reported < 0 && w.title == wanted) {
-            guestId = id;
-            if (w.mapped)
-                reported = clock.nsecsElapsed();
-        }
-    });
-    QObject::connect(tracker, &WindowTracker::windowChanged, &app, [&](quint32 id) {
-        if (reported < 0 && id == guestId && tracker->window(id).mapped)
-            reported = clock.nsecsElapsed();
-    });
-    QObject::connect(&seamless, &SeamlessWindowManager::windowShown, &app, [&](quint32 id) {
-        if (id != guestId || !guestId)
-            return;
-        SeamlessWindow *host = seamless.hostWindow(id);
-        QObject::connect(host, &SeamlessWindow::painted, host, [&, host] {
-            if (painted < 0 && host->isExposed())
-                painted = clock.nsecsElapsed();
-        });
-    });
 
     QList<double> whole, hostPart, guestPart;
     for (int i = 0; i < count; ++i) {
