@@ -11,8 +11,8 @@
 // windowIconsAndUrgency: a guest window's _NET_WM_ICON becomes the host window's _NET_WM_ICON inside
 // a frame in the trust colour; urgency set in the guest (ICCCM WM_HINTS and EWMH demands-attention)
 // makes openbox list _NET_WM_STATE_DEMANDS_ATTENTION on the host window, cleared when the guest
-// clears it or the host window is focused, and a guest flipping it fast changes the host state at
-// most twice a second.
+// clears it or the host window is focused, a guest flipping it fast changes the host state at
+// most twice a second, and an xterm with bellIsUrgent ringing its bell does the same.
 // The test builds its own tools disk from this build's agent (the test hooks are in the agent).
 // Waits are conditions with deadlines.
 #include "agentchannel.h"
@@ -649,6 +649,31 @@ private Q_SLOTS:
         qInfo("201 urgency changes in the guest over %lld ms: %d host state changes", ms, changes);
         QVERIFY(changes >= 1);
         QVERIFY(changes <= int(ms / SeamlessWindow::MinAlertIntervalMs) + 2);
+
+        // xterm's own urgency: bellIsUrgent and a bell while another window has the focus (the
+        // bell rings when /tmp/ring appears, so the test decides when).
+        const GuestDriver::ExecResult bell = driver.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("rm -f /tmp/ring; setsid -f xterm -title Bell -geometry 30x5+40+400 -xrm 'XTerm*bellIsUrgent: true' "
+                            "-e sh -c 'while [ ! -e /tmp/ring ]; do sleep 0.2; done; printf \"\\a\"; sleep 120' "
+                            "</dev/null >/dev/null 2>&1")});
+        QVERIFY2(bell.finished && bell.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(bell.output)));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("Bell")) != 0, WindowTimeoutMs);
+        const quint32 bellId = findByTitle(windows, QStringLiteral("Bell"));
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(bellId) && seamless.hostWindow(bellId)->isExposed(), WindowTimeoutMs);
+        SeamlessWindow *bellHost = seamless.hostWindow(bellId);
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
+        QVERIFY(!windows->window(bellId).urgent);
+        const GuestDriver::ExecResult ring = driver.exec({QStringLiteral("touch"), QStringLiteral("/tmp/ring")});
+        QVERIFY(ring.finished && ring.status == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(windows->window(bellId).urgent, WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(bellHost->winId()), WindowTimeoutMs);
+        // Focusing it: xterm clears its urgency itself on focus, the host window is cleared too.
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(bellHost->winId())});
+        QTRY_VERIFY_WITH_TIMEOUT(!demandsAttention(bellHost->winId()), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!windows->window(bellId).urgent, WindowTimeoutMs);
+        qInfo("xterm with bellIsUrgent: a bell set the host window's demands-attention, focusing it cleared it");
     }
 };
 
