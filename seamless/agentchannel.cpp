@@ -3,6 +3,7 @@
 #include "agentframedecoder.h"
 #include "agentmessage.h"
 #include "clipboardreply.h"
+#include "guesticon.h"
 #include "gobjectsignals.h"
 #include "seamlesslogging.h"
 #include "windowtracker.h"
@@ -519,6 +520,27 @@ void AgentChannel::handleMessage(const AgentMessage &message)
         QString error;
         if (!d->windows->handleMessage(message, &error))
             fail(error);
+        return;
+    }
+    case AgentMessage::WindowIcon: {
+        GuestIcon icon;
+        QString error;
+        switch (GuestIcon::parse(message, &icon, &error)) {
+        case GuestIcon::Malformed:
+            fail(error);
+            return;
+        case GuestIcon::Refused:
+            // Out of bounds but well-framed: the icon is not shown, the port stays up.
+            qCWarning(lcSeamless).noquote() << "refusing guest window icon:" << error;
+            return;
+        case GuestIcon::Accepted:
+            break;
+        }
+        if (!d->windows->contains(icon.windowId())) {
+            qCDebug(lcSeamless) << "ignoring icon for unknown window" << icon.windowId();
+            return;
+        }
+        emit windowIconChanged(icon.windowId(), icon.image());
         return;
     }
     case AgentMessage::Ping:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QObject>
 #include <QRect>
 #include <QString>
@@ -111,6 +112,10 @@ signals:
     void clipboardRefused(quint32 requestId, const QString &reason);
     /// The guest took (@p ok) or could not take the text of ClipboardSet @p requestId.
     void clipboardSetFinished(quint32 requestId, bool ok);
+    /// Guest window @p windowId (a tracked window) has @p icon (ARGB32, at
+    /// most AgentMessage::MaxIconSide on each side; null: no icon any more).
+    /// Icons out of bounds are refused and logged, never emitted.
+    void windowIconChanged(quint32 windowId, const QImage &icon);
     /// The guest broke the protocol; the port is dropped right afterwards
     /// and nothing more is read from it on this connection.
     void protocolError(const QString &message);

@@ -30,6 +30,7 @@ public:
         WindowUpdate = 16,
         WindowRemoved = 17,
         WindowStack = 18,
+        WindowIcon = 19, ///< protocol 1.2: id, width, height, ARGB pixels
         // Seamless windows (host -> guest)
         WindowFocus = 32,
         WindowMoveResize = 33,
@@ -44,8 +45,13 @@ public:
     static constexpr int FieldHeaderSize = 4;
     static constexpr int ProtocolVersion = 1;
     /// Minor version, the Hello's optional third field (absent: 0). 1 adds
-    /// the clipboard messages; a peer with a lower minor never gets them.
-    static constexpr int ProtocolMinor = 1;
+    /// the clipboard messages, 2 WindowIcon; a peer with a lower minor never
+    /// gets them.
+    static constexpr int ProtocolMinor = 2;
+    /// WindowIcon bounds: each side 1 … MaxIconSide, at most MaxIconPixels
+    /// pixels (48 KiB of ARGB, so one message carries it).
+    static constexpr int MaxIconSide = 128;
+    static constexpr int MaxIconPixels = 12288;
     /// Largest clipboard text in bytes of UTF-8: one message carries it
     /// (the payload limit is 64 KiB), so neither side reassembles chunks.
     static constexpr int MaxClipboardBytes = 60 * 1024;

@@ -2,15 +2,20 @@
 
 #include "keyboardscancodes.h"
 #include "seamlessgeometry.h"
+#include "seamlessiconbadge.h"
 #include "seamlesslogging.h"
 #include "spiceconnection.h"
 
 #include <QCloseEvent>
 #include <QGuiApplication>
+#include <QIcon>
+#include <QtGui/qguiapplication_platform.h>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
+
+#include <xcb/xcb.h>
 
 namespace {
 constexpr int WheelStep = 120;       // QWheelEvent::angleDelta() units per notch
@@ -37,6 +42,10 @@ SeamlessWindow::SeamlessWindow(quint32 guestId, Kind kind, QWindow *parent)
         if (geometry() != m_expectedHost)
             emit moveResizeRequested(m_guestId, geometry());
     });
+    m_alertTimer.setSingleShot(true);
+    connect(&m_alertTimer, &QTimer::timeout, this, &SeamlessWindow::applyAlert);
+    m_iconTimer.setSingleShot(true);
+    connect(&m_iconTimer, &QTimer::timeout, this, &SeamlessWindow::applyIcon);
 }
 
 SeamlessWindow::~SeamlessWindow() = default;
@@ -58,6 +67,122 @@ void SeamlessWindow::setTrustColor(const QColor &color)
         return;
     m_trustColor = color;
     schedulePaint(QRect(QPoint(), size()));
+    if (!m_guestIcon.isNull())
+        setGuestIcon(m_guestIcon); // the frame takes the new colour
+}
+
+namespace {
+// Time until an action limited to once per @p intervalMs may run again (0: now).
+int waitBeforeNext(const QElapsedTimer &last, int intervalMs)
+{
+    if (!last.isValid())
+        return 0;
+    return int(qMax<qint64>(0, intervalMs - last.elapsed()));
+}
+} // namespace
+
+void SeamlessWindow::setGuestIcon(const QImage &icon)
+{
+    m_guestIcon = icon;
+    m_iconPending = true;
+    if (m_iconTimer.isActive())
+        return; // the latest icon goes out when the timer fires
+    const int wait = waitBeforeNext(m_lastIconChange, MinIconIntervalMs);
+    if (wait == 0)
+        applyIcon();
+    else
+        m_iconTimer.start(wait);
+}
+
+void SeamlessWindow::applyIcon()
+{
+    if (!m_iconPending)
+        return;
+    m_iconPending = false;
+    m_lastIconChange.start();
+    m_hostIcon = SeamlessIconBadge::compose(m_guestIcon, m_trustColor);
+    setIcon(m_hostIcon.isNull() ? QIcon() : QIcon(QPixmap::fromImage(m_hostIcon)));
+    emit hostIconChanged();
+}
+
+void SeamlessWindow::setGuestUrgent(bool urgent)
+{
+    if (!urgent)
+        m_urgencyAcked = false; // the next request is a new one
+    if (m_guestUrgent == urgent)
+        return;
+    m_guestUrgent = urgent;
+    scheduleAlert();
+}
+
+void SeamlessWindow::scheduleAlert()
+{
+    if (m_alertTimer.isActive())
+        return; // applies the state the guest has when it fires
+    const int wait = waitBeforeNext(m_lastAlertChange, MinAlertIntervalMs);
+    if (wait == 0)
+        applyAlert();
+    else
+        m_alertTimer.start(wait);
+}
+
+void SeamlessWindow::applyAlert()
+{
+    if (m_guestUrgent && isActive())
+        m_urgencyAcked = true; // the person is already looking at it
+    const bool want = m_guestUrgent && !m_urgencyAcked && m_kind == Normal;
+    if (want == m_hostAlert)
+        return;
+    if (want && !isExposed())
+        return; // the window manager ignores the request before it maps the window; exposeEvent retries
+    if (!sendAlertState(want))
+        return;
+    m_hostAlert = want;
+    ++m_alertChanges;
+    m_lastAlertChange.start();
+    emit alertChanged(want);
+}
+
+bool SeamlessWindow::sendAlertState(bool on)
+{
+    // Only on xcb: other platforms (offscreen) may offer the interface without a connection.
+    auto *x11 = QGuiApplication::platformName() == QLatin1String("xcb")
+        ? qGuiApp->nativeInterface<QNativeInterface::QX11Application>() : nullptr;
+    if (!x11 || !x11->connection() || !handle()) {
+        // Elsewhere Qt's own alert; it ends when the window is activated.
+        if (on)
+            alert(0);
+        return true;
+    }
+    // EWMH _NET_WM_STATE request, both ways: QWindow::alert() cannot be
+    // cleared before the window is activated, but the guest may clear it.
+    xcb_connection_t *c = x11->connection();
+    static xcb_atom_t state = XCB_ATOM_NONE, attention = XCB_ATOM_NONE;
+    if (state == XCB_ATOM_NONE || attention == XCB_ATOM_NONE) {
+        auto intern = [c](const char *name) {
+            xcb_intern_atom_reply_t *r = xcb_intern_atom_reply(c, xcb_intern_atom(c, 0, uint16_t(qstrlen(name)), name), nullptr);
+            const xcb_atom_t a = r ? r->atom : xcb_atom_t(XCB_ATOM_NONE);
+            free(r);
+            return a;
+        };
+        state = intern("_NET_WM_STATE");
+        attention = intern("_NET_WM_STATE_DEMANDS_ATTENTION");
+        if (state == XCB_ATOM_NONE || attention == XCB_ATOM_NONE)
+            return false;
+    }
+    xcb_client_message_event_t event = {};
+    event.response_type = XCB_CLIENT_MESSAGE;
+    event.format = 32;
+    event.window = xcb_window_t(winId());
+    event.type = state;
+    event.data.data32[0] = on ? 1 : 0; // _NET_WM_STATE_ADD / _REMOVE
+    event.data.data32[1] = attention;
+    event.data.data32[3] = 1; // source: a normal application
+    const xcb_window_t root = xcb_setup_roots_iterator(xcb_get_setup(c)).data->root;
+    xcb_send_event(c, 0, root, XCB_EVENT_MASK_SUBSTRUCTURE_REDIRECT | XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY,
+                   reinterpret_cast<const char *>(&event));
+    xcb_flush(c);
+    return true;
 }
 
 void SeamlessWindow::setGuestGeometry(const QRect &guest, const QRect &host)
@@ -153,6 +278,8 @@ void SeamlessWindow::exposeEvent(QExposeEvent *)
     if (isExposed()) {
         m_dirty = QRect(QPoint(), size());
         paintNow();
+        if (m_guestUrgent != m_hostAlert)
+            scheduleAlert();
     }
 }
 
@@ -181,6 +308,17 @@ void SeamlessWindow::focusInEvent(QFocusEvent *)
     if (m_connection)
         m_connection->releaseAllKeys();
     emit focusRequested(m_guestId);
+    // Focusing the window answers its request for attention (until the guest asks anew).
+    if (m_guestUrgent)
+        m_urgencyAcked = true;
+    if (m_hostAlert) {
+        m_alertTimer.stop();
+        sendAlertState(false);
+        m_hostAlert = false;
+        ++m_alertChanges;
+        m_lastAlertChange.start();
+        emit alertChanged(false);
+    }
 }
 
 void SeamlessWindow::focusOutEvent(QFocusEvent *)

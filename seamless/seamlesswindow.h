@@ -2,6 +2,7 @@
 
 #include <QBackingStore>
 #include <QColor>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QPointer>
 #include <QRegion>
@@ -55,6 +56,26 @@ public:
     /// Number of paints flushed to the window system so far.
     quint64 paintCount() const { return m_paints; }
 
+    /// The guest window's icon (null: none). Shown as the host window's icon
+    /// inside a frame in the trust colour (SeamlessIconBadge); changes are
+    /// applied at most once per MinIconIntervalMs (the latest wins).
+    void setGuestIcon(const QImage &icon);
+    /// The icon last given to the host window system (null: none yet).
+    QImage hostIcon() const { return m_hostIcon; }
+    /// Whether the guest window asks for attention (WM_HINTS urgency or
+    /// _NET_WM_STATE_DEMANDS_ATTENTION). The host window then demands
+    /// attention (EWMH _NET_WM_STATE_DEMANDS_ATTENTION on X11) until the guest
+    /// clears it or the person focuses the window; the host state changes at
+    /// most once per MinAlertIntervalMs however fast the guest flips it.
+    void setGuestUrgent(bool urgent);
+    /// The host window currently demands attention.
+    bool isAlerting() const { return m_hostAlert; }
+    /// Number of times the host attention state was changed (for tests and benches).
+    int alertChangeCount() const { return m_alertChanges; }
+
+    static constexpr int MinAlertIntervalMs = 500;
+    static constexpr int MinIconIntervalMs = 250;
+
 signals:
     /// Pixels of @p region (window coordinates) were painted and flushed to
     /// the window system.
@@ -69,6 +90,10 @@ signals:
     /// or paste the host's clipboard into the guest (Ctrl+Shift+V).
     void clipboardCopyRequested(quint32 guestId);
     void clipboardPasteRequested(quint32 guestId);
+    /// The host window started (@p alerting) or stopped demanding attention.
+    void alertChanged(bool alerting);
+    /// A new icon was given to the host window system.
+    void hostIconChanged();
 
 protected:
     bool event(QEvent *event) override;
@@ -92,6 +117,10 @@ private:
     void forwardPointer(const QPointF &pos, Qt::MouseButtons buttons);
     bool forwardKey(QKeyEvent *event, bool pressed);
     QRect contentRect() const;
+    void scheduleAlert();
+    void applyAlert();
+    bool sendAlertState(bool on);
+    void applyIcon();
 
     quint32 m_guestId;
     Kind m_kind;
@@ -106,4 +135,17 @@ private:
     QTimer m_hostChange; // coalesces a drag into one request
     quint64 m_paints = 0;
     int m_wheelRemainder = 0;
+
+    bool m_guestUrgent = false;
+    bool m_urgencyAcked = false; // the person focused the window while the guest asked
+    bool m_hostAlert = false;
+    int m_alertChanges = 0;
+    QTimer m_alertTimer;
+    QElapsedTimer m_lastAlertChange;
+
+    QImage m_guestIcon;
+    QImage m_hostIcon;
+    bool m_iconPending = false;
+    QTimer m_iconTimer;
+    QElapsedTimer m_lastIconChange;
 };

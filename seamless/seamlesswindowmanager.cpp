@@ -42,14 +42,25 @@ void SeamlessWindowManager::setConnection(SpiceConnection *connection)
         disconnect(c);
     m_connections.clear();
     clearWindows();
+    m_icons.clear();
     m_connection = connection;
     if (connection) {
         WindowTracker *tracker = connection->agent()->windows();
         GuestFramebuffer *fb = connection->framebuffer();
         m_connections << connect(tracker, &WindowTracker::windowAdded, this, &SeamlessWindowManager::syncWindow)
                       << connect(tracker, &WindowTracker::windowChanged, this, &SeamlessWindowManager::syncWindow)
-                      << connect(tracker, &WindowTracker::windowRemoved, this, &SeamlessWindowManager::removeWindow)
-                      << connect(tracker, &WindowTracker::cleared, this, &SeamlessWindowManager::rebuild)
+                      << connect(tracker, &WindowTracker::windowRemoved, this,
+                                 [this](quint32 id) {
+                                     m_icons.remove(id);
+                                     removeWindow(id);
+                                 })
+                      << connect(tracker, &WindowTracker::cleared, this,
+                                 [this] {
+                                     m_icons.clear();
+                                     rebuild();
+                                 })
+                      << connect(connection->agent(), &AgentChannel::windowIconChanged, this,
+                                 &SeamlessWindowManager::onWindowIconChanged)
                       << connect(tracker, &WindowTracker::abuseDetected, this,
                                  [this](const QString &reason) {
                                      m_abuseReason = reason;
@@ -198,6 +209,8 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         window->setConnection(m_connection);
         window->setTrustColor(m_trustColor);
         window->setFrame(m_connection->framebuffer()->image());
+        if (m_icons.contains(guestId))
+            window->setGuestIcon(m_icons.value(guestId));
         AgentChannel *agent = m_connection->agent();
         connect(window, &SeamlessWindow::moveResizeRequested, this, &SeamlessWindowManager::onMoveResizeRequested);
         connect(window, &SeamlessWindow::focusRequested, agent, [agent](quint32 id) { agent->focusWindow(id); });
@@ -212,6 +225,7 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         window->setTransientParent(parent);
     }
     window->setGuestGeometry(w.geometry, placement(guestId));
+    window->setGuestUrgent(w.urgent);
     if (created) {
         window->create();
         applyWindowClass(window);
@@ -256,6 +270,17 @@ void SeamlessWindowManager::onMoveResizeRequested(quint32 guestId, const QRect &
     if (!m_connection)
         return;
     m_connection->agent()->moveResizeWindow(guestId, SeamlessGeometry::guestGeometry(host, m_origin));
+}
+
+void SeamlessWindowManager::onWindowIconChanged(quint32 guestId, const QImage &icon)
+{
+    // AgentChannel emits icons only for tracked windows (at most WindowTracker::MaxWindows).
+    if (icon.isNull())
+        m_icons.remove(guestId);
+    else
+        m_icons.insert(guestId, icon);
+    if (SeamlessWindow *window = m_windows.value(guestId))
+        window->setGuestIcon(icon);
 }
 
 quint32 SeamlessWindowManager::popupParent(quint32 guestId) const

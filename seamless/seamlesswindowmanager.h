@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QHash>
+#include <QImage>
 #include <QObject>
 #include <QPoint>
 #include <QPointer>
@@ -24,7 +25,9 @@ class SpiceConnection;
 /// belong to. Host moves, resizes, focus and close go to the guest agent;
 /// the guest's stacking order is mirrored by restacking the host windows.
 /// Ctrl+Shift+C in a window copies the guest's selection into the shared
-/// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest.
+/// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest. Guest icons
+/// (AgentChannel::windowIconChanged) and urgency go to the host windows, which
+/// frame the icon in the trust colour and rate-limit both.
 class SeamlessWindowManager : public QObject
 {
     Q_OBJECT
@@ -115,6 +118,7 @@ private:
     void onFramebufferSizeChanged();
     void onFramebufferUpdated(const QRect &rect);
     void onMoveResizeRequested(quint32 guestId, const QRect &host);
+    void onWindowIconChanged(quint32 guestId, const QImage &icon);
     quint32 popupParent(quint32 guestId) const;
     QRect placement(quint32 guestId) const;
     void applyWindowClass(SeamlessWindow *window) const;
@@ -128,6 +132,7 @@ private:
     QPointer<SpiceConnection> m_connection;
     QList<QMetaObject::Connection> m_connections;
     QHash<quint32, SeamlessWindow *> m_windows;
+    QHash<quint32, QImage> m_icons; // guest icons of tracked windows (≤ 256 × 48 KiB)
     bool m_enabled = false;
     QString m_applianceId;
     QString m_applianceTitle;

@@ -1508,6 +1508,13 @@
     </message>
 </context>
 <context>
+    <name>GuestIcon</name>
+    <message>
+        <source>The guest agent sent an invalid window icon.</source>
+        <translation>Der Gast-Agent hat ein ungültiges Fenstersymbol gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>GuestWindow</name>
     <message>
         <source>[%1] %2</source>

@@ -1502,6 +1502,13 @@
     </message>
 </context>
 <context>
+    <name>GuestIcon</name>
+    <message>
+        <source>The guest agent sent an invalid window icon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuestWindow</name>
     <message>
         <source>[%1] %2</source>

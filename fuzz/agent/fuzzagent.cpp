@@ -1,9 +1,11 @@
 // libFuzzer entry: guest bytes through AgentFrameDecoder, window messages
 // into a WindowTracker, checking the tracker's invariants after each one;
-// clipboard answers through ClipboardReply (bounded, valid, no controls).
+// clipboard answers through ClipboardReply (bounded, valid, no controls);
+// window icons through GuestIcon (sizes bounded, pixels matching them).
 #include "agentframedecoder.h"
 #include "agentmessage.h"
 #include "clipboardreply.h"
+#include "guesticon.h"
 #include "guestwindowsanitizer.h"
 #include "windowtracker.h"
 
@@ -44,6 +46,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check(reply.text().toUtf8().size() <= AgentMessage::MaxClipboardBytes);
             for (QChar c : reply.text())
                 check(c == u'\n' || c == u'\t' || (c.unicode() >= 0x20 && (c.unicode() < 0x7f || c.unicode() > 0x9f)));
+            continue;
+        }
+        if (message.type() == AgentMessage::WindowIcon) {
+            GuestIcon icon;
+            const GuestIcon::Result result = GuestIcon::parse(message, &icon, &error);
+            if (result == GuestIcon::Malformed)
+                break;
+            check(result == GuestIcon::Accepted || !error.isEmpty());
+            if (result == GuestIcon::Accepted && !icon.image().isNull()) {
+                const QImage image = icon.image();
+                check(icon.windowId() != 0);
+                check(image.width() >= 1 && image.width() <= AgentMessage::MaxIconSide);
+                check(image.height() >= 1 && image.height() <= AgentMessage::MaxIconSide);
+                check(image.width() * image.height() <= AgentMessage::MaxIconPixels);
+                check(qsizetype(image.width()) * image.height() * 4 == message.field(3).size());
+                check(image.format() == QImage::Format_ARGB32);
+            }
             continue;
         }
         if (!tracker.handleMessage(message, &error))

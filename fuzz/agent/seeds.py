@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes seed inputs for fuzz-agent: frames of window messages (types 16-18)
-and clipboard answers (type 9)."""
+"""Writes seed inputs for fuzz-agent: frames of window messages (types 16-18),
+clipboard answers (type 9) and window icons (type 19)."""
 import os
 import struct
 import sys
@@ -25,6 +25,10 @@ seeds = {
     "clip": frame(9, b"1", b"ok", b"hello\r\n\x1b[31mworld\t\xc2\x9b") + frame(9, b"2", b"empty", b"")
             + frame(9, b"3", b"toolarge", b"61441") + frame(9, b"4", b"error", b"no owner"),
     "clipbad": frame(9, b"5", b"ok", b"\xff\xfe") + frame(9, b"6", b"ok", b"x" * 61441),
+    "icon": update(7, 1, 0, 0, 100, 80) + frame(19, b"7", b"2", b"1", b"\x00\x00\xff\xff\xff\x00\x00\x80")
+            + frame(19, b"7", b"0", b"0", b""),
+    "iconbad": frame(19, b"7", b"129", b"1", b"x" * 516) + frame(19, b"7", b"4", b"4", b"x" * 63)
+               + frame(19, b"7", b"4294967295", b"4294967295", b""),
 }
 for name, data in seeds.items():
     with open(os.path.join(out, "seed-" + name), "wb") as f:

@@ -26,6 +26,7 @@ enum frame_type {
     MSG_WINDOW_UPDATE = 16,
     MSG_WINDOW_REMOVED = 17,
     MSG_WINDOW_STACK = 18,
+    MSG_WINDOW_ICON = 19, /* protocol 1.2 */
     MSG_WINDOW_FOCUS = 32,
     MSG_WINDOW_MOVE_RESIZE = 33,
     MSG_WINDOW_CLOSE = 34,

@@ -8,6 +8,7 @@
 #include "conn.h"
 #include "exec.h"
 #include "frame.h"
+#include "hooks.h"
 #include "port.h"
 #include "power.h"
 #include "session.h"
@@ -24,8 +25,8 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
-#define AGENT_VERSION "tessera-agent 0.2.0"
-#define PROTOCOL_MINOR "1" /* Hello field 3: clipboard messages */
+#define AGENT_VERSION "tessera-agent 0.3.0"
+#define PROTOCOL_MINOR "2" /* Hello field 3: 1 clipboard messages, 2 WindowIcon */
 #define OWN_CLIPBOARD_MAX (4 * CLIP_MAX)
 #define OWN_CLIPBOARD_SECONDS 120
 #define X_PROBE_DOWN_MS 250
@@ -174,6 +175,16 @@ static const char *handle_message(const struct frame_msg *m)
         if (m->nfields < 1 || frame_field_cstr(&m->field[0], ver, sizeof ver) < 0
             || strcmp(ver, "1") != 0)
             return "host speaks another protocol version";
+        {
+            /* WindowIcon (1.2) goes only to a host that announced 1.2 */
+            char minor[8];
+            const int icons = m->nfields >= 3 && frame_field_cstr(&m->field[2], minor, sizeof minor) == 0
+                              && atoi(minor) >= 2;
+            const int was = xwin.send_icons;
+            xwin.send_icons = icons;
+            if (icons && !was && host_hellos == 0)
+                xwin_send_icons(&conn); /* the windows went out before this Hello */
+        }
         /* The host greets once per opening of its side. A second Hello means a
          * new host while this agent believes the old one is still there (the VM
          * was restored from a memory image saved mid-session): greet it. */
@@ -443,8 +454,15 @@ int main(int argc, char **argv)
         return own_clipboard(argv[2]);
     else if (argc == 6 && strcmp(argv[1], "--popup") == 0)
         return popup(argv + 2);
+    else if (argc == 7 && strcmp(argv[1], "--window") == 0)
+        return hook_window(argv + 2);
+    else if (argc == 4 && strcmp(argv[1], "--urgent") == 0)
+        return hook_urgent(argv + 2);
+    else if (argc == 4 && strcmp(argv[1], "--attention") == 0)
+        return hook_attention(argv + 2);
     else if (argc != 1) {
-        fprintf(stderr, "usage: %s [--port PATH | --print-clipboard | --own-clipboard FILE | --popup X Y W H]\n", argv[0]);
+        fprintf(stderr, "usage: %s [--port PATH | --print-clipboard | --own-clipboard FILE | --popup X Y W H"
+                        " | --window X Y W H TITLE | --urgent WINDOW 0|1 | --attention WINDOW 0|1]\n", argv[0]);
         return 2;
     }
     clip_on_reply(send_clip_data);
@@ -473,6 +491,7 @@ int main(int argc, char **argv)
         if (conn_service(&conn, now)) {
             fprintf(stderr, "tessera-agent: host connected\n");
             host_hellos = 0;
+            xwin.send_icons = 0; /* until this host's Hello says 1.2 */
             send_hello();
         }
         exec_check_timeout(&job, now);

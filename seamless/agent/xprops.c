@@ -13,6 +13,9 @@
 #define XA_WM_HINTS 35u
 #define XA_WM_TRANSIENT_FOR 68u
 #define WM_HINTS_URGENCY (1u << 8)
+#define XA_ATOM_ATOM 4u
+#define XA_CARDINAL_ATOM 6u
+#define NET_WM_STATE_MAX 32 /* atoms of _NET_WM_STATE looked at */
 
 static xcb_atom_t intern(xcb_connection_t *xc, const char *name)
 {
@@ -29,6 +32,9 @@ int xprops_init(xcb_connection_t *xc, struct xatoms *a)
     a->utf8_string = intern(xc, "UTF8_STRING");
     a->wm_protocols = intern(xc, "WM_PROTOCOLS");
     a->wm_delete_window = intern(xc, "WM_DELETE_WINDOW");
+    a->net_wm_icon = intern(xc, "_NET_WM_ICON");
+    a->net_wm_state = intern(xc, "_NET_WM_STATE");
+    a->net_wm_state_demands_attention = intern(xc, "_NET_WM_STATE_DEMANDS_ATTENTION");
     return a->net_wm_name && a->utf8_string && a->wm_protocols
                    && a->wm_delete_window ? 0 : -1;
 }
@@ -147,4 +153,145 @@ int xprops_supports_delete(xcb_connection_t *xc, const struct xatoms *a,
         free(r);
     }
     return yes;
+}
+
+int xprops_demands_attention(xcb_connection_t *xc, const struct xatoms *a,
+                             xcb_window_t w)
+{
+    int yes = 0;
+    if (!a->net_wm_state || !a->net_wm_state_demands_attention)
+        return 0;
+    xcb_get_property_reply_t *r = get(xc, w, a->net_wm_state, XA_ATOM_ATOM, NET_WM_STATE_MAX * 4);
+    if (r) {
+        const xcb_atom_t *v = xcb_get_property_value(r);
+        int n = xcb_get_property_value_length(r) / 4;
+        for (int i = 0; i < n && !yes; i++)
+            yes = v[i] == a->net_wm_state_demands_attention;
+        free(r);
+    }
+    return yes;
+}
+
+void xprops_set_demands_attention(xcb_connection_t *xc, const struct xatoms *a,
+                                  xcb_window_t w, int action)
+{
+    if (!a->net_wm_state || !a->net_wm_state_demands_attention)
+        return;
+    xcb_atom_t keep[NET_WM_STATE_MAX];
+    int n = 0, had = 0;
+    xcb_get_property_reply_t *r = get(xc, w, a->net_wm_state, XA_ATOM_ATOM, NET_WM_STATE_MAX * 4);
+    if (r) {
+        const xcb_atom_t *v = xcb_get_property_value(r);
+        int m = xcb_get_property_value_length(r) / 4;
+        for (int i = 0; i < m && i < NET_WM_STATE_MAX; i++) {
+            if (v[i] == a->net_wm_state_demands_attention)
+                had = 1;
+            else if (n < NET_WM_STATE_MAX - 1)
+                keep[n++] = v[i];
+        }
+        free(r);
+    }
+    const int want = action == 2 ? !had : action == 1;
+    if (want == had)
+        return;
+    if (want)
+        keep[n++] = a->net_wm_state_demands_attention;
+    xcb_change_property(xc, XCB_PROP_MODE_REPLACE, w, a->net_wm_state, XA_ATOM_ATOM, 32,
+                        (uint32_t)n, keep);
+}
+
+int xprops_icon_choose(const uint32_t *w, const uint32_t *h, int n)
+{
+    int best = -1;
+    long best_score = 0;
+    for (int i = 0; i < n; i++) {
+        if (w[i] < 1 || h[i] < 1 || w[i] > XPROPS_ICON_SIDE || h[i] > XPROPS_ICON_SIDE)
+            continue;
+        const long side = (long)(w[i] > h[i] ? w[i] : h[i]);
+        const long score = side > XPROPS_ICON_WANT ? side - XPROPS_ICON_WANT : XPROPS_ICON_WANT - side;
+        const long best_side = best < 0 ? 0 : (long)(w[best] > h[best] ? w[best] : h[best]);
+        if (best < 0 || score < best_score || (score == best_score && side > best_side)) {
+            best = i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+/* Halves an image (2x2 boxes, each channel averaged) in place. */
+static void halve(uint32_t *px, int *w, int *h)
+{
+    const int nw = *w > 1 ? *w / 2 : 1, nh = *h > 1 ? *h / 2 : 1;
+    for (int y = 0; y < nh; y++)
+        for (int x = 0; x < nw; x++) {
+            uint32_t sum[4] = { 0, 0, 0, 0 }, cnt = 0;
+            for (int dy = 0; dy < 2; dy++)
+                for (int dx = 0; dx < 2; dx++) {
+                    const int sx = x * 2 + dx, sy = y * 2 + dy;
+                    if (sx >= *w || sy >= *h)
+                        continue;
+                    const uint32_t p = px[sy * *w + sx];
+                    for (int c = 0; c < 4; c++)
+                        sum[c] += (p >> (c * 8)) & 0xFF;
+                    cnt++;
+                }
+            uint32_t out = 0;
+            for (int c = 0; c < 4; c++)
+                out |= (sum[c] / cnt) << (c * 8);
+            px[y * nw + x] = out; /* never ahead of what is still to be read */
+        }
+    *w = nw;
+    *h = nh;
+}
+
+int xprops_icon(xcb_connection_t *xc, const struct xatoms *a, xcb_window_t w,
+                uint32_t *argb, int *width, int *height)
+{
+    *width = *height = 0;
+    if (!a->net_wm_icon)
+        return 0;
+    /* The images' sizes first, two words each, never their pixels. */
+    uint32_t ws[XPROPS_ICON_MAX_IMAGES], hs[XPROPS_ICON_MAX_IMAGES], at[XPROPS_ICON_MAX_IMAGES];
+    int n = 0;
+    uint32_t off = 0; /* in 32-bit words */
+    while (n < XPROPS_ICON_MAX_IMAGES) {
+        xcb_get_property_reply_t *r = xcb_get_property_reply(
+            xc, xcb_get_property(xc, 0, w, a->net_wm_icon, XA_CARDINAL_ATOM, off, 2), NULL);
+        if (!r || r->type != XA_CARDINAL_ATOM || r->format != 32 || xcb_get_property_value_length(r) < 8) {
+            free(r);
+            break;
+        }
+        const uint32_t *v = xcb_get_property_value(r);
+        const uint64_t pixels = (uint64_t)v[0] * v[1];
+        const uint64_t left = r->bytes_after / 4; /* words after the two sizes */
+        ws[n] = v[0];
+        hs[n] = v[1];
+        free(r);
+        if (pixels > left) /* claims more than the property holds */
+            break;
+        at[n++] = off + 2;
+        if (pixels == left)
+            break;
+        off += 2 + (uint32_t)pixels;
+    }
+    const int i = xprops_icon_choose(ws, hs, n);
+    if (i < 0)
+        return 0;
+    static uint32_t px[XPROPS_ICON_SIDE * XPROPS_ICON_SIDE];
+    const uint32_t count = ws[i] * hs[i];
+    xcb_get_property_reply_t *r = xcb_get_property_reply(
+        xc, xcb_get_property(xc, 0, w, a->net_wm_icon, XA_CARDINAL_ATOM, at[i], count), NULL);
+    if (!r || r->format != 32 || (uint32_t)xcb_get_property_value_length(r) != count * 4) {
+        free(r); /* changed in between: the next PropertyNotify brings it */
+        return 0;
+    }
+    memcpy(px, xcb_get_property_value(r), (size_t)count * 4);
+    free(r);
+    int iw = (int)ws[i], ih = (int)hs[i];
+    while (iw * ih > XPROPS_ICON_MAX_PIXELS)
+        halve(px, &iw, &ih);
+    memcpy(argb, px, (size_t)iw * (size_t)ih * 4);
+    *width = iw;
+    *height = ih;
+    return 1;
 }

@@ -16,6 +16,9 @@ static void focus(xcb_window_t id)
     uint32_t above = XCB_STACK_MODE_ABOVE;
     xcb_configure_window(xwin.xc, id, XCB_CONFIG_WINDOW_STACK_MODE, &above);
     xcb_set_input_focus(xwin.xc, XCB_INPUT_FOCUS_POINTER_ROOT, id, XCB_CURRENT_TIME);
+    /* as a window manager does: a focused window no longer demands attention
+     * (WM_HINTS urgency is the client's to clear) */
+    xprops_set_demands_attention(xwin.xc, &xwin.atoms, id, 0);
 }
 
 static int clamp(long v, long lo, long hi)

@@ -49,6 +49,38 @@ static void send_update(struct conn *c, const struct xwin *w)
     conn_send(c, MSG_WINDOW_UPDATE, f, 9);
 }
 
+/* WindowIcon: id, width, height, pixels (0xAARRGGBB, 4 bytes little-endian
+ * each); 0, 0 and no pixels when the window has no usable icon. */
+static void send_icon(struct conn *c, struct xwin *w, int only_if_set)
+{
+    static uint32_t argb[XPROPS_ICON_MAX_PIXELS];
+    static unsigned char bytes[XPROPS_ICON_MAX_PIXELS * 4];
+    int iw = 0, ih = 0;
+    const int got = xprops_icon(xwin.xc, &xwin.atoms, w->id, argb, &iw, &ih);
+    if (!xwin.send_icons || (!got && (only_if_set || !w->has_icon)))
+        return;
+    w->has_icon = got;
+    for (int i = 0; i < iw * ih; i++) {
+        bytes[i * 4] = (unsigned char)argb[i];
+        bytes[i * 4 + 1] = (unsigned char)(argb[i] >> 8);
+        bytes[i * 4 + 2] = (unsigned char)(argb[i] >> 16);
+        bytes[i * 4 + 3] = (unsigned char)(argb[i] >> 24);
+    }
+    char num[3][16];
+    snprintf(num[0], sizeof num[0], "%u", (unsigned)w->id);
+    snprintf(num[1], sizeof num[1], "%d", iw);
+    snprintf(num[2], sizeof num[2], "%d", ih);
+    struct frame_field f[4] = { frame_str(num[0]), frame_str(num[1]), frame_str(num[2]),
+                                { bytes, (uint32_t)(iw * ih * 4) } };
+    conn_send(c, MSG_WINDOW_ICON, f, 4);
+}
+
+static void update_urgent(struct xwin *w)
+{
+    w->flags = (w->flags & ~(unsigned)XWIN_URGENT)
+             | (w->urgent_hint || w->urgent_state ? XWIN_URGENT : 0);
+}
+
 static void send_removed(struct conn *c, xcb_window_t id)
 {
     char s[16];
@@ -96,9 +128,11 @@ static void read_window(struct xwin *w)
     xprops_title(xc, &xwin.atoms, w->id, w->title);
     xprops_class(xc, w->id, w->cls);
     w->transient_for = xprops_transient_for(xc, w->id);
-    if (xprops_urgent(xc, w->id))
-        w->flags |= XWIN_URGENT;
+    w->urgent_hint = xprops_urgent(xc, w->id);
+    w->urgent_state = xprops_demands_attention(xc, &xwin.atoms, w->id);
+    update_urgent(w);
     w->dirty = 1;
+    w->icon_dirty = 1;
 }
 
 /* Adds a window on top of the stack (or below `below` if given). */
@@ -146,7 +180,9 @@ static void restack(int i, xcb_window_t sibling)
 
 int xwin_open(void)
 {
+    const int send_icons = xwin.send_icons; /* the host's, not the display's */
     memset(&xwin, 0, sizeof xwin);
+    xwin.send_icons = send_icons;
     int screen = 0;
     xcb_connection_t *xc = xcb_connect(":0", &screen);
     if (xcb_connection_has_error(xc)) {
@@ -203,6 +239,18 @@ void xwin_send_all(struct conn *c)
     for (int i = 0; i < xwin.n; i++)
         send_update(c, &xwin.win[i]);
     send_stack(c);
+    xwin_send_icons(c);
+}
+
+void xwin_send_icons(struct conn *c)
+{
+    if (!xwin.xc)
+        return;
+    for (int i = 0; i < xwin.n; i++) {
+        xwin.win[i].has_icon = 0;
+        send_icon(c, &xwin.win[i], 1);
+        xwin.win[i].icon_dirty = 0;
+    }
 }
 
 static void set_mapped(xcb_window_t id, int mapped)
@@ -225,11 +273,18 @@ static void on_property(const xcb_property_notify_event_t *e)
         xprops_class(xwin.xc, w->id, w->cls);
     else if (e->atom == XA_WM_TRANSIENT_FOR)
         w->transient_for = xprops_transient_for(xwin.xc, w->id);
-    else if (e->atom == XA_WM_HINTS)
-        w->flags = (w->flags & ~(unsigned)XWIN_URGENT)
-                 | (xprops_urgent(xwin.xc, w->id) ? XWIN_URGENT : 0);
-    else
+    else if (e->atom == XA_WM_HINTS) {
+        w->urgent_hint = xprops_urgent(xwin.xc, w->id);
+        update_urgent(w);
+    } else if (e->atom == xwin.atoms.net_wm_state && e->atom) {
+        w->urgent_state = xprops_demands_attention(xwin.xc, &xwin.atoms, w->id);
+        update_urgent(w);
+    } else if (e->atom == xwin.atoms.net_wm_icon && e->atom) {
+        w->icon_dirty = 1; /* read once per event batch, however often it changes */
         return;
+    } else {
+        return;
+    }
     w->dirty = 1;
 }
 
@@ -293,6 +348,19 @@ static void handle_event(struct conn *c, xcb_generic_event_t *ev)
     case XCB_PROPERTY_NOTIFY:
         on_property((const void *)ev);
         break;
+    case XCB_CLIENT_MESSAGE: {
+        /* An EWMH client asks the window manager to change _NET_WM_STATE;
+         * the guest has none, so the agent applies demands-attention itself. */
+        const xcb_client_message_event_t *e = (const void *)ev;
+        if (e->type == xwin.atoms.net_wm_state && e->type && e->format == 32 && xwin_find(e->window)
+            && (e->data.data32[1] == xwin.atoms.net_wm_state_demands_attention
+                || e->data.data32[2] == xwin.atoms.net_wm_state_demands_attention)
+            && e->data.data32[0] <= 2)
+            xprops_set_demands_attention(xwin.xc, &xwin.atoms, e->window, (int)e->data.data32[0]);
+        else
+            clip_handle_event(ev);
+        break;
+    }
     default: /* selections; errors of requests on windows that are gone: ignore */
         clip_handle_event(ev);
         break;
@@ -317,6 +385,11 @@ int xwin_process(struct conn *c)
         xwin.stack_dirty = 0;
         send_stack(c);
     }
+    for (int i = 0; i < xwin.n; i++)
+        if (xwin.win[i].icon_dirty) {
+            xwin.win[i].icon_dirty = 0;
+            send_icon(c, &xwin.win[i], 0);
+        }
     xcb_flush(xwin.xc);
     return xcb_connection_has_error(xwin.xc) ? -1 : 0;
 }

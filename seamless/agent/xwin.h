@@ -24,7 +24,9 @@ struct xwin {
     xcb_window_t transient_for;
     char title[XPROPS_TITLE_MAX + 1];
     char cls[XPROPS_CLASS_MAX + 1];
-    int dirty;
+    int urgent_hint, urgent_state; /* WM_HINTS urgency, _NET_WM_STATE_DEMANDS_ATTENTION */
+    int has_icon;                  /* the host was last sent an icon, not "none" */
+    int dirty, icon_dirty;
 };
 
 struct xwin_state {
@@ -34,6 +36,7 @@ struct xwin_state {
     struct xwin win[XWIN_MAX]; /* in stacking order, bottom to top */
     int n;
     int stack_dirty;
+    int send_icons; /* the host speaks protocol 1.2 (WindowIcon) */
 };
 
 extern struct xwin_state xwin;
@@ -49,6 +52,9 @@ int xwin_fd(void);
 int xwin_process(struct conn *c);
 /* Sends every window and the stacking order (after Hello/SessionState). */
 void xwin_send_all(struct conn *c);
+/* Sends the icon of every window that has one (when the host turned out
+ * to speak protocol 1.2 after the windows were sent). */
+void xwin_send_icons(struct conn *c);
 /* The tracked window with this id, or NULL. */
 struct xwin *xwin_find(xcb_window_t id);
 

@@ -8,6 +8,12 @@
 // window's guest, where another X client reads it back; an over-size selection is refused; raising a
 // guest window raises its host window (openbox's _NET_CLIENT_LIST_STACKING) without moving the focus;
 // an override-redirect guest window becomes a bordered popup placed relative to its parent.
+// windowIconsAndUrgency: a guest window's _NET_WM_ICON becomes the host window's _NET_WM_ICON inside
+// a frame in the trust colour; urgency set in the guest (ICCCM WM_HINTS and EWMH demands-attention)
+// makes openbox list _NET_WM_STATE_DEMANDS_ATTENTION on the host window, cleared when the guest
+// clears it or the host window is focused, a guest flipping it fast changes the host state at
+// most twice a second, and an xterm with bellIsUrgent ringing its bell does the same.
+// The test builds its own tools disk from this build's agent (the test hooks are in the agent).
 // Waits are conditions with deadlines.
 #include "agentchannel.h"
 #include "clipboardnotice.h"
@@ -19,6 +25,7 @@
 #include "libvirtconnection.h"
 #include "seamlessclipboard.h"
 #include "seamlessgeometry.h"
+#include "seamlessiconbadge.h"
 #include "seamlesswindow.h"
 #include "seamlesswindowmanager.h"
 #include "spiceconnection.h"
@@ -27,6 +34,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QProcess>
@@ -46,11 +54,10 @@ constexpr int WindowTimeoutMs = 30 * 1000;
 const QPoint Origin(100, 60);
 const QColor Trust(0xc0, 0x39, 0x2b);
 
-QString testUri()
+QString testUri(const QString &cacheBase)
 {
     // Its own embedded root: other real-VM tests may run at the same time.
-    return geteuid() == 0 ? QStringLiteral("qemu:///embed?root=") + TesseraPaths::cacheDir()
-                                + QStringLiteral("/e2e-seamlesswin-libvirt")
+    return geteuid() == 0 ? QStringLiteral("qemu:///embed?root=") + cacheBase + QStringLiteral("/e2e-seamlesswin-libvirt")
                           : QStringLiteral("qemu:///session");
 }
 
@@ -131,12 +138,47 @@ QImage screenShot(const QRect &rect)
     return QGuiApplication::primaryScreen()->grabWindow(0, rect.x(), rect.y(), rect.width(), rect.height()).toImage();
 }
 
+/// The images of host window @p window's _NET_WM_ICON as the X server has it (xprop).
+QList<QImage> hostIcons(WId window)
+{
+    const QByteArray out = run(QStringLiteral("xprop"), {QStringLiteral("-id"), QString::number(window), QStringLiteral("-notype"),
+                                                         QStringLiteral("-f"), QStringLiteral("_NET_WM_ICON"), QStringLiteral("32c"),
+                                                         QStringLiteral("_NET_WM_ICON")});
+    const qsizetype eq = out.indexOf('=');
+    if (eq < 0)
+        return {};
+    QList<quint32> words;
+    for (const QByteArray &part : out.mid(eq + 1).split(','))
+        words.append(part.trimmed().toUInt());
+    QList<QImage> images;
+    for (qsizetype i = 0; i + 2 <= words.size();) {
+        const int w = int(words.at(i)), h = int(words.at(i + 1));
+        if (w < 1 || h < 1 || w > 1024 || h > 1024 || i + 2 + qsizetype(w) * h > words.size())
+            break;
+        QImage image(w, h, QImage::Format_ARGB32);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x)
+                image.setPixel(x, y, words.at(i + 2 + y * w + x));
+        images.append(image);
+        i += 2 + qsizetype(w) * h;
+    }
+    return images;
+}
+
+/// Whether openbox lists _NET_WM_STATE_DEMANDS_ATTENTION on host window @p window.
+bool demandsAttention(WId window)
+{
+    return run(QStringLiteral("xprop"), {QStringLiteral("-id"), QString::number(window), QStringLiteral("_NET_WM_STATE")})
+        .contains("_NET_WM_STATE_DEMANDS_ATTENTION");
+}
+
 } // namespace
 
 class TestSeamlessEndToEnd : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_data;
+    QTemporaryDir m_runtime{QStringLiteral("/tmp/tse-XXXXXX")}; // unix socket paths must stay short
     LibvirtConnection *m_connection = nullptr;
     ApplianceImage m_image;
 
@@ -157,10 +199,30 @@ private Q_SLOTS:
         if (QGuiApplication::platformName() != QLatin1String("xcb"))
             QSKIP("needs an X display with a window manager (scripts/test starts Xvfb and openbox)");
         QVERIFY(m_data.isValid());
+        QVERIFY(m_runtime.isValid());
+        // A private tools disk with this build's agent (its test hooks), over the appliance images
+        // of the cache this run was given (TESSERA_CACHE_DIR, else the user's).
+        const QString base = TesseraPaths::cacheDir();
+        const QString cache = base + QStringLiteral("/e2e-seamless-cache");
+        QDir().mkpath(cache);
+        QFile::link(base + QStringLiteral("/appliances"), cache + QStringLiteral("/appliances"));
+        QProcess build;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TESSERA_CACHE_DIR"), cache);
+        build.setProcessEnvironment(env);
+        build.setProcessChannelMode(QProcess::MergedChannels);
+        build.start(QStringLiteral(TESSERA_SOURCE_DIR "/scripts/build-appliances"),
+                    {QStringLiteral("--tools-only"), QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
+                     QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)});
+        QVERIFY(build.waitForFinished(300000));
+        QVERIFY2(build.exitCode() == 0, build.readAll().constData());
+        qputenv("TESSERA_CACHE_DIR", cache.toUtf8());
+        qputenv("XDG_RUNTIME_DIR", m_runtime.path().toUtf8());
+        QVERIFY(QFile::exists(TesseraPaths::toolsDiskPath()));
         m_image = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), QStringLiteral("terminal"));
         QVERIFY2(m_image.isComplete(), "the terminal appliance is not built: run scripts/setup");
         qputenv("TESSERA_DATA_DIR", m_data.path().toUtf8());
-        m_connection = new LibvirtConnection(testUri(), this);
+        m_connection = new LibvirtConnection(testUri(base), this);
         QSignalSpy opened(m_connection, &LibvirtConnection::opened);
         QSignalSpy failed(m_connection, &LibvirtConnection::openFailed);
         m_connection->open();
@@ -436,6 +498,182 @@ private Q_SLOTS:
         QCOMPARE(seamless.windowCount(), 2); // the first xterm and the popup
         QVERIFY(seamless.hostWindow(terminal) && seamless.hostWindow(popupId));
 
+    }
+
+    void windowIconsAndUrgency()
+    {
+        ApplianceVm vm(m_connection, m_image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")));
+        vm.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(vm.state() != ApplianceVm::Unknown, 10000);
+        if (vm.state() != ApplianceVm::Off) {
+            vm.powerOff();
+            QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));
+        }
+        QSignalSpy rolledBack(&vm, &ApplianceVm::rolledBack);
+        vm.rollback();
+        QVERIFY(rolledBack.wait(StateTimeoutMs));
+
+        SpiceConnection spice;
+        GuestDriver driver(&spice);
+        WindowTracker *windows = spice.agent()->windows();
+        SeamlessWindowManager seamless;
+        struct Stop {
+            ApplianceVm &vm;
+            SpiceConnection &spice;
+            ~Stop()
+            {
+                vm.stop();
+                waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs);
+                spice.disconnectFromGuest();
+            }
+        } stop{vm, spice};
+        QSignalSpy guestIcons(spice.agent(), &AgentChannel::windowIconChanged);
+        seamless.setApplianceId(QStringLiteral("terminal"));
+        seamless.setApplianceTitle(QStringLiteral("Terminal"));
+        seamless.setTrustColor(Trust);
+        seamless.setOrigin(Origin);
+        seamless.setConnection(&spice);
+        seamless.setEnabled(true);
+
+        vm.start();
+        QVERIFY(waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs));
+        spice.connectToUnixSocket(vm.spec().spiceSocket);
+        QVERIFY2(driver.waitForSessionUp(BootTimeoutMs), qPrintable(driver.lastFailure()));
+        QCOMPARE(spice.agent()->peerMinorVersion(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("Terminal")) != 0, WindowTimeoutMs);
+        const quint32 terminal = findByTitle(windows, QStringLiteral("Terminal"));
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(terminal) && seamless.hostWindow(terminal)->isExposed(), WindowTimeoutMs);
+        SeamlessWindow *terminalHost = seamless.hostWindow(terminal);
+
+        // A guest window with a _NET_WM_ICON of 16, 48 and 128 px (the agent's --window test hook).
+        const QString agent = QStringLiteral("/opt/tessera/tessera-agent");
+        const GuestDriver::ExecResult made = driver.exec(
+            {agent, QStringLiteral("--window"), QStringLiteral("520"), QStringLiteral("160"), QStringLiteral("240"),
+             QStringLiteral("160"), QStringLiteral("Icon test")});
+        QVERIFY2(made.finished && made.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(made.output)));
+        const quint32 guestId = made.output.trimmed().toUInt();
+        QVERIFY(guestId != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(guestId) && seamless.hostWindow(guestId)->isExposed(), WindowTimeoutMs);
+        SeamlessWindow *host = seamless.hostWindow(guestId);
+        QCOMPARE(host->title(), QStringLiteral("[Terminal] Icon test"));
+
+        // The agent sent the 48 px image (nearest 48, never the 128 px one), pixels as the guest has them.
+        QTRY_VERIFY_WITH_TIMEOUT(!host->hostIcon().isNull(), WindowTimeoutMs);
+        QImage sent;
+        bool terminalIcon = false;
+        for (const QList<QVariant> &args : std::as_const(guestIcons)) {
+            if (args.at(0).value<quint32>() == guestId)
+                sent = args.at(1).value<QImage>();
+            terminalIcon = terminalIcon || args.at(0).value<quint32>() == terminal;
+        }
+        qInfo("the appliance's xterm sets _NET_WM_ICON: %s", terminalIcon ? "yes" : "no");
+        QCOMPARE(sent.size(), QSize(48, 48));
+        QCOMPARE(sent.pixel(5, 24), QRgb(0xffe67e22));
+        QCOMPARE(sent.pixel(40, 24), QRgb(0xff1e90ff));
+
+        // The host window's _NET_WM_ICON on the host X server: the guest's pixels 1:1 inside the frame.
+        QImage onHost;
+        auto findHostIcon = [&] {
+            for (const QImage &image : hostIcons(host->winId())) {
+                if (image.width() == SeamlessIconBadge::Size && image.height() == SeamlessIconBadge::Size)
+                    onHost = image;
+            }
+            return !onHost.isNull();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(findHostIcon(), WindowTimeoutMs);
+        const int f = SeamlessIconBadge::Frame;
+        int framePixels = 0, wrongFrame = 0;
+        for (int y = 0; y < onHost.height(); ++y)
+            for (int x = 0; x < onHost.width(); ++x) {
+                if (x >= f && y >= f && x < onHost.width() - f && y < onHost.height() - f)
+                    continue;
+                ++framePixels;
+                wrongFrame += (onHost.pixel(x, y) & 0xffffff) != (Trust.rgb() & 0xffffff) || qAlpha(onHost.pixel(x, y)) != 255;
+            }
+        QCOMPARE(wrongFrame, 0);
+        QCOMPARE(onHost.copy(f, f, 48, 48), sent);
+        qInfo("host _NET_WM_ICON %dx%d: %d frame pixels in the trust colour, the guest's 48x48 inside",
+              onHost.width(), onHost.height(), framePixels);
+        onHost.scaled(256, 256).save(QDir::temp().filePath(QStringLiteral("tessera-seamless-icon.png")));
+
+        // Urgency (ICCCM WM_HINTS) set in the guest while another host window has the focus.
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
+        QVERIFY(!demandsAttention(host->winId()));
+        auto guest = [&](const char *option, int on) {
+            const GuestDriver::ExecResult r = driver.exec({agent, QLatin1String(option), QString::number(guestId), QString::number(on)});
+            return r.finished && r.status == 0;
+        };
+        QVERIFY(guest("--urgent", 1));
+        QTRY_VERIFY_WITH_TIMEOUT(windows->window(guestId).urgent, WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(host->winId()), WindowTimeoutMs);
+        QVERIFY(!demandsAttention(terminalHost->winId()));
+        // Cleared in the guest: cleared on the host.
+        QVERIFY(guest("--urgent", 0));
+        QTRY_VERIFY_WITH_TIMEOUT(!demandsAttention(host->winId()), WindowTimeoutMs);
+        QVERIFY(!windows->window(guestId).urgent);
+
+        // EWMH: the program asks the (absent) guest window manager; the agent applies it.
+        QVERIFY(guest("--attention", 1));
+        QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(host->winId()), WindowTimeoutMs);
+        QVERIFY(guest("--attention", 0));
+        QTRY_VERIFY_WITH_TIMEOUT(!demandsAttention(host->winId()), WindowTimeoutMs);
+
+        // The person focuses the host window: cleared on the host although the guest still asks.
+        QVERIFY(guest("--urgent", 1));
+        QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(host->winId()), WindowTimeoutMs);
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(host->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(host), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!demandsAttention(host->winId()), WindowTimeoutMs);
+        QVERIFY(windows->window(guestId).urgent);
+        QVERIFY(!QTest::qWaitFor([&] { return demandsAttention(host->winId()); }, 2 * SeamlessWindow::MinAlertIntervalMs));
+        QVERIFY(guest("--urgent", 0));
+        QTRY_VERIFY_WITH_TIMEOUT(!windows->window(guestId).urgent, WindowTimeoutMs);
+
+        // A guest flipping urgency as fast as it can: the host state changes at most twice a second.
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
+        const int changesBefore = host->alertChangeCount();
+        QElapsedTimer flood;
+        flood.start();
+        const GuestDriver::ExecResult flipped = driver.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("i=0; while [ $i -lt 100 ]; do %1 --urgent %2 1; %1 --urgent %2 0; i=$((i+1)); done; %1 --urgent %2 1")
+                 .arg(agent)
+                 .arg(guestId)},
+            120000);
+        QVERIFY2(flipped.finished && flipped.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(flipped.output)));
+        QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(host->winId()), WindowTimeoutMs); // ends as the guest left it
+        const int changes = host->alertChangeCount() - changesBefore;
+        const qint64 ms = flood.elapsed();
+        qInfo("201 urgency changes in the guest over %lld ms: %d host state changes", ms, changes);
+        QVERIFY(changes >= 1);
+        QVERIFY(changes <= int(ms / SeamlessWindow::MinAlertIntervalMs) + 2);
+
+        // xterm's own urgency: bellIsUrgent and a bell while another window has the focus (the
+        // bell rings when /tmp/ring appears, so the test decides when).
+        const GuestDriver::ExecResult bell = driver.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("rm -f /tmp/ring; setsid -f xterm -title Bell -geometry 30x5+40+400 -xrm 'XTerm*bellIsUrgent: true' "
+                            "-e sh -c 'while [ ! -e /tmp/ring ]; do sleep 0.2; done; printf \"\\a\"; sleep 120' "
+                            "</dev/null >/dev/null 2>&1")});
+        QVERIFY2(bell.finished && bell.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(bell.output)));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("Bell")) != 0, WindowTimeoutMs);
+        const quint32 bellId = findByTitle(windows, QStringLiteral("Bell"));
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(bellId) && seamless.hostWindow(bellId)->isExposed(), WindowTimeoutMs);
+        SeamlessWindow *bellHost = seamless.hostWindow(bellId);
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
+        QVERIFY(!windows->window(bellId).urgent);
+        const GuestDriver::ExecResult ring = driver.exec({QStringLiteral("touch"), QStringLiteral("/tmp/ring")});
+        QVERIFY(ring.finished && ring.status == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(windows->window(bellId).urgent, WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(bellHost->winId()), WindowTimeoutMs);
+        // Focusing it: xterm clears its urgency itself on focus, the host window is cleared too.
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(bellHost->winId())});
+        QTRY_VERIFY_WITH_TIMEOUT(!demandsAttention(bellHost->winId()), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!windows->window(bellId).urgent, WindowTimeoutMs);
+        qInfo("xterm with bellIsUrgent: a bell set the host window's demands-attention, focusing it cleared it");
     }
 };
 

@@ -5,6 +5,8 @@
 #include "agentmessage.h"
 #include "clipboardreply.h"
 
+#include <QImage>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -37,6 +39,11 @@ private slots:
     void clipboardNeedsMinorVersion();
     void clipboardSanitize_data();
     void clipboardSanitize();
+    void windowIconAccepted();
+    void windowIconRefused_data();
+    void windowIconRefused();
+    void windowIconMalformed_data();
+    void windowIconMalformed();
 
 private:
     void open();
@@ -433,6 +440,104 @@ void tst_AgentChannel::clipboardSanitize()
     QCOMPARE(!result.isNull(), valid);
     if (valid)
         QCOMPARE(result, out);
+}
+
+namespace {
+AgentMessage iconMessage(const QByteArray &id, int width, int height, const QByteArray &pixels)
+{
+    return AgentMessage(AgentMessage::WindowIcon,
+                        {id, QByteArray::number(width), QByteArray::number(height), pixels});
+}
+
+AgentMessage windowUpdate(quint32 id)
+{
+    return AgentMessage(AgentMessage::WindowUpdate, {QByteArray::number(id), "1", "0", "0", "100", "80", "0", "t", "c"});
+}
+} // namespace
+
+void tst_AgentChannel::windowIconAccepted()
+{
+    open();
+    sayHello();
+    feed(windowUpdate(7));
+    QSignalSpy icon(m_channel, &AgentChannel::windowIconChanged);
+    // 2x1: opaque red, half-transparent blue; 0xAARRGGBB little-endian on the wire.
+    feed(iconMessage("7", 2, 1, QByteArray("\x00\x00\xff\xff" "\xff\x00\x00\x80", 8)));
+    QCOMPARE(icon.size(), 1);
+    QCOMPARE(icon.at(0).at(0).value<quint32>(), 7u);
+    const QImage image = icon.at(0).at(1).value<QImage>();
+    QCOMPARE(image.size(), QSize(2, 1));
+    QCOMPARE(image.pixel(0, 0), qRgba(0xff, 0, 0, 0xff));
+    QCOMPARE(image.pixel(1, 0), qRgba(0, 0, 0xff, 0x80));
+    // The largest icon allowed goes through; "no icon" clears it.
+    feed(iconMessage("7", AgentMessage::MaxIconSide, AgentMessage::MaxIconPixels / AgentMessage::MaxIconSide,
+                     QByteArray(AgentMessage::MaxIconPixels * 4, '\x7f')));
+    QCOMPARE(icon.size(), 2);
+    QCOMPARE(icon.at(1).at(1).value<QImage>().size(), QSize(128, 96));
+    feed(iconMessage("7", 0, 0, QByteArray()));
+    QCOMPARE(icon.size(), 3);
+    QVERIFY(icon.at(2).at(1).value<QImage>().isNull());
+    // An icon for a window the tracker does not know is ignored.
+    feed(iconMessage("8", 1, 1, QByteArray(4, 'x')));
+    QCOMPARE(icon.size(), 3);
+    QVERIFY(m_channel->isOpen());
+}
+
+void tst_AgentChannel::windowIconRefused_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("bytes");
+    QTest::newRow("too wide") << 129 << 1 << 129 * 4;
+    QTest::newRow("too tall") << 1 << 129 << 129 * 4;
+    QTest::newRow("too many pixels") << 128 << 100 << 128 * 100 * 4; // 12800 > MaxIconPixels
+    QTest::newRow("short pixels") << 4 << 4 << 63;
+    QTest::newRow("long pixels") << 4 << 4 << 65;
+    QTest::newRow("zero width") << 0 << 4 << 0;
+    QTest::newRow("zero size with pixels") << 0 << 0 << 4;
+    QTest::newRow("huge sides") << 100000 << 100000 << 16;
+}
+
+void tst_AgentChannel::windowIconRefused()
+{
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(int, bytes);
+    open();
+    sayHello();
+    feed(windowUpdate(7));
+    QSignalSpy icon(m_channel, &AgentChannel::windowIconChanged);
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^refusing guest window icon: icon of window 7 ")));
+    feed(iconMessage("7", width, height, QByteArray(bytes, '\x01')));
+    QCOMPARE(icon.size(), 0);
+    QCOMPARE(error.size(), 0); // refused and logged; the port stays up
+    QVERIFY(m_channel->isOpen());
+}
+
+void tst_AgentChannel::windowIconMalformed_data()
+{
+    QTest::addColumn<QList<QByteArray>>("fields");
+    QTest::newRow("no fields") << QList<QByteArray>{};
+    QTest::newRow("three fields") << QList<QByteArray>{"7", "1", "1"};
+    QTest::newRow("five fields") << QList<QByteArray>{"7", "1", "1", "xxxx", ""};
+    QTest::newRow("id zero") << QList<QByteArray>{"0", "1", "1", "xxxx"};
+    QTest::newRow("width not a number") << QList<QByteArray>{"7", "1x", "1", "xxxx"};
+    QTest::newRow("negative height") << QList<QByteArray>{"7", "1", "-1", "xxxx"};
+    QTest::newRow("height over 32 bits") << QList<QByteArray>{"7", "1", "4294967297", "xxxx"};
+}
+
+void tst_AgentChannel::windowIconMalformed()
+{
+    QFETCH(QList<QByteArray>, fields);
+    open();
+    sayHello();
+    feed(windowUpdate(7));
+    QSignalSpy error(m_channel, &AgentChannel::protocolError);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("invalid window icon")));
+    feed(AgentMessage(AgentMessage::WindowIcon, fields));
+    QCOMPARE(error.size(), 1);
+    QVERIFY(!m_channel->isOpen());
 }
 
 QTEST_GUILESS_MAIN(tst_AgentChannel)

@@ -82,7 +82,7 @@ void tst_AgentFraming::encodeLayout()
     QCOMPARE(AgentMessage::ping(7).encode(), expected);
     QCOMPARE(AgentMessage::shutdown().encode(), rawFrame(AgentMessage::Shutdown, 0, {}));
     QCOMPARE(AgentMessage::hello(QStringLiteral("tessera/1")).fields(),
-             (QList<QByteArray>{"1", "tessera/1", "1"}));
+             (QList<QByteArray>{"1", "tessera/1", "2"}));
     QCOMPARE(AgentMessage::exec(9, {QStringLiteral("ls"), QStringLiteral("-l")}).fields(),
              (QList<QByteArray>{"9", "ls", "-l"}));
 }

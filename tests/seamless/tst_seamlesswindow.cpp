@@ -2,8 +2,10 @@
 // host's border, repaints only the damage that touches it (in window coordinates), folds a burst
 // of damage into one paint, and a close asks the guest instead of closing.
 #include "seamlessgeometry.h"
+#include "seamlessiconbadge.h"
 #include "seamlesswindow.h"
 
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QScreen>
@@ -125,6 +127,121 @@ private slots:
         SeamlessWindow normal(4, SeamlessWindow::Normal);
         QVERIFY(normal.flags() & Qt::FramelessWindowHint);
         QCOMPARE(normal.type(), Qt::Window);
+    }
+
+
+    void iconBadgeFramesTheGuestIcon()
+    {
+        QVERIFY(SeamlessIconBadge::compose(QImage(), Trust).isNull());
+        // A 48 px icon is drawn 1:1 inside the frame.
+        QImage icon(48, 48, QImage::Format_ARGB32);
+        for (int y = 0; y < 48; ++y)
+            for (int x = 0; x < 48; ++x)
+                icon.setPixel(x, y, qRgba(x * 5, y * 5, 77, 255));
+        icon.setPixel(0, 0, qRgba(0, 0, 0, 0)); // transparent: the backdrop, never the frame colour
+        const QImage badge = SeamlessIconBadge::compose(icon, Trust);
+        QCOMPARE(badge.size(), QSize(SeamlessIconBadge::Size, SeamlessIconBadge::Size));
+        const int f = SeamlessIconBadge::Frame;
+        for (int i = 0; i < SeamlessIconBadge::Size; ++i) {
+            for (int d = 0; d < f; ++d) {
+                QCOMPARE(badge.pixel(i, d), Trust.rgb());
+                QCOMPARE(badge.pixel(d, i), Trust.rgb());
+                QCOMPARE(badge.pixel(i, SeamlessIconBadge::Size - 1 - d), Trust.rgb());
+                QCOMPARE(badge.pixel(SeamlessIconBadge::Size - 1 - d, i), Trust.rgb());
+            }
+        }
+        QCOMPARE(badge.copy(f + 1, f + 1, 47, 47), icon.copy(1, 1, 47, 47));
+        QVERIFY(badge.pixel(f, f) != Trust.rgb());
+        QCOMPARE(qAlpha(badge.pixel(f, f)), 255);
+        // Smaller and non-square icons are scaled into the inner area, never over the frame.
+        QImage wide(100, 20, QImage::Format_ARGB32);
+        wide.fill(qRgb(200, 0, 0));
+        const QImage scaled = SeamlessIconBadge::compose(wide, Trust);
+        QCOMPARE(scaled.pixel(f - 1, 32), Trust.rgb());
+        QCOMPARE(scaled.pixel(f, 32), qRgb(200, 0, 0));
+        QCOMPARE(scaled.pixel(32, f), qRgb(0xf4, 0xf4, 0xf4)); // letterboxed
+    }
+
+    void iconChangesAreRateLimited()
+    {
+        SeamlessWindow window(5, SeamlessWindow::Normal);
+        window.setTrustColor(Trust);
+        QSignalSpy changed(&window, &SeamlessWindow::hostIconChanged);
+        QImage a(48, 48, QImage::Format_ARGB32);
+        a.fill(qRgb(1, 2, 3));
+        window.setGuestIcon(a);
+        QCOMPARE(changed.size(), 1); // the first one at once
+        QCOMPARE(window.hostIcon().pixel(24, 24), qRgb(1, 2, 3));
+        QCOMPARE(window.hostIcon().pixel(0, 0), Trust.rgb());
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 1000; ++i) {
+            a.fill(qRgb(i % 256, 9, 9));
+            window.setGuestIcon(a);
+        }
+        QCOMPARE(changed.size(), 1);
+        QTRY_COMPARE(changed.size(), 2);
+        QVERIFY(timer.elapsed() >= SeamlessWindow::MinIconIntervalMs - 50);
+        QCOMPARE(window.hostIcon().pixel(24, 24), qRgb(999 % 256, 9, 9)); // the latest wins
+        QTest::qWait(SeamlessWindow::MinIconIntervalMs + 100);
+        QCOMPARE(changed.size(), 2);
+        // A new trust colour redraws the frame.
+        window.setTrustColor(Qt::red);
+        QTRY_COMPARE(window.hostIcon().pixel(0, 0), QColor(Qt::red).rgb());
+    }
+
+    void urgencyFollowsTheGuestRateLimited()
+    {
+        SeamlessWindow urgent(6, SeamlessWindow::Normal);
+        urgent.setGeometry(10, 10, 60, 60);
+        urgent.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&urgent));
+        SeamlessWindow other(7, SeamlessWindow::Normal);
+        other.setGeometry(100, 10, 60, 60);
+        other.show();
+        other.requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(!urgent.isActive());
+
+        QSignalSpy alert(&urgent, &SeamlessWindow::alertChanged);
+        urgent.setGuestUrgent(true);
+        QCOMPARE(alert.size(), 1);
+        QVERIFY(urgent.isAlerting());
+        // A guest flipping urgency 1000 times in a row changes the host state at most twice a second.
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 1000; ++i)
+            urgent.setGuestUrgent(i % 2 == 0);
+        QTest::qWait(SeamlessWindow::MinAlertIntervalMs + 200);
+        QVERIFY(urgent.alertChangeCount() <= 1 + int(timer.elapsed() / SeamlessWindow::MinAlertIntervalMs) + 1);
+        QVERIFY(!urgent.isAlerting()); // ends as the guest left it: cleared
+        // The guest clears it: cleared on the host (after the interval).
+        urgent.setGuestUrgent(true);
+        QTRY_VERIFY(urgent.isAlerting());
+        urgent.setGuestUrgent(false);
+        QTRY_VERIFY(!urgent.isAlerting());
+        // Focusing the window clears it, and it stays cleared while the guest still asks.
+        urgent.setGuestUrgent(true);
+        QTRY_VERIFY(urgent.isAlerting());
+        urgent.requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(&urgent));
+        QTRY_VERIFY(!urgent.isAlerting());
+        urgent.setGuestUrgent(true);
+        QTest::qWait(SeamlessWindow::MinAlertIntervalMs + 100);
+        QVERIFY(!urgent.isAlerting());
+        // A new request after the guest cleared it, while another window has focus, alerts again.
+        other.requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        urgent.setGuestUrgent(false);
+        urgent.setGuestUrgent(true);
+        QTRY_VERIFY(urgent.isAlerting());
+        // Popups never demand attention.
+        SeamlessWindow popup(8, SeamlessWindow::Popup);
+        popup.setGeometry(200, 10, 20, 20);
+        popup.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&popup));
+        popup.setGuestUrgent(true);
+        QCOMPARE(popup.alertChangeCount(), 0);
     }
 };
 
