@@ -155,7 +155,7 @@ Frame {
         Button {
             objectName: "recoveryButton"
             text: qsTr("History and recovery…")
-            onClicked: recoveryPanel.open()
+            onClicked: card.openRecoveryPanel()
         }
     }
 
@@ -176,20 +176,42 @@ Frame {
 
     Connections {
         target: card.session
-        function onRecovered(quarantineId) { quarantineDialog.show(quarantineId) }
+        function onRecovered(quarantineId) { card.showQuarantine(quarantineId) }
     }
 
-    RecoveryPanel {
-        id: recoveryPanel
-        objectName: "recoveryPanel"
-        session: card.session
+    // The recovery panel and the quarantine dialog are made when first needed, not with every
+    // card: about 2 MiB per card (bench/README.md, "Shell memory"). Components rather than
+    // Loaders: another Item in the Frame would change its implicit size.
+    property var recoveryPanel: null
+    property var quarantineDialog: null
+
+    function openRecoveryPanel() {
+        if (!recoveryPanel)
+            recoveryPanel = recoveryPanelComponent.createObject(card)
+        recoveryPanel.open()
     }
 
-    QuarantineDialog {
-        id: quarantineDialog
-        objectName: "quarantineDialog"
-        appliance: card.name
-        applianceTitle: card.title
+    function showQuarantine(quarantineId) {
+        if (!quarantineDialog)
+            quarantineDialog = quarantineDialogComponent.createObject(card)
+        quarantineDialog.show(quarantineId)
+    }
+
+    Component {
+        id: recoveryPanelComponent
+        RecoveryPanel {
+            objectName: "recoveryPanel"
+            session: card.session
+        }
+    }
+
+    Component {
+        id: quarantineDialogComponent
+        QuarantineDialog {
+            objectName: "quarantineDialog"
+            appliance: card.name
+            applianceTitle: card.title
+        }
     }
 
     Dialog {

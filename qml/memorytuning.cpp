@@ -10,6 +10,7 @@
 #include <QOpenGLFunctions>
 #include <QProcess>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -71,6 +72,34 @@ bool MemoryTuning::isSoftwareRenderer(const QString &glRenderer)
         || name == QLatin1String("none");
 }
 
+namespace {
+
+// Where the last probe's answer is kept (QSettings): the probe costs ~1 s of start-up.
+const QString RendererKey = QStringLiteral("graphics/openGLRenderer");
+
+QProcess *startProbe(QObject *parent)
+{
+    auto *probe = new QProcess(parent);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TESSERA_PROBE_GL"), QStringLiteral("1"));
+    probe->setProcessEnvironment(environment);
+    probe->setProcessChannelMode(QProcess::SeparateChannels);
+    probe->start(QCoreApplication::applicationFilePath(), {});
+    return probe;
+}
+
+// The renderer the probe printed, or empty.
+QString probeAnswer(QProcess *probe)
+{
+    for (const QByteArray &line : probe->readAllStandardOutput().split('\n')) {
+        if (line.startsWith(RendererPrefix))
+            return QString::fromUtf8(line.mid(int(sizeof RendererPrefix) - 1)).trimmed().left(200);
+    }
+    return {};
+}
+
+} // namespace
+
 void MemoryTuning::chooseSceneGraphBackend()
 {
     if (!qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND") || !qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND")) {
@@ -80,33 +109,43 @@ void MemoryTuning::chooseSceneGraphBackend()
     // Only X11 (xcb) is probed; other platforms (Wayland, offscreen) keep Qt's default.
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         return;
-    QProcess probe;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("TESSERA_PROBE_GL"), QStringLiteral("1"));
-    probe.setProcessEnvironment(environment);
-    probe.setProcessChannelMode(QProcess::SeparateChannels);
-    probe.start(QCoreApplication::applicationFilePath(), {});
-    if (!probe.waitForFinished(15000)) {
-        probe.kill();
-        probe.waitForFinished(1000);
-        qCWarning(lcUi) << "the OpenGL probe did not answer; keeping Qt Quick's OpenGL renderer";
-        s_description = QStringLiteral("OpenGL (probe gave no answer)");
-        return;
-    }
-    QString renderer;
-    for (const QByteArray &line : probe.readAllStandardOutput().split('\n')) {
-        if (line.startsWith(RendererPrefix))
-            renderer = QString::fromUtf8(line.mid(int(sizeof RendererPrefix) - 1)).trimmed().left(200);
-    }
+    QSettings settings;
+    QString renderer = settings.value(RendererKey).toString();
+    QString source = QStringLiteral("last probe");
     if (renderer.isEmpty()) {
-        s_description = QStringLiteral("OpenGL (probe gave no renderer)");
-        return;
+        // First start: ask now, before the first window.
+        QProcess *probe = startProbe(nullptr);
+        const bool answered = probe->waitForFinished(15000);
+        if (!answered)
+            probe->kill();
+        renderer = answered ? probeAnswer(probe) : QString();
+        probe->waitForFinished(1000);
+        delete probe;
+        if (renderer.isEmpty()) {
+            qCWarning(lcUi) << "the OpenGL probe gave no answer; keeping Qt Quick's OpenGL renderer";
+            s_description = QStringLiteral("OpenGL (the probe gave no answer)");
+            return;
+        }
+        settings.setValue(RendererKey, renderer);
+        source = QStringLiteral("probed now");
+    } else {
+        // Later starts use the last answer and ask again once the launcher is up, for the next
+        // start (the graphics may have changed since).
+        QTimer::singleShot(10000, qApp, [] {
+            QProcess *probe = startProbe(qApp);
+            QObject::connect(probe, &QProcess::finished, probe, [probe](int exitCode, QProcess::ExitStatus status) {
+                const QString answer = status == QProcess::NormalExit && exitCode == 0 ? probeAnswer(probe) : QString();
+                if (!answer.isEmpty())
+                    QSettings().setValue(RendererKey, answer);
+                probe->deleteLater();
+            });
+        });
     }
     if (isSoftwareRenderer(renderer)) {
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
-        s_description = QStringLiteral("Qt Quick software renderer (OpenGL would be %1)").arg(renderer);
+        s_description = QStringLiteral("Qt Quick software renderer (OpenGL would be %1; %2)").arg(renderer, source);
     } else {
-        s_description = QStringLiteral("OpenGL on %1").arg(renderer);
+        s_description = QStringLiteral("OpenGL on %1 (%2)").arg(renderer, source);
     }
     qCInfo(lcUi) << "scene graph:" << s_description;
 }

@@ -21,10 +21,12 @@ public:
     /// Call first in main(), before any thread starts.
     static void limitMallocArenas();
 
-    /// Call after QApplication exists, before the first Qt Quick window. Keeps a choice made
-    /// through QT_QUICK_BACKEND or QSG_RHI_BACKEND. Finding out which OpenGL renderer the
-    /// system would give runs a short child process (this program with TESSERA_PROBE_GL=1),
-    /// so Mesa is never loaded here just to ask.
+    /// Call after QApplication exists (with its organisation and application names), before
+    /// the first Qt Quick window. Keeps a choice made through QT_QUICK_BACKEND or
+    /// QSG_RHI_BACKEND. Finding out which OpenGL renderer the system would give runs a short
+    /// child process (this program with TESSERA_PROBE_GL=1), so Mesa is never loaded here just
+    /// to ask. Its answer is kept in QSettings (graphics/openGLRenderer): the first start waits
+    /// for it (about 1 s); later starts use the kept one and ask again in the background.
     static void chooseSceneGraphBackend();
 
     /// In main() before anything else: when this process is the OpenGL probe of

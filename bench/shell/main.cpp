@@ -238,11 +238,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
     QCoreApplication::setApplicationName(QStringLiteral("tessera-bench"));
     // A data folder of its own (TESSERA_DATA_DIR when set), emptied but for the imported
-    // appliance (kept: the import copies 1 GB).
+    // appliance (kept: the import copies 1 GB) and the settings (the kept OpenGL probe answer:
+    // start-up is then measured as on every start but the first).
     const QString data = qEnvironmentVariableIsEmpty("TESSERA_DATA_DIR") ? TesseraPaths::cacheDir() + QStringLiteral("/bench-shell-data")
                                                                          : qEnvironmentVariable("TESSERA_DATA_DIR");
     for (const QString &entry : QDir(data).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
-        if (entry != QLatin1String("appliances"))
+        if (entry != QLatin1String("appliances") && entry != QLatin1String("config"))
             QFileInfo(data + QLatin1Char('/') + entry).isDir() ? QDir(data + QLatin1Char('/') + entry).removeRecursively()
                                                               : QFile::remove(data + QLatin1Char('/') + entry);
     }

@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QProcess>
 #include <QQuickWindow>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestMemoryTuning : public QObject
@@ -50,11 +52,36 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("renderer: ") && answer.size() > 10, answer.constData());
         const QString renderer = QString::fromUtf8(answer.mid(10));
 
+        QSettings().remove(QStringLiteral("graphics/openGLRenderer"));
         MemoryTuning::chooseSceneGraphBackend();
+        // The answer is kept for the next start.
+        QCOMPARE(QSettings().value(QStringLiteral("graphics/openGLRenderer")).toString(), renderer);
         // setGraphicsApi(Software) selects the "software" scene graph adaptation.
         const bool software = QQuickWindow::sceneGraphBackend() == QLatin1String("software");
         QCOMPARE(software, MemoryTuning::isSoftwareRenderer(renderer));
         QVERIFY2(MemoryTuning::sceneGraphDescription().contains(renderer), qPrintable(MemoryTuning::sceneGraphDescription()));
+    }
+
+    void keptAnswerIsUsed_data()
+    {
+        QTest::addColumn<QString>("kept");
+        QTest::addColumn<bool>("software");
+        QTest::newRow("llvmpipe") << QStringLiteral("llvmpipe (LLVM 15.0.6, 256 bits)") << true;
+        QTest::newRow("gpu") << QStringLiteral("Mesa Intel(R) UHD Graphics 620 (KBL GT2)") << false;
+    }
+
+    void keptAnswerIsUsed()
+    {
+        if (QGuiApplication::platformName() != QLatin1String("xcb"))
+            QSKIP("needs an X server (DISPLAY): the probe is only run on xcb");
+        QFETCH(QString, kept);
+        QFETCH(bool, software);
+        QSettings().setValue(QStringLiteral("graphics/openGLRenderer"), kept);
+        QQuickWindow::setSceneGraphBackend(QString());
+        MemoryTuning::chooseSceneGraphBackend();
+        QCOMPARE(QQuickWindow::sceneGraphBackend() == QLatin1String("software"), software);
+        QVERIFY(MemoryTuning::sceneGraphDescription().contains(kept));
+        QVERIFY(MemoryTuning::sceneGraphDescription().contains(QLatin1String("last probe")));
     }
 
     void environmentChoiceIsKept()
@@ -75,7 +102,12 @@ int main(int argc, char *argv[])
     // The child process the probe test (and chooseSceneGraphBackend) starts.
     if (MemoryTuning::runGlProbeIfAsked(argc, argv))
         return MemoryTuning::probeExitCode();
+    // The probe's answer goes to QSettings: a private configuration folder.
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
     QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_memorytuning"));
     TestMemoryTuning test;
     return QTest::qExec(&test, argc, argv);
 }
