@@ -4,6 +4,7 @@
 #include "breachnotifier.h"
 #include "connectionsettings.h"
 #include "hypervisor.h"
+#include "memorytuning.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
 
@@ -23,6 +24,11 @@ Q_IMPORT_QML_PLUGIN(Tessera_ContractsPlugin)
 
 int main(int argc, char *argv[])
 {
+    // The short-lived child that tells which OpenGL renderer this system gives (see MemoryTuning).
+    if (MemoryTuning::runGlProbeIfAsked(argc, argv))
+        return MemoryTuning::probeExitCode();
+    // Before any thread: memory settings measured in bench/README.md ("Shell memory").
+    MemoryTuning::limitMallocArenas();
     // Debug output only on request (QT_LOGGING_RULES="tessera.*.debug=true").
     QLoggingCategory::setFilterRules(QStringLiteral("tessera.*.debug=false"));
     // QApplication rather than QGuiApplication: the tray icon's menu is a widget.
@@ -52,6 +58,8 @@ int main(int argc, char *argv[])
     parser.addOption(accelOption);
     parser.process(app);
 
+    // Qt Quick's software renderer where OpenGL would only be llvmpipe: half the shell's memory.
+    MemoryTuning::chooseSceneGraphBackend();
     if (QQuickStyle::name().isEmpty())
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
@@ -72,5 +80,7 @@ int main(int argc, char *argv[])
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Tessera/Main.qml")));
+    // Start-up's transient allocations go back to the system, and again after each appliance starts.
+    MemoryTuning::afterStartUp(&hypervisor);
     return app.exec();
 }
