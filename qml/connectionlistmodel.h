@@ -10,14 +10,14 @@ class Hypervisor;
 class LibvirtConnection;
 class VmError;
 
-/// The libvirt connections side by side: "This computer" (the Hypervisor's connection) first,
+/// The libvirt connections side by side (QML: HypervisorConnections; "Connections" is taken by QtQuick): "This computer" (the Hypervisor's connection) first,
 /// then the remote hosts the user added (ConnectionList, stored in QSettings). Each has its
 /// own LibvirtConnection and worker thread, opened lazily (openAll(), test(), add()) and
 /// asynchronously, so a host that hangs or refuses never blocks the GUI or the others.
 class ConnectionListModel : public QAbstractListModel
 {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Connections)
+    QML_NAMED_ELEMENT(HypervisorConnections)
     QML_SINGLETON
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QString localName READ localName CONSTANT)
