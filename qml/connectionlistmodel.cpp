@@ -6,7 +6,6 @@
 
 #include <QSettings>
 
-#include <thread>
 
 namespace {
 ConnectionListModel *s_instance = nullptr;
@@ -49,7 +48,7 @@ ConnectionListModel::~ConnectionListModel()
         s_instance = nullptr;
     for (const Row &row : std::as_const(m_rows)) {
         if (!row.local)
-            closeInBackground(row.connection);
+            row.connection->dispose();
     }
 }
 
@@ -204,7 +203,8 @@ void ConnectionListModel::remove(int row)
     const Row removed = m_rows.takeAt(row);
     endRemoveRows();
     Q_EMIT countChanged();
-    closeInBackground(removed.connection);
+    // Its worker may sit in an ssh that never returns: closed and deleted when it is done.
+    removed.connection->dispose();
     saveRemote();
 }
 
@@ -278,16 +278,6 @@ void ConnectionListModel::saveRemote() const
     }
     QSettings settings;
     ConnectionList::saveRemote(settings, entries);
-}
-
-void ConnectionListModel::closeInBackground(LibvirtConnection *connection)
-{
-    // ~LibvirtConnection waits for its worker, which may sit in an ssh that waits for a host
-    // that never answers. Let a thread of its own wait instead of the GUI.
-    connection->disconnect();
-    connection->setParent(nullptr);
-    connection->moveToThread(nullptr);
-    std::thread([connection] { delete connection; }).detach();
 }
 
 QString ConnectionListModel::statusText(const Row &row)

@@ -88,7 +88,6 @@ private:
     void setStatus(int row, Status status);
     int rowOf(const QObject *connection) const;
     void saveRemote() const;
-    static void closeInBackground(LibvirtConnection *connection);
     static QString statusText(const Row &row);
 
     Hypervisor *m_local = nullptr;

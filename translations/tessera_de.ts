@@ -699,6 +699,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <source>Could not connect to %1 (%2). Check that the host is on, that you can log in without a password, and that libvirt runs there. The details say more.</source>
         <translation>Keine Verbindung zu %1 (%2). Prüfen Sie, ob der Host eingeschaltet ist, ob Sie sich ohne Passwort anmelden können und ob dort libvirt läuft. Die Details sagen mehr.</translation>
     </message>
+    <message>
+        <source>Could not reach %1 over SSH: the connection to %2 was refused or closed at once. Check that the host is on and its SSH server runs, and that the port in the URI is right.</source>
+        <translation>%1 war über SSH nicht erreichbar: Die Verbindung zu %2 wurde abgelehnt oder sofort geschlossen. Prüfen Sie, ob der Host eingeschaltet ist und sein SSH-Server läuft und ob der Port in der URI stimmt.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionListModel</name>
@@ -3260,6 +3264,45 @@ bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quo
     <message>
         <source>This colour is too close to %1&apos;s; appliances must be easy to tell apart. Choose another one, or change %1&apos;s colour first.</source>
         <translation>Diese Farbe ist der von %1 zu ähnlich; Appliances müssen leicht zu unterscheiden sein. Wählen Sie eine andere oder ändern Sie zuerst die Farbe von %1.</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeUpload</name>
+    <message>
+        <source>Could not make the storage pool %1 at %2 on the host. Check that the folder can be created there.</source>
+        <translation>Der Speicherpool %1 konnte auf dem Host nicht unter %2 angelegt werden. Prüfen Sie, ob der Ordner dort angelegt werden kann.</translation>
+    </message>
+    <message>
+        <source>Could not start the storage pool %1 on the host. Check that %2 exists there and is a folder.</source>
+        <translation>Der Speicherpool %1 konnte auf dem Host nicht gestartet werden. Prüfen Sie, ob %2 dort existiert und ein Ordner ist.</translation>
+    </message>
+    <message>
+        <source>Not connected to the host. Test the connection in Settings.</source>
+        <translation>Keine Verbindung zum Host. Testen Sie die Verbindung in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Could not read %1. Build the appliance again (scripts/build-appliances).</source>
+        <translation>%1 konnte nicht gelesen werden. Bauen Sie die Appliance neu (scripts/build-appliances).</translation>
+    </message>
+    <message>
+        <source>Could not start copying %1 to the host. Check free space in %2 there.</source>
+        <translation>Das Kopieren von %1 auf den Host konnte nicht beginnen. Prüfen Sie den freien Platz in %2 dort.</translation>
+    </message>
+    <message>
+        <source>Could not read %1 while copying it to the host.</source>
+        <translation>%1 konnte beim Kopieren auf den Host nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to the host broke off. Check the connection and free space on the host, then try again.</source>
+        <translation>Das Kopieren von %1 auf den Host brach ab. Prüfen Sie die Verbindung und den freien Platz auf dem Host und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The host did not confirm the copy of %1. Try again.</source>
+        <translation>Der Host hat die Kopie von %1 nicht bestätigt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Copied %1, but could not mark the copy as complete on the host.</source>
+        <translation>%1 wurde kopiert, aber die Kopie konnte auf dem Host nicht als vollständig markiert werden.</translation>
     </message>
 </context>
 <context>

@@ -696,6 +696,10 @@ Your personal files are not touched.</source>
         <source>Could not connect to %1 (%2). Check that the host is on, that you can log in without a password, and that libvirt runs there. The details say more.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not reach %1 over SSH: the connection to %2 was refused or closed at once. Check that the host is on and its SSH server runs, and that the port in the URI is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionListModel</name>
@@ -3241,6 +3245,45 @@ current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; b
     </message>
     <message>
         <source>This colour is too close to %1&apos;s; appliances must be easy to tell apart. Choose another one, or change %1&apos;s colour first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeUpload</name>
+    <message>
+        <source>Could not make the storage pool %1 at %2 on the host. Check that the folder can be created there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the storage pool %1 on the host. Check that %2 exists there and is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the host. Test the connection in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1. Build the appliance again (scripts/build-appliances).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start copying %1 to the host. Check free space in %2 there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1 while copying it to the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying %1 to the host broke off. Check the connection and free space on the host, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host did not confirm the copy of %1. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1, but could not mark the copy as complete on the host.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

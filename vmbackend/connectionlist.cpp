@@ -128,6 +128,10 @@ QString ConnectionList::failureMessage(const QString &name, const QString &uri, 
         if (says("Permission denied") || says("Authentication failed"))
             return tr("Could not log in to %1 over SSH without a password. Add your key to the host (ssh-copy-id %2) or "
                       "load it into your SSH agent, then test again.").arg(name, login);
+        // ssh died before libvirt read its words (the refusal raced libvirt's first write).
+        if (says("Broken pipe") || says("End of file while reading data") || says("Connection reset by peer"))
+            return tr("Could not reach %1 over SSH: the connection to %2 was refused or closed at once. Check that the host "
+                      "is on and its SSH server runs, and that the port in the URI is right.").arg(name, host);
         if (says("timed out") || says("No route to host") || says("Network is unreachable"))
             return tr("Could not reach %1 over SSH: the host does not answer. Check that it is on and reachable from "
                       "this computer.").arg(name);

@@ -76,6 +76,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("refused") << QStringLiteral("Cannot recv data: ssh: connect to host 127.0.0.1 port 1: Connection refused")
                                  << QStringLiteral("refused the connection");
+        QTest::newRow("refused, pipe first") << QStringLiteral("Cannot write data: Broken pipe") << QStringLiteral("refused or closed at once");
         QTest::newRow("host key") << QStringLiteral("Cannot recv data: Host key verification failed.: Connection reset by peer")
                                   << QStringLiteral("ssh me@build");
         QTest::newRow("password") << QStringLiteral("Cannot recv data: me@build: Permission denied (publickey).")
