@@ -81,6 +81,13 @@ Frame {
                     font.pixelSize: 11
                 }
                 Label {
+                    objectName: "runsOnLabel"
+                    visible: HypervisorConnections.count > 1
+                    text: qsTr("Runs on %1").arg(HypervisorConnections.localName)
+                    opacity: 0.7
+                    font.pixelSize: 11
+                }
+                Label {
                     objectName: "stateLabel"
                     text: card.session.state === ApplianceSession.Booting
                           ? qsTr("Starting… %n s", "", card.session.bootElapsedSeconds)

@@ -55,7 +55,7 @@ Dialog {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             opacity: 0.7
-            text: qsTr("Leave empty for the default. A remote host works too, e.g. qemu+ssh://user@host/session.")
+            text: qsTr("Leave empty for the default. Remote hosts go in the list below.")
         }
         Label { text: qsTr("Accelerator:") }
         ComboBox {
@@ -78,6 +78,11 @@ Dialog {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             text: qsTr("In use now: %1 on %2. Changes apply when Tessera starts again.").arg(Hypervisor.acceleratorName).arg(Hypervisor.uri)
+        }
+        ConnectionSettingsView {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            Layout.topMargin: 8
         }
 
         Label {

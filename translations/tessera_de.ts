@@ -150,6 +150,10 @@
         <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows; it counts as running once its display shows a picture.</source>
         <translation>Importiert. Ohne den Tessera-Gastagenten läuft sie in einem Fenster mit ihrem ganzen Desktop (Anzeigen), ohne nahtlose Fenster; sie gilt als laufend, sobald ihre Anzeige ein Bild zeigt.</translation>
     </message>
+    <message>
+        <source>Runs on %1</source>
+        <translation>Läuft auf %1</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>
@@ -657,6 +661,182 @@
     <message>
         <source>The program holding the selection did not hand it over as text. Copy it again, or from another program.</source>
         <translation>Das Programm, das die Auswahl hält, hat sie nicht als Text übergeben. Kopieren Sie erneut oder aus einem anderen Programm.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionList</name>
+    <message>
+        <source>Enter a libvirt URI, such as qemu+ssh://you@build-server/system.</source>
+        <translation>Geben Sie eine libvirt-URI ein, etwa qemu+ssh://sie@build-server/system.</translation>
+    </message>
+    <message>
+        <source>This is not a libvirt URI. Write it as qemu+ssh://you@build-server/system.</source>
+        <translation>Das ist keine libvirt-URI. Schreiben Sie sie wie qemu+ssh://sie@build-server/system.</translation>
+    </message>
+    <message>
+        <source>qemu+tcp sends everything unencrypted and, by default, without a login. Use qemu+ssh://you@host/system, or qemu+tls:// with certificates.</source>
+        <translation>qemu+tcp überträgt alles unverschlüsselt und standardmäßig ohne Anmeldung. Verwenden Sie qemu+ssh://sie@host/system oder qemu+tls:// mit Zertifikaten.</translation>
+    </message>
+    <message>
+        <source>Tessera&apos;s appliances are QEMU machines: use a qemu:// or qemu+ssh:// URI, not %1://.</source>
+        <translation>Die Appliances von Tessera sind QEMU-Maschinen: Verwenden Sie eine qemu://- oder qemu+ssh://-URI, nicht %1://.</translation>
+    </message>
+    <message>
+        <source>Name the host, as in qemu+ssh://you@build-server/system.</source>
+        <translation>Nennen Sie den Host, wie in qemu+ssh://sie@build-server/system.</translation>
+    </message>
+    <message>
+        <source>End the URI with /system (the host&apos;s libvirt daemon) or /session (your own user&apos;s).</source>
+        <translation>Beenden Sie die URI mit /system (der libvirt-Dienst des Hosts) oder /session (der Ihres eigenen Benutzers).</translation>
+    </message>
+    <message>
+        <source>Give the connection a name, such as the host&apos;s name.</source>
+        <translation>Geben Sie der Verbindung einen Namen, etwa den Namen des Hosts.</translation>
+    </message>
+    <message>
+        <source>Use a name of at most 64 characters.</source>
+        <translation>Verwenden Sie einen Namen mit höchstens 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is already a connection named %1. Choose another name.</source>
+        <translation>Es gibt schon eine Verbindung namens %1. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Could not open %1 (%2). Check that libvirt and QEMU are installed (scripts/setup) or choose another connection in Settings.</source>
+        <translation>%1 (%2) konnte nicht geöffnet werden. Prüfen Sie, ob libvirt und QEMU installiert sind (scripts/setup), oder wählen Sie in den Einstellungen eine andere Verbindung.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: %2 refused the connection. Check that the host is on and its SSH server runs, and that the port in the URI is right.</source>
+        <translation>%1 war über SSH nicht erreichbar: %2 hat die Verbindung abgelehnt. Prüfen Sie, ob der Host eingeschaltet ist und sein SSH-Server läuft und ob der Port in der URI stimmt.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: the name %2 is unknown. Check the host name in the URI.</source>
+        <translation>%1 war über SSH nicht erreichbar: Der Name %2 ist unbekannt. Prüfen Sie den Hostnamen in der URI.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: its host key is not known yet (or has changed). Run &quot;ssh %2&quot; once in a terminal, compare the key and accept it, then test again.</source>
+        <translation>%1 war über SSH nicht erreichbar: Sein Hostschlüssel ist noch unbekannt (oder hat sich geändert). Führen Sie einmal „ssh %2“ in einem Terminal aus, vergleichen Sie den Schlüssel und nehmen Sie ihn an, dann testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Could not log in to %1 over SSH without a password. Add your key to the host (ssh-copy-id %2) or load it into your SSH agent, then test again.</source>
+        <translation>Die Anmeldung an %1 über SSH ohne Passwort ist nicht gelungen. Hinterlegen Sie Ihren Schlüssel auf dem Host (ssh-copy-id %2) oder laden Sie ihn in Ihren SSH-Agenten, dann testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: the host does not answer. Check that it is on and reachable from this computer.</source>
+        <translation>%1 war über SSH nicht erreichbar: Der Host antwortet nicht. Prüfen Sie, ob er eingeschaltet und von diesem Computer aus erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but libvirt is not installed there. Install libvirt on the host (Debian: libvirt-daemon-system), then test again.</source>
+        <translation>%1 antwortet, aber dort ist libvirt nicht installiert. Installieren Sie libvirt auf dem Host (Debian: libvirt-daemon-system), dann testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but its libvirt daemon does not run. Start it on the host (systemctl start libvirtd), then test again.</source>
+        <translation>%1 antwortet, aber sein libvirt-Dienst läuft nicht. Starten Sie ihn auf dem Host (systemctl start libvirtd), dann testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but its libvirt daemon refused you. Add your user on the host to the libvirt group or connect as a user who may manage virtual machines.</source>
+        <translation>%1 antwortet, aber sein libvirt-Dienst hat Sie abgewiesen. Nehmen Sie Ihren Benutzer auf dem Host in die Gruppe libvirt auf oder verbinden Sie sich als ein Benutzer, der virtuelle Maschinen verwalten darf.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 (%2). Check that the host is on, that you can log in without a password, and that libvirt runs there. The details say more.</source>
+        <translation>Keine Verbindung zu %1 (%2). Prüfen Sie, ob der Host eingeschaltet ist, ob Sie sich ohne Passwort anmelden können und ob dort libvirt läuft. Die Details sagen mehr.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: the connection to %2 was refused or closed at once. Check that the host is on and its SSH server runs, and that the port in the URI is right.</source>
+        <translation>%1 war über SSH nicht erreichbar: Die Verbindung zu %2 wurde abgelehnt oder sofort geschlossen. Prüfen Sie, ob der Host eingeschaltet ist und sein SSH-Server läuft und ob der Port in der URI stimmt.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionListModel</name>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>%1 already uses this URI.</source>
+        <translation>%1 verwendet diese URI bereits.</translation>
+    </message>
+    <message>
+        <source>Not connected yet</source>
+        <translation>Noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Wird verbunden …</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Connected, but the virtual machines could not be listed: %1</source>
+        <translation>Verbunden, aber die virtuellen Maschinen ließen sich nicht auflisten: %1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 · %n virtual machine(s)</source>
+        <translation>
+            <numerusform>Verbunden mit %1 · %n virtuelle Maschine</numerusform>
+            <numerusform>Verbunden mit %1 · %n virtuelle Maschinen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSettingsView</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Other computers are reached over SSH with your key, without a password prompt. Appliances run on this computer; other hosts show their libvirt state and virtual machines.</source>
+        <translation>Andere Computer werden über SSH mit Ihrem Schlüssel erreicht, ohne Passwortabfrage. Appliances laufen auf diesem Computer; andere Hosts zeigen ihren libvirt-Zustand und ihre virtuellen Maschinen.</translation>
+    </message>
+    <message>
+        <source>Connection %1: %2</source>
+        <translation>Verbindung %1: %2</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test connection %1</source>
+        <translation>Verbindung %1 testen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove connection %1</source>
+        <translation>Verbindung %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Name, e.g. build-server</source>
+        <translation>Name, z. B. build-server</translation>
+    </message>
+    <message>
+        <source>Name of the new connection</source>
+        <translation>Name der neuen Verbindung</translation>
+    </message>
+    <message>
+        <source>qemu+ssh://you@build-server/system</source>
+        <translation>qemu+ssh://sie@build-server/system</translation>
+    </message>
+    <message>
+        <source>URI of the new connection</source>
+        <translation>URI der neuen Verbindung</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add connection</source>
+        <translation>Verbindung hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -2889,10 +3069,6 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <translation>libvirt-Verbindungs-URI</translation>
     </message>
     <message>
-        <source>Leave empty for the default. A remote host works too, e.g. qemu+ssh://user@host/session.</source>
-        <translation>Leer lassen für den Standard. Ein entfernter Host geht auch, z. B. qemu+ssh://user@host/session.</translation>
-    </message>
-    <message>
         <source>Accelerator:</source>
         <translation>Beschleuniger:</translation>
     </message>
@@ -2939,6 +3115,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Appliances see only the folders of this store that their contract mounts. Changes apply when Tessera starts again.</source>
         <translation>Appliances sehen nur die Ordner dieses Speichers, die ihr Vertrag einbindet. Änderungen gelten beim nächsten Start von Tessera.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the default. Remote hosts go in the list below.</source>
+        <translation>Leer lassen für den Standard. Entfernte Hosts kommen in die Liste darunter.</translation>
     </message>
 </context>
 <context>
@@ -3190,6 +3370,45 @@ bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quo
     <message>
         <source>This colour is too close to %1&apos;s; appliances must be easy to tell apart. Choose another one, or change %1&apos;s colour first.</source>
         <translation>Diese Farbe ist der von %1 zu ähnlich; Appliances müssen leicht zu unterscheiden sein. Wählen Sie eine andere oder ändern Sie zuerst die Farbe von %1.</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeUpload</name>
+    <message>
+        <source>Could not make the storage pool %1 at %2 on the host. Check that the folder can be created there.</source>
+        <translation>Der Speicherpool %1 konnte auf dem Host nicht unter %2 angelegt werden. Prüfen Sie, ob der Ordner dort angelegt werden kann.</translation>
+    </message>
+    <message>
+        <source>Could not start the storage pool %1 on the host. Check that %2 exists there and is a folder.</source>
+        <translation>Der Speicherpool %1 konnte auf dem Host nicht gestartet werden. Prüfen Sie, ob %2 dort existiert und ein Ordner ist.</translation>
+    </message>
+    <message>
+        <source>Not connected to the host. Test the connection in Settings.</source>
+        <translation>Keine Verbindung zum Host. Testen Sie die Verbindung in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Could not read %1. Build the appliance again (scripts/build-appliances).</source>
+        <translation>%1 konnte nicht gelesen werden. Bauen Sie die Appliance neu (scripts/build-appliances).</translation>
+    </message>
+    <message>
+        <source>Could not start copying %1 to the host. Check free space in %2 there.</source>
+        <translation>Das Kopieren von %1 auf den Host konnte nicht beginnen. Prüfen Sie den freien Platz in %2 dort.</translation>
+    </message>
+    <message>
+        <source>Could not read %1 while copying it to the host.</source>
+        <translation>%1 konnte beim Kopieren auf den Host nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to the host broke off. Check the connection and free space on the host, then try again.</source>
+        <translation>Das Kopieren von %1 auf den Host brach ab. Prüfen Sie die Verbindung und den freien Platz auf dem Host und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The host did not confirm the copy of %1. Try again.</source>
+        <translation>Der Host hat die Kopie von %1 nicht bestätigt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Copied %1, but could not mark the copy as complete on the host.</source>
+        <translation>%1 wurde kopiert, aber die Kopie konnte auf dem Host nicht als vollständig markiert werden.</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,10 @@
         <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows; it counts as running once its display shows a picture.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Runs on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>
@@ -655,6 +659,182 @@
     </message>
     <message>
         <source>The program holding the selection did not hand it over as text. Copy it again, or from another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionList</name>
+    <message>
+        <source>Enter a libvirt URI, such as qemu+ssh://you@build-server/system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a libvirt URI. Write it as qemu+ssh://you@build-server/system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qemu+tcp sends everything unencrypted and, by default, without a login. Use qemu+ssh://you@host/system, or qemu+tls:// with certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera&apos;s appliances are QEMU machines: use a qemu:// or qemu+ssh:// URI, not %1://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the host, as in qemu+ssh://you@build-server/system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the URI with /system (the host&apos;s libvirt daemon) or /session (your own user&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the connection a name, such as the host&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a name of at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a connection named %1. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1 (%2). Check that libvirt and QEMU are installed (scripts/setup) or choose another connection in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: %2 refused the connection. Check that the host is on and its SSH server runs, and that the port in the URI is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: the name %2 is unknown. Check the host name in the URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: its host key is not known yet (or has changed). Run &quot;ssh %2&quot; once in a terminal, compare the key and accept it, then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not log in to %1 over SSH without a password. Add your key to the host (ssh-copy-id %2) or load it into your SSH agent, then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: the host does not answer. Check that it is on and reachable from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers, but libvirt is not installed there. Install libvirt on the host (Debian: libvirt-daemon-system), then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers, but its libvirt daemon does not run. Start it on the host (systemctl start libvirtd), then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers, but its libvirt daemon refused you. Add your user on the host to the libvirt group or connect as a user who may manage virtual machines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 (%2). Check that the host is on, that you can log in without a password, and that libvirt runs there. The details say more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: the connection to %2 was refused or closed at once. Check that the host is on and its SSH server runs, and that the port in the URI is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionListModel</name>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already uses this URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected, but the virtual machines could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 · %n virtual machine(s)</source>
+        <translation>
+            <numerusform>Connected to %1 · %n virtual machine</numerusform>
+            <numerusform>Connected to %1 · %n virtual machines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSettingsView</name>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other computers are reached over SSH with your key, without a password prompt. Appliances run on this computer; other hosts show their libvirt state and virtual machines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, e.g. build-server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qemu+ssh://you@build-server/system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI of the new connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add connection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2874,10 +3054,6 @@ Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Leave empty for the default. A remote host works too, e.g. qemu+ssh://user@host/session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accelerator:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2923,6 +3099,10 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Appliances see only the folders of this store that their contract mounts. Changes apply when Tessera starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty for the default. Remote hosts go in the list below.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3171,6 +3351,45 @@ current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; b
     </message>
     <message>
         <source>This colour is too close to %1&apos;s; appliances must be easy to tell apart. Choose another one, or change %1&apos;s colour first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeUpload</name>
+    <message>
+        <source>Could not make the storage pool %1 at %2 on the host. Check that the folder can be created there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the storage pool %1 on the host. Check that %2 exists there and is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the host. Test the connection in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1. Build the appliance again (scripts/build-appliances).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start copying %1 to the host. Check free space in %2 there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1 while copying it to the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying %1 to the host broke off. Check the connection and free space on the host, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host did not confirm the copy of %1. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1, but could not mark the copy as complete on the host.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

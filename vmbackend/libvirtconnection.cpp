@@ -9,6 +9,7 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
+#include <csignal>
 #include <mutex>
 #include <thread>
 
@@ -46,6 +47,10 @@ void LibvirtConnection::ensureEventLoop()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // libvirt's remote driver writes to its ssh child's pipe; when ssh has died (port closed,
+        // host gone) that write raises SIGPIPE, which would end the whole shell. libvirt asks
+        // its callers to ignore it; the failed write is then reported as an error.
+        std::signal(SIGPIPE, SIG_IGN);
         virSetErrorFunc(nullptr, silenceDefaultErrorPrinting);
         if (virEventRegisterDefaultImpl() < 0) {
             qCWarning(lcVmBackend) << "could not start libvirt's event loop; state changes will be missed";
@@ -62,6 +67,17 @@ void LibvirtConnection::ensureEventLoop()
 void LibvirtConnection::open()
 {
     submit([this](virConnectPtr) { openOnWorker(); });
+}
+
+void LibvirtConnection::dispose()
+{
+    setParent(nullptr);
+    disconnect();
+    submit([this](virConnectPtr) {
+        closeOnWorker();
+        // Deleted on its own thread; by then the worker is idle, so the destructor's wait is short.
+        QMetaObject::invokeMethod(this, [this] { delete this; }, Qt::QueuedConnection);
+    });
 }
 
 void LibvirtConnection::submit(std::function<void(virConnectPtr)> task)

@@ -46,6 +46,11 @@ public:
         });
     }
 
+    /// Closes the connection and deletes this object once its worker is done, without making the
+    /// caller wait for a worker that may hang (an ssh to a host that never answers). Detaches
+    /// from its parent and from all receivers of its signals first.
+    void dispose();
+
     /// Blocks the calling (non-GUI) thread until every queued call has run. For tools and tests.
     void waitForIdle();
 

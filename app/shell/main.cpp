@@ -2,6 +2,7 @@
 #include "applianceimporter.h"
 #include "breachlistmodel.h"
 #include "breachnotifier.h"
+#include "connectionlistmodel.h"
 #include "connectionsettings.h"
 #include "hypervisor.h"
 #include "memorytuning.h"
@@ -69,6 +70,9 @@ int main(int argc, char *argv[])
     Hypervisor hypervisor(ConnectionSettings::resolve(parser.value(uriOption), parser.value(accelOption)));
     Hypervisor::setInstance(&hypervisor);
     hypervisor.open();
+    // The other hosts (Settings, "Connections"): opened only when the Settings page shows them.
+    ConnectionListModel connections(&hypervisor);
+    ConnectionListModel::setInstance(&connections);
 
     BreachListModel::instance()->load(TesseraPaths::logsDir());
     StoreHistory storeHistory(TesseraPaths::storeJournalDir(), TesseraPaths::personalStoreDir());

@@ -22,6 +22,8 @@ public Q_SLOTS:
         // Imports land in a data folder of the test's own; no built appliances.
         qputenv("TESSERA_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
         qputenv("TESSERA_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+        // Settings (the connections list) of its own, empty at start.
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)
