@@ -51,11 +51,15 @@ void SeamlessWindowManager::setConnection(SpiceConnection *connection)
                       << connect(tracker, &WindowTracker::windowRemoved, this, &SeamlessWindowManager::removeWindow)
                       << connect(tracker, &WindowTracker::cleared, this, &SeamlessWindowManager::rebuild)
                       << connect(tracker, &WindowTracker::abuseDetected, this,
-                                 [this](const QString &reason) {
-                                     m_abuseReason = reason;
-                                     emit abuseDetected(reason);
-                                 })
+                                 [this](const QString &reason) { flag(reason); })
                       << connect(tracker, &WindowTracker::stackChanged, this, &SeamlessWindowManager::restack)
+                      // A guest that breaks the protocol may have replaced its agent: flag it too.
+                      << connect(connection->agent(), &AgentChannel::protocolError, this,
+                                 [this](const QString &message) {
+                                     const QString what = message.endsWith(QLatin1Char('.')) ? message : message + QLatin1Char('.');
+                                     flag(tr("%1 Its windows are closed until the appliance is restarted. If you did not expect this, stop the appliance and roll it back.")
+                                              .arg(what));
+                                 })
                       << connect(connection->agent(), &AgentChannel::clipboardReceived, this,
                                  &SeamlessWindowManager::onClipboardReceived)
                       << connect(connection->agent(), &AgentChannel::clipboardRefused, this,
@@ -186,7 +190,18 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         removeWindow(guestId);
         return;
     }
-    const SeamlessWindow::Kind kind = w.overrideRedirect ? SeamlessWindow::Popup : SeamlessWindow::Normal;
+    SeamlessWindow::Kind kind = w.overrideRedirect ? SeamlessWindow::Popup : SeamlessWindow::Normal;
+    if (kind == SeamlessWindow::Popup && coversOtherAppliance(guestId)) {
+        // A borderless window of one guest must not sit above another appliance's window: it
+        // becomes a normal window the host window manager frames and stacks.
+        kind = SeamlessWindow::Normal;
+        if (!m_demoted.contains(guestId)) {
+            m_demoted.insert(guestId);
+            qCWarning(lcSeamless) << "override-redirect window" << guestId << "of" << m_applianceId
+                                  << "over another appliance's window: demoted";
+            flag(tr("The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back."));
+        }
+    }
     SeamlessWindow *window = m_windows.value(guestId);
     if (window && window->kind() != kind) {
         removeWindow(guestId);
@@ -224,6 +239,8 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
 
 void SeamlessWindowManager::removeWindow(quint32 guestId)
 {
+    if (!m_connection || !m_connection->agent()->windows()->contains(guestId))
+        m_demoted.remove(guestId);
     SeamlessWindow *window = m_windows.take(guestId);
     if (!window)
         return;
@@ -275,12 +292,35 @@ quint32 SeamlessWindowManager::popupParent(quint32 guestId) const
     return 0;
 }
 
+bool SeamlessWindowManager::coversOtherAppliance(quint32 guestId) const
+{
+    if (m_demoted.contains(guestId))
+        return true; // once demoted, it stays so: no flipping back and forth
+    // A menu or tooltip attached to one of this guest's own windows stays a popup (with the
+    // border); only a free-standing one is checked against the other appliances' windows.
+    if (popupParent(guestId))
+        return false;
+    const QRect host = placement(guestId); // where it would go: a free-standing popup is placed like a window
+    for (QWindow *window : QGuiApplication::topLevelWindows()) {
+        auto *other = qobject_cast<SeamlessWindow *>(window);
+        if (other && other->isVisible() && other->kind() == SeamlessWindow::Normal
+            && m_windows.value(other->guestId()) != other && host.intersects(other->geometry()))
+            return true;
+    }
+    return false;
+}
+
 QRect SeamlessWindowManager::placement(quint32 guestId) const
 {
     WindowTracker *tracker = m_connection->agent()->windows();
-    const GuestWindow w = tracker->window(guestId);
+    GuestWindow w = tracker->window(guestId);
+    // Nothing of a window shows past the guest's screen: a host window is never larger than that
+    // screen, so an absurd guest size cannot make the host allocate a huge backing store.
+    const QSize screen = m_connection->framebuffer()->size();
+    if (!screen.isEmpty())
+        w.geometry.setSize(w.geometry.size().boundedTo(screen));
     QRect host = SeamlessGeometry::hostFrame(w.geometry, m_origin);
-    if (w.overrideRedirect) {
+    if (w.overrideRedirect && !m_demoted.contains(guestId)) {
         if (const quint32 parent = popupParent(guestId))
             host = SeamlessGeometry::popupFrame(w.geometry, tracker->window(parent).geometry, m_windows.value(parent)->geometry());
     }
@@ -335,6 +375,12 @@ void SeamlessWindowManager::applyWindowClass(SeamlessWindow *window) const
     xcb_change_property(x11->connection(), XCB_PROP_MODE_REPLACE, xcb_window_t(window->winId()), XCB_ATOM_WM_CLASS,
                         XCB_ATOM_STRING, 8, quint32(value.size()), value.constData());
     xcb_flush(x11->connection());
+}
+
+void SeamlessWindowManager::flag(const QString &reason)
+{
+    m_abuseReason = reason;
+    emit abuseDetected(reason);
 }
 
 void SeamlessWindowManager::notify(quint32 guestId, const QString &message)

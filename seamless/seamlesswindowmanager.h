@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPoint>
 #include <QPointer>
+#include <QSet>
 #include <QtQml/qqmlregistration.h>
 
 #include "agentmessage.h"
@@ -99,7 +100,9 @@ signals:
     void windowShown(quint32 guestId);
     /// The host window for guest window @p guestId is gone.
     void windowHidden(quint32 guestId);
-    /// The guest went past a limit (see WindowTracker::abuseDetected()); @p reason is translated.
+    /// The guest went past a limit (see WindowTracker::abuseDetected()), placed a frameless
+    /// window over another appliance's window, or broke the agent protocol
+    /// (AgentChannel::protocolError()); @p reason is translated.
     void abuseDetected(const QString &reason);
     /// A clipboard chord finished: "Copied from …", "Pasted into …" or why
     /// nothing was copied or pasted (translated). Also shown next to the window.
@@ -116,6 +119,10 @@ private:
     void onFramebufferUpdated(const QRect &rect);
     void onMoveResizeRequested(quint32 guestId, const QRect &host);
     quint32 popupParent(quint32 guestId) const;
+    /// Whether override-redirect window @p guestId, attached to none of this guest's windows,
+    /// would cover a window of another appliance (another manager's SeamlessWindow).
+    bool coversOtherAppliance(quint32 guestId) const;
+    void flag(const QString &reason);
     QRect placement(quint32 guestId) const;
     void applyWindowClass(SeamlessWindow *window) const;
     void restack();
@@ -134,6 +141,7 @@ private:
     QColor m_trustColor = QColor(0x2e, 0x86, 0xde);
     QPoint m_origin;
     QString m_abuseReason;
+    QSet<quint32> m_demoted; // override-redirect windows shown as normal ones (see coversOtherAppliance)
     bool m_rebuilding = false;
     QList<quint32> m_stacked; // host windows in the order last raised
     SeamlessClipboard *m_clipboard = nullptr;
