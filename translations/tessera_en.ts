@@ -168,6 +168,10 @@ Your personal files are not touched.</source>
         <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows, and stays “starting” here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Window warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>
@@ -2742,6 +2746,14 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Pasted into %1 (copied from %2). Paste it there with the program&apos;s paste key, e.g. Shift+Insert in a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Its windows are closed until the appliance is restarted. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
