@@ -161,10 +161,15 @@ void SeamlessWindowManager::restack()
     // Bottom to top, each window right above the one before: the appliance's windows keep the
     // guest's order among themselves without jumping above other programs' windows. A restack
     // request (EWMH _NET_RESTACK_WINDOW; raise() where that is not available) never moves the focus.
+    // Only windows the window manager already manages take part: openbox dereferences the
+    // sibling of a _NET_RESTACK_WINDOW without checking it is one of its clients and crashes on a
+    // window it does not know yet (a guest that maps many windows at once made that happen).
+    const QSet<WId> managed = managedWindows();
     for (qsizetype i = 0; i < order.size(); ++i) {
         SeamlessWindow *window = m_windows.value(order.at(i));
         SeamlessWindow *below = i > 0 ? m_windows.value(order.at(i - 1)) : nullptr;
         if (window->kind() == SeamlessWindow::Popup || !below || below->kind() == SeamlessWindow::Popup
+            || !window->handle() || !below->handle() || !managed.contains(window->winId()) || !managed.contains(below->winId())
             || !restackAbove(window, below))
             window->raise();
     }
@@ -328,6 +333,36 @@ QRect SeamlessWindowManager::placement(quint32 guestId) const
     for (QScreen *screen : QGuiApplication::screens())
         screens.append(screen->availableGeometry());
     return SeamlessGeometry::keepOnScreen(host, screens);
+}
+
+QSet<WId> SeamlessWindowManager::managedWindows() const
+{
+    QSet<WId> managed;
+    auto *x11 = qGuiApp->nativeInterface<QNativeInterface::QX11Application>();
+    if (!x11)
+        return managed;
+    xcb_connection_t *c = x11->connection();
+    static xcb_atom_t clientList = XCB_ATOM_NONE;
+    if (clientList == XCB_ATOM_NONE) {
+        static const char name[] = "_NET_CLIENT_LIST";
+        xcb_intern_atom_reply_t *reply = xcb_intern_atom_reply(c, xcb_intern_atom(c, 0, sizeof name - 1, name), nullptr);
+        clientList = reply ? reply->atom : xcb_atom_t(XCB_ATOM_NONE);
+        free(reply);
+        if (clientList == XCB_ATOM_NONE)
+            return managed;
+    }
+    const xcb_window_t root = xcb_setup_roots_iterator(xcb_get_setup(c)).data->root;
+    // At most 64 Ki clients are read; a window manager with more is not one we restack in.
+    xcb_get_property_reply_t *reply =
+        xcb_get_property_reply(c, xcb_get_property(c, 0, root, clientList, XCB_ATOM_WINDOW, 0, 65536), nullptr);
+    if (reply) {
+        const auto *ids = static_cast<const xcb_window_t *>(xcb_get_property_value(reply));
+        const int n = xcb_get_property_value_length(reply) / int(sizeof(xcb_window_t));
+        for (int i = 0; i < n; ++i)
+            managed.insert(WId(ids[i]));
+        free(reply);
+    }
+    return managed;
 }
 
 bool SeamlessWindowManager::restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const

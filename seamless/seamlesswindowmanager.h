@@ -6,6 +6,7 @@
 #include <QPoint>
 #include <QPointer>
 #include <QSet>
+#include <QWindow>
 #include <QtQml/qqmlregistration.h>
 
 #include "agentmessage.h"
@@ -127,6 +128,8 @@ private:
     void applyWindowClass(SeamlessWindow *window) const;
     void restack();
     bool restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const;
+    /// The X windows the host window manager manages (root's _NET_CLIENT_LIST); empty off X11.
+    QSet<WId> managedWindows() const;
     void notify(quint32 guestId, const QString &message);
     void onClipboardReceived(quint32 requestId, const QString &text);
     void onClipboardRefused(quint32 requestId, const QString &reason);

@@ -260,7 +260,9 @@ static int port_fd = -1;
 
 static int write_all(const unsigned char *p, size_t n)
 {
-    long long deadline = now_ms() + 10000;
+    /* Generous: the host may take seconds to make the windows of a flood. A frame cut short
+     * would leave the stream misaligned and hide what comes after it. */
+    long long deadline = now_ms() + 120000;
     while (n) {
         ssize_t w = write(port_fd, p, n);
         if (w > 0) {
