@@ -47,7 +47,7 @@
 
 namespace {
 
-constexpr int BootTimeoutMs = 300 * 1000;
+constexpr int BootTimeoutMs = 600 * 1000; // two TCG guests at once on a shared, loaded host
 constexpr int StateTimeoutMs = 60 * 1000;
 constexpr int WindowTimeoutMs = 60 * 1000;
 const QString Hostile = QStringLiteral("/opt/tessera/tessera-hostile");
