@@ -431,6 +431,7 @@ static int garbage(const char *kinds, const char *path)
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGIO, SIG_IGN); /* port_open() asks for SIGIO on host (dis)connects; its default kills */
     long n;
     if (argc == 3 && strcmp(argv[1], "flood") == 0 && parse_long(argv[2], 1, MAX_FLOOD, &n) == 0)
         return flood(n);
