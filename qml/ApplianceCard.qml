@@ -106,6 +106,16 @@ Frame {
                     Layout.fillWidth: true
                     Accessible.role: Accessible.AlertMessage
                 }
+                Label {
+                    // The guest went past a window limit or broke the agent protocol (the reason, translated, says which).
+                    objectName: "windowAbuseNotice"
+                    visible: card.session !== null && card.session.windowAbuse !== ""
+                    text: visible ? qsTr("Window warning: %1").arg(card.session.windowAbuse) : ""
+                    color: "#c0392b"
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    Accessible.role: Accessible.AlertMessage
+                }
                 SeamlessSwitch {
                     session: card.session
                     Layout.fillWidth: true

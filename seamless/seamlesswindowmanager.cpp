@@ -62,11 +62,15 @@ void SeamlessWindowManager::setConnection(SpiceConnection *connection)
                       << connect(connection->agent(), &AgentChannel::windowIconChanged, this,
                                  &SeamlessWindowManager::onWindowIconChanged)
                       << connect(tracker, &WindowTracker::abuseDetected, this,
-                                 [this](const QString &reason) {
-                                     m_abuseReason = reason;
-                                     emit abuseDetected(reason);
-                                 })
+                                 [this](const QString &reason) { flag(reason); })
                       << connect(tracker, &WindowTracker::stackChanged, this, &SeamlessWindowManager::restack)
+                      // A guest that breaks the protocol may have replaced its agent: flag it too.
+                      << connect(connection->agent(), &AgentChannel::protocolError, this,
+                                 [this](const QString &message) {
+                                     const QString what = message.endsWith(QLatin1Char('.')) ? message : message + QLatin1Char('.');
+                                     flag(tr("%1 Its windows are closed until the appliance is restarted. If you did not expect this, stop the appliance and roll it back.")
+                                              .arg(what));
+                                 })
                       << connect(connection->agent(), &AgentChannel::clipboardReceived, this,
                                  &SeamlessWindowManager::onClipboardReceived)
                       << connect(connection->agent(), &AgentChannel::clipboardRefused, this,
@@ -168,10 +172,15 @@ void SeamlessWindowManager::restack()
     // Bottom to top, each window right above the one before: the appliance's windows keep the
     // guest's order among themselves without jumping above other programs' windows. A restack
     // request (EWMH _NET_RESTACK_WINDOW; raise() where that is not available) never moves the focus.
+    // Only windows the window manager already manages take part: openbox dereferences the
+    // sibling of a _NET_RESTACK_WINDOW without checking it is one of its clients and crashes on a
+    // window it does not know yet (a guest that maps many windows at once made that happen).
+    const QSet<WId> managed = managedWindows();
     for (qsizetype i = 0; i < order.size(); ++i) {
         SeamlessWindow *window = m_windows.value(order.at(i));
         SeamlessWindow *below = i > 0 ? m_windows.value(order.at(i - 1)) : nullptr;
         if (window->kind() == SeamlessWindow::Popup || !below || below->kind() == SeamlessWindow::Popup
+            || !window->handle() || !below->handle() || !managed.contains(window->winId()) || !managed.contains(below->winId())
             || !restackAbove(window, below))
             window->raise();
     }
@@ -197,7 +206,18 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         removeWindow(guestId);
         return;
     }
-    const SeamlessWindow::Kind kind = w.overrideRedirect ? SeamlessWindow::Popup : SeamlessWindow::Normal;
+    SeamlessWindow::Kind kind = w.overrideRedirect ? SeamlessWindow::Popup : SeamlessWindow::Normal;
+    if (kind == SeamlessWindow::Popup && coversOtherAppliance(guestId)) {
+        // A borderless window of one guest must not sit above another appliance's window: it
+        // becomes a normal window the host window manager frames and stacks.
+        kind = SeamlessWindow::Normal;
+        if (!m_demoted.contains(guestId)) {
+            m_demoted.insert(guestId);
+            qCWarning(lcSeamless) << "override-redirect window" << guestId << "of" << m_applianceId
+                                  << "over another appliance's window: demoted";
+            flag(tr("The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back."));
+        }
+    }
     SeamlessWindow *window = m_windows.value(guestId);
     if (window && window->kind() != kind) {
         removeWindow(guestId);
@@ -238,6 +258,8 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
 
 void SeamlessWindowManager::removeWindow(quint32 guestId)
 {
+    if (!m_connection || !m_connection->agent()->windows()->contains(guestId))
+        m_demoted.remove(guestId);
     SeamlessWindow *window = m_windows.take(guestId);
     if (!window)
         return;
@@ -300,12 +322,35 @@ quint32 SeamlessWindowManager::popupParent(quint32 guestId) const
     return 0;
 }
 
+bool SeamlessWindowManager::coversOtherAppliance(quint32 guestId) const
+{
+    if (m_demoted.contains(guestId))
+        return true; // once demoted, it stays so: no flipping back and forth
+    // A menu or tooltip attached to one of this guest's own windows stays a popup (with the
+    // border); only a free-standing one is checked against the other appliances' windows.
+    if (popupParent(guestId))
+        return false;
+    const QRect host = placement(guestId); // where it would go: a free-standing popup is placed like a window
+    for (QWindow *window : QGuiApplication::topLevelWindows()) {
+        auto *other = qobject_cast<SeamlessWindow *>(window);
+        if (other && other->isVisible() && other->kind() == SeamlessWindow::Normal
+            && m_windows.value(other->guestId()) != other && host.intersects(other->geometry()))
+            return true;
+    }
+    return false;
+}
+
 QRect SeamlessWindowManager::placement(quint32 guestId) const
 {
     WindowTracker *tracker = m_connection->agent()->windows();
-    const GuestWindow w = tracker->window(guestId);
+    GuestWindow w = tracker->window(guestId);
+    // Nothing of a window shows past the guest's screen: a host window is never larger than that
+    // screen, so an absurd guest size cannot make the host allocate a huge backing store.
+    const QSize screen = m_connection->framebuffer()->size();
+    if (!screen.isEmpty())
+        w.geometry.setSize(w.geometry.size().boundedTo(screen));
     QRect host = SeamlessGeometry::hostFrame(w.geometry, m_origin);
-    if (w.overrideRedirect) {
+    if (w.overrideRedirect && !m_demoted.contains(guestId)) {
         if (const quint32 parent = popupParent(guestId))
             host = SeamlessGeometry::popupFrame(w.geometry, tracker->window(parent).geometry, m_windows.value(parent)->geometry());
     }
@@ -313,6 +358,36 @@ QRect SeamlessWindowManager::placement(quint32 guestId) const
     for (QScreen *screen : QGuiApplication::screens())
         screens.append(screen->availableGeometry());
     return SeamlessGeometry::keepOnScreen(host, screens);
+}
+
+QSet<WId> SeamlessWindowManager::managedWindows() const
+{
+    QSet<WId> managed;
+    auto *x11 = qGuiApp->nativeInterface<QNativeInterface::QX11Application>();
+    if (!x11)
+        return managed;
+    xcb_connection_t *c = x11->connection();
+    static xcb_atom_t clientList = XCB_ATOM_NONE;
+    if (clientList == XCB_ATOM_NONE) {
+        static const char name[] = "_NET_CLIENT_LIST";
+        xcb_intern_atom_reply_t *reply = xcb_intern_atom_reply(c, xcb_intern_atom(c, 0, sizeof name - 1, name), nullptr);
+        clientList = reply ? reply->atom : xcb_atom_t(XCB_ATOM_NONE);
+        free(reply);
+        if (clientList == XCB_ATOM_NONE)
+            return managed;
+    }
+    const xcb_window_t root = xcb_setup_roots_iterator(xcb_get_setup(c)).data->root;
+    // At most 64 Ki clients are read; a window manager with more is not one we restack in.
+    xcb_get_property_reply_t *reply =
+        xcb_get_property_reply(c, xcb_get_property(c, 0, root, clientList, XCB_ATOM_WINDOW, 0, 65536), nullptr);
+    if (reply) {
+        const auto *ids = static_cast<const xcb_window_t *>(xcb_get_property_value(reply));
+        const int n = xcb_get_property_value_length(reply) / int(sizeof(xcb_window_t));
+        for (int i = 0; i < n; ++i)
+            managed.insert(WId(ids[i]));
+        free(reply);
+    }
+    return managed;
 }
 
 bool SeamlessWindowManager::restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const
@@ -360,6 +435,12 @@ void SeamlessWindowManager::applyWindowClass(SeamlessWindow *window) const
     xcb_change_property(x11->connection(), XCB_PROP_MODE_REPLACE, xcb_window_t(window->winId()), XCB_ATOM_WM_CLASS,
                         XCB_ATOM_STRING, 8, quint32(value.size()), value.constData());
     xcb_flush(x11->connection());
+}
+
+void SeamlessWindowManager::flag(const QString &reason)
+{
+    m_abuseReason = reason;
+    emit abuseDetected(reason);
 }
 
 void SeamlessWindowManager::notify(quint32 guestId, const QString &message)

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPoint>
 #include <QPointer>
+#include <QSet>
+#include <QWindow>
 #include <QtQml/qqmlregistration.h>
 
 #include "agentmessage.h"
@@ -102,7 +104,9 @@ signals:
     void windowShown(quint32 guestId);
     /// The host window for guest window @p guestId is gone.
     void windowHidden(quint32 guestId);
-    /// The guest went past a limit (see WindowTracker::abuseDetected()); @p reason is translated.
+    /// The guest went past a limit (see WindowTracker::abuseDetected()), placed a frameless
+    /// window over another appliance's window, or broke the agent protocol
+    /// (AgentChannel::protocolError()); @p reason is translated.
     void abuseDetected(const QString &reason);
     /// A clipboard chord finished: "Copied from …", "Pasted into …" or why
     /// nothing was copied or pasted (translated). Also shown next to the window.
@@ -120,10 +124,16 @@ private:
     void onMoveResizeRequested(quint32 guestId, const QRect &host);
     void onWindowIconChanged(quint32 guestId, const QImage &icon);
     quint32 popupParent(quint32 guestId) const;
+    /// Whether override-redirect window @p guestId, attached to none of this guest's windows,
+    /// would cover a window of another appliance (another manager's SeamlessWindow).
+    bool coversOtherAppliance(quint32 guestId) const;
+    void flag(const QString &reason);
     QRect placement(quint32 guestId) const;
     void applyWindowClass(SeamlessWindow *window) const;
     void restack();
     bool restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const;
+    /// The X windows the host window manager manages (root's _NET_CLIENT_LIST); empty off X11.
+    QSet<WId> managedWindows() const;
     void notify(quint32 guestId, const QString &message);
     void onClipboardReceived(quint32 requestId, const QString &text);
     void onClipboardRefused(quint32 requestId, const QString &reason);
@@ -139,6 +149,7 @@ private:
     QColor m_trustColor = QColor(0x2e, 0x86, 0xde);
     QPoint m_origin;
     QString m_abuseReason;
+    QSet<quint32> m_demoted; // override-redirect windows shown as normal ones (see coversOtherAppliance)
     bool m_rebuilding = false;
     QList<quint32> m_stacked; // host windows in the order last raised
     SeamlessClipboard *m_clipboard = nullptr;

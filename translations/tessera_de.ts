@@ -154,6 +154,10 @@
         <source>Runs on %1</source>
         <translation>Läuft auf %1</translation>
     </message>
+    <message>
+        <source>Window warning: %1</source>
+        <translation>Fensterwarnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>
@@ -3044,6 +3048,14 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Pasted into %1 (copied from %2). Paste it there with the program&apos;s paste key, e.g. Shift+Insert in a terminal.</source>
         <translation>In %1 eingefügt (kopiert aus %2). Fügen Sie ihn dort mit der Einfüge-Taste des Programms ein, z. B. Umschalt+Einfg in einem Terminal.</translation>
+    </message>
+    <message>
+        <source>%1 Its windows are closed until the appliance is restarted. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation>%1 Ihre Fenster bleiben geschlossen, bis die Appliance neu gestartet wird. Wenn Sie das nicht erwartet haben, halten Sie die Appliance an und setzen Sie sie zurück.</translation>
+    </message>
+    <message>
+        <source>The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation>Die Appliance hat ein Pop-up-Fenster ohne Rahmen über ein Fenster einer anderen Appliance gelegt; es wird als normales, umrahmtes Fenster angezeigt. Wenn Sie das nicht erwartet haben, halten Sie die Appliance an und setzen Sie sie zurück.</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,10 @@
         <source>Runs on %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Window warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>
@@ -3028,6 +3032,14 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Pasted into %1 (copied from %2). Paste it there with the program&apos;s paste key, e.g. Shift+Insert in a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Its windows are closed until the appliance is restarted. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

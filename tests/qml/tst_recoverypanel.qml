@@ -155,5 +155,19 @@ Item {
             tryCompare(panel, "previewing", false, 10000)
             panel.close()
         }
+
+        function test_5_theCardShowsWindowAbuse() {
+            const card = createTemporaryObject(cardComponent, window)
+            verify(card !== null)
+            const notice = findChild(card, "windowAbuseNotice")
+            verify(notice !== null)
+            verify(!notice.visible)
+            // What SeamlessWindowManager reports when a guest goes past a window limit.
+            fixture.session.seamlessWindows.abuseDetected("The appliance opened more than 256 windows.")
+            tryCompare(notice, "visible", true)
+            verify(notice.text.indexOf("more than 256 windows") >= 0, notice.text)
+            waitForRendering(card)
+            verify(fixture.screenshot("card-window-abuse"))
+        }
     }
 }

@@ -1,0 +1,465 @@
+// A hostile guest end to end (issue #6): two real appliances (TCG) side by side in seamless mode
+// on a real X host with a window manager (Xvfb + openbox). The terminal appliance runs
+// tessera-hostile (seamless/agent/hostile.c, on a private tools disk) through its agent's Exec;
+// the editor appliance behaves. Proven on the host's X server and screen:
+// - an override-redirect window placed exactly over the editor's host window is not a borderless
+//   window above it: it is demoted to a normal window the host window manager frames, it carries
+//   the terminal's trust border on screen, and the terminal is flagged with a reason that says so;
+//   a screen-covering one is demoted too;
+// - a flood of 400 windows stops at WindowTracker::MaxWindows host windows, and is flagged;
+// - a 1 MiB title of control characters, escapes, bidi overrides and invalid UTF-8 arrives as at
+//   most 128 bytes of printable text;
+// - absurd geometry (65535x65535 at -32768,-32768; a window at 32767,32767) is clamped and the host
+//   windows stay on the screen, never larger than the guest's screen;
+// - a process that kills the agent and takes its port, then sends a flood of valid-but-absurd
+//   messages, a 4 GiB frame length and random bytes, is dropped each time with a protocol error
+//   that flags the appliance, and the real agent is back after a reconnect;
+// - throughout, the editor's window keeps working: keys typed into its host window change it,
+//   and the host's window manager keeps running.
+// Waits are conditions with deadlines.
+#include "agentchannel.h"
+#include "appliancecatalog.h"
+#include "appliancevm.h"
+#include "guestdriver.h"
+#include "guestframebuffer.h"
+#include "guestwindowsanitizer.h"
+#include "libvirtconnection.h"
+#include "seamlessgeometry.h"
+#include "seamlesswindow.h"
+#include "seamlesswindowmanager.h"
+#include "spiceconnection.h"
+#include "tesserapaths.h"
+#include "vmstatewait.h"
+#include "windowtracker.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+namespace {
+
+constexpr int BootTimeoutMs = 600 * 1000; // two TCG guests at once on a shared, loaded host
+constexpr int StateTimeoutMs = 60 * 1000;
+constexpr int WindowTimeoutMs = 60 * 1000;
+const QString Hostile = QStringLiteral("/opt/tessera/tessera-hostile");
+// The hostile terminal's guest pixel (0,0) and the editor's, far enough apart that the editor's
+// host window lies over an empty part of the terminal's guest screen (its xterm is at 0,0).
+const QPoint TerminalOrigin(20, 20);
+const QPoint EditorOrigin(700, 300);
+const QColor TerminalColor(0xc0, 0x39, 0x2b);
+const QColor EditorColor(0x2e, 0x86, 0xde);
+
+QString sharedCache()
+{
+    return QDir::homePath() + QStringLiteral("/.cache/tessera");
+}
+
+QByteArray run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(15000)) {
+        p.kill();
+        p.waitForFinished(1000);
+        return {};
+    }
+    return p.readAllStandardOutput();
+}
+
+/// What the X server says about window @p id (xwininfo; with -tree its parent).
+QString xwininfo(WId id, bool tree = false)
+{
+    QStringList args{QStringLiteral("-id"), QString::number(id)};
+    if (tree)
+        args << QStringLiteral("-tree");
+    return QString::fromUtf8(run(QStringLiteral("xwininfo"), args));
+}
+
+QRect xGeometry(WId id)
+{
+    const QString out = xwininfo(id);
+    auto value = [&](const char *label) {
+        const QRegularExpressionMatch m = QRegularExpression(QLatin1String(label) + QStringLiteral(":\\s+(-?\\d+)")).match(out);
+        return m.hasMatch() ? m.captured(1).toInt() : -99999;
+    };
+    return QRect(value("Absolute upper-left X"), value("Absolute upper-left Y"), value("Width"), value("Height"));
+}
+
+/// Whether the host's window manager is still running: the window its _NET_SUPPORTING_WM_CHECK
+/// names still exists and carries its name.
+bool windowManagerAlive()
+{
+    const QString check = QString::fromUtf8(run(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")}));
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("window id # (0x[0-9a-fA-F]+)")).match(check);
+    if (!m.hasMatch())
+        return false;
+    return run(QStringLiteral("xprop"), {QStringLiteral("-id"), m.captured(1), QStringLiteral("_NET_WM_NAME")}).contains("_NET_WM_NAME");
+}
+
+QImage screenShot(const QRect &rect)
+{
+    return QGuiApplication::primaryScreen()->grabWindow(0, rect.x(), rect.y(), rect.width(), rect.height()).toImage();
+}
+
+bool near(const QColor &a, const QColor &b)
+{
+    return qAbs(a.red() - b.red()) <= 8 && qAbs(a.green() - b.green()) <= 8 && qAbs(a.blue() - b.blue()) <= 8;
+}
+
+int changedPixels(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size())
+        return a.width() * a.height();
+    int changed = 0;
+    for (int row = 0; row < a.height(); ++row)
+        for (int col = 0; col < a.width(); ++col)
+            changed += a.pixel(col, row) != b.pixel(col, row);
+    return changed;
+}
+
+/// The first mapped window whose title starts with @p prefix, or 0.
+quint32 findByTitle(WindowTracker *tracker, const QString &prefix)
+{
+    for (quint32 id : tracker->stack()) {
+        const GuestWindow w = tracker->window(id);
+        if (w.mapped && w.title.startsWith(prefix))
+            return id;
+    }
+    return 0;
+}
+
+/// The bottom-most mapped window (the appliance's own app, started first).
+quint32 firstMapped(WindowTracker *tracker)
+{
+    for (quint32 id : tracker->stack()) {
+        if (tracker->window(id).mapped)
+            return id;
+    }
+    return 0;
+}
+
+bool anyReason(const QSignalSpy &spy, const QString &part)
+{
+    for (const QList<QVariant> &args : spy) {
+        if (args.value(0).toString().contains(part))
+            return true;
+    }
+    return false;
+}
+
+/// One appliance with its SPICE connection, agent driver and seamless windows.
+struct Appliance
+{
+    ApplianceVm vm;
+    SpiceConnection spice;
+    GuestDriver driver{&spice};
+    SeamlessWindowManager seamless;
+
+    Appliance(LibvirtConnection *connection, const ApplianceImage &image)
+        : vm(connection, image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")))
+    {
+    }
+    ~Appliance()
+    {
+        seamless.setEnabled(false);
+        vm.powerOff();
+        waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs);
+        spice.disconnectFromGuest();
+    }
+    WindowTracker *windows() { return spice.agent()->windows(); }
+    bool reset()
+    {
+        vm.refresh();
+        if (!QTest::qWaitFor([&] { return vm.state() != ApplianceVm::Unknown; }, 10000))
+            return false;
+        if (vm.state() != ApplianceVm::Off) { // left over from an interrupted run
+            vm.powerOff();
+            if (!waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs))
+                return false;
+        }
+        QSignalSpy rolledBack(&vm, &ApplianceVm::rolledBack);
+        vm.rollback();
+        return rolledBack.wait(StateTimeoutMs);
+    }
+    void setUp(const QString &id, const QString &title, const QColor &colour, const QPoint &origin)
+    {
+        seamless.setApplianceId(id);
+        seamless.setApplianceTitle(title);
+        seamless.setTrustColor(colour);
+        seamless.setOrigin(origin);
+        seamless.setConnection(&spice);
+        seamless.setEnabled(true);
+    }
+};
+
+} // namespace
+
+class TestHostileEndToEnd : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_data;
+    QTemporaryDir m_runtime;
+    LibvirtConnection *m_connection = nullptr;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QGuiApplication::platformName() != QLatin1String("xcb"))
+            QSKIP("needs an X display with a window manager (scripts/test starts Xvfb and openbox)");
+        QVERIFY(m_data.isValid());
+        QVERIFY(m_runtime.isValid());
+        // A private tools disk with the hostile program, over the shared appliance images.
+        const QString cache = sharedCache() + QStringLiteral("/e2e-hostile-cache");
+        QDir().mkpath(cache);
+        QFile::link(sharedCache() + QStringLiteral("/appliances"), cache + QStringLiteral("/appliances"));
+        QProcess build;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TESSERA_CACHE_DIR"), cache);
+        build.setProcessEnvironment(env);
+        build.setProcessChannelMode(QProcess::MergedChannels);
+        build.start(QStringLiteral(TESSERA_SOURCE_DIR "/scripts/build-appliances"),
+                    {QStringLiteral("--tools-only"), QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
+                     QStringLiteral("--hostile"), QStringLiteral(TESSERA_HOSTILE)});
+        QVERIFY(build.waitForFinished(120000));
+        QVERIFY2(build.exitCode() == 0, build.readAll().constData());
+        qputenv("TESSERA_CACHE_DIR", cache.toUtf8());
+        qputenv("TESSERA_DATA_DIR", m_data.path().toUtf8());
+        qputenv("XDG_RUNTIME_DIR", m_runtime.path().toUtf8());
+        QVERIFY(QFile::exists(TesseraPaths::toolsDiskPath()));
+
+        m_connection = new LibvirtConnection(
+            QStringLiteral("qemu:///embed?root=") + sharedCache() + QStringLiteral("/e2e-hostile-libvirt"), this);
+        QSignalSpy opened(m_connection, &LibvirtConnection::opened);
+        QSignalSpy failed(m_connection, &LibvirtConnection::openFailed);
+        m_connection->open();
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty() || !failed.isEmpty(), 180000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).value<VmError>().toString()));
+    }
+
+    void hostileGuestBesideAWellBehavedOne()
+    {
+        QVERIFY2(windowManagerAlive(), "no EWMH window manager on the host display (start openbox)");
+        const ApplianceImage terminalImage = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), QStringLiteral("terminal"));
+        const ApplianceImage editorImage = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), QStringLiteral("editor"));
+        QVERIFY2(terminalImage.isComplete() && editorImage.isComplete(), "the appliances are not built: run scripts/setup");
+        Appliance hostile(m_connection, terminalImage);
+        Appliance editor(m_connection, editorImage);
+        QVERIFY(hostile.reset());
+        QVERIFY(editor.reset());
+        hostile.setUp(QStringLiteral("terminal"), QStringLiteral("Terminal"), TerminalColor, TerminalOrigin);
+        editor.setUp(QStringLiteral("editor"), QStringLiteral("Editor"), EditorColor, EditorOrigin);
+        QSignalSpy flags(&hostile.seamless, &SeamlessWindowManager::abuseDetected);
+        QSignalSpy editorFlags(&editor.seamless, &SeamlessWindowManager::abuseDetected);
+
+        hostile.vm.start();
+        editor.vm.start();
+        QVERIFY(waitForVmState(hostile.vm, ApplianceVm::Running, StateTimeoutMs));
+        QVERIFY(waitForVmState(editor.vm, ApplianceVm::Running, StateTimeoutMs));
+        const QString hostileSocket = hostile.vm.spec().spiceSocket;
+        hostile.spice.connectToUnixSocket(hostileSocket);
+        editor.spice.connectToUnixSocket(editor.vm.spec().spiceSocket);
+        QVERIFY2(hostile.driver.waitForSessionUp(BootTimeoutMs), qPrintable(hostile.driver.lastFailure()));
+        QVERIFY2(editor.driver.waitForSessionUp(BootTimeoutMs), qPrintable(editor.driver.lastFailure()));
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.spice.isInputReady() && editor.spice.isInputReady(), WindowTimeoutMs);
+        const QSize guestScreen = hostile.spice.framebuffer()->size();
+        qInfo() << "guest screens" << guestScreen << editor.spice.framebuffer()->size();
+
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(hostile.windows(), QStringLiteral("Terminal")) != 0, WindowTimeoutMs);
+        const quint32 xterm = findByTitle(hostile.windows(), QStringLiteral("Terminal"));
+        QTRY_VERIFY_WITH_TIMEOUT(firstMapped(editor.windows()) != 0, WindowTimeoutMs);
+        const quint32 xedit = firstMapped(editor.windows());
+        QTRY_VERIFY_WITH_TIMEOUT(editor.seamless.hostWindow(xedit) && editor.seamless.hostWindow(xedit)->isExposed(), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.seamless.hostWindow(xterm) && hostile.seamless.hostWindow(xterm)->isExposed(), WindowTimeoutMs);
+        SeamlessWindow *xeditHost = editor.seamless.hostWindow(xedit);
+        QTRY_VERIFY_WITH_TIMEOUT(xeditHost->paintCount() > 0, WindowTimeoutMs);
+        const QRect editorFrame = xeditHost->geometry();
+        qInfo() << "editor window: guest" << editor.windows()->window(xedit).geometry << "host" << editorFrame;
+
+        auto runHostile = [&](const QStringList &args) {
+            const GuestDriver::ExecResult r = hostile.driver.exec(QStringList{Hostile} + args);
+            if (!r.finished || r.status != 0)
+                qWarning() << "tessera-hostile" << args << "->" << r.status << r.output << hostile.driver.lastFailure();
+            return r.finished && r.status == 0;
+        };
+        // Ends the hostile windows; true once only the xterm is left, in the guest and on the host.
+        auto stopHostile = [&] {
+            return runHostile({QStringLiteral("stop")})
+                && QTest::qWaitFor([&] { return hostile.windows()->count() == 1 && hostile.seamless.windowCount() == 1; },
+                                   WindowTimeoutMs);
+        };
+
+        // 1. An override-redirect window exactly over the editor's host window (its content area,
+        // in the terminal guest's coordinates): demoted to a framed normal window, flagged.
+        const QRect over = SeamlessGeometry::guestGeometry(editorFrame, TerminalOrigin);
+        QVERIFY(!over.intersects(hostile.windows()->window(xterm).geometry)); // free-standing, not a menu
+        QVERIFY(runHostile({QStringLiteral("override"), QString::number(over.x()), QString::number(over.y()),
+                            QString::number(over.width()), QString::number(over.height())}));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(hostile.windows(), QStringLiteral("hostile override")) != 0, WindowTimeoutMs);
+        const quint32 overId = findByTitle(hostile.windows(), QStringLiteral("hostile override"));
+        QVERIFY(hostile.windows()->window(overId).overrideRedirect); // the guest made it override-redirect
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.seamless.hostWindow(overId) && hostile.seamless.hostWindow(overId)->isExposed(),
+                                 WindowTimeoutMs);
+        SeamlessWindow *overHost = hostile.seamless.hostWindow(overId);
+        QCOMPARE(overHost->kind(), SeamlessWindow::Normal);
+        QVERIFY(!overHost->flags().testFlag(Qt::ToolTip));
+        QTRY_VERIFY(anyReason(flags, QStringLiteral("over a window of another appliance")));
+        qInfo("flagged: %s", qPrintable(hostile.seamless.abuseReason()));
+        // On the host's X server: not override-redirect, reparented into the window manager's frame.
+        QVERIFY2(xwininfo(overHost->winId()).contains(QLatin1String("Override Redirect State: no")), qPrintable(xwininfo(overHost->winId())));
+        const QRegularExpression parentIsRoot(QStringLiteral("Parent window id: 0x[0-9a-f]+ \\(the root window\\)"));
+        QTRY_VERIFY_WITH_TIMEOUT(xwininfo(overHost->winId(), true).contains(QLatin1String("Parent window id:"))
+                                     && !parentIsRoot.match(xwininfo(overHost->winId(), true)).hasMatch(),
+                                 WindowTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(xGeometry(overHost->winId()), editorFrame, WindowTimeoutMs);
+        // On screen, raised above the editor's window: the terminal's border where the editor's was,
+        // the guest's magenta inside it.
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(overHost->winId())});
+        QTRY_VERIFY_WITH_TIMEOUT(overHost->paintCount() > 0, WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(near(screenShot(editorFrame).pixelColor(editorFrame.width() / 2, 1), TerminalColor)
+                                     && near(screenShot(editorFrame).pixelColor(1, editorFrame.height() / 2), TerminalColor),
+                                 WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(near(screenShot(editorFrame).pixelColor(8, 8), QColor(0xff, 0, 0xff)),
+                                 WindowTimeoutMs);
+        screenShot(editorFrame.adjusted(-40, -40, 40, 40)).save(QDir::temp().filePath(QStringLiteral("tessera-hostile-override.png")));
+        QVERIFY(stopHostile());
+
+        // A screen-covering override-redirect window: demoted by the tracker, flagged.
+        QVERIFY(runHostile({QStringLiteral("override"), QStringLiteral("0"), QStringLiteral("0"),
+                            QString::number(guestScreen.width()), QString::number(guestScreen.height())}));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(hostile.windows(), QStringLiteral("hostile override")) != 0, WindowTimeoutMs);
+        const quint32 coverId = findByTitle(hostile.windows(), QStringLiteral("hostile override"));
+        QVERIFY(hostile.windows()->window(coverId).demoted);
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.seamless.hostWindow(coverId), WindowTimeoutMs);
+        QCOMPARE(hostile.seamless.hostWindow(coverId)->kind(), SeamlessWindow::Normal);
+        QTRY_VERIFY(anyReason(flags, QStringLiteral("cover the screen")));
+        QVERIFY(stopHostile());
+
+        // 2. A flood of 400 windows: at most MaxWindows host windows, flagged.
+        QElapsedTimer floodTimer;
+        floodTimer.start();
+        QVERIFY(runHostile({QStringLiteral("flood"), QStringLiteral("400")}));
+        QTRY_COMPARE_WITH_TIMEOUT(hostile.windows()->count(), WindowTracker::MaxWindows, WindowTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(hostile.seamless.windowCount(), WindowTracker::MaxWindows, WindowTimeoutMs);
+        qInfo("flood: %d host windows after %lld ms", hostile.seamless.windowCount(), floodTimer.elapsed());
+        QTRY_VERIFY(anyReason(flags, QStringLiteral("more than 256 windows")));
+        int hostTopLevels = 0;
+        for (QWindow *w : QGuiApplication::topLevelWindows())
+            hostTopLevels += w->isVisible() && w->title().startsWith(QLatin1String("[Terminal] "));
+        QCOMPARE(hostTopLevels, WindowTracker::MaxWindows);
+        QVERIFY(stopHostile());
+        // The host's window manager survived the burst of windows (openbox used to crash here: see
+        // SeamlessWindowManager::restack()).
+        QVERIFY(windowManagerAlive());
+
+        // 3. A 1 MiB title of controls, escapes, bidi overrides and invalid UTF-8.
+        QVERIFY(runHostile({QStringLiteral("title"), QString::number(1 << 20)}));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(hostile.windows(), QStringLiteral("HUGE")) != 0, WindowTimeoutMs);
+        const quint32 titled = findByTitle(hostile.windows(), QStringLiteral("HUGE"));
+        const QString title = hostile.windows()->window(titled).title;
+        QVERIFY(title.toUtf8().size() <= GuestWindowSanitizer::MaxTitleBytes);
+        for (const QChar c : title)
+            QVERIFY2(c.isPrint() && c != QChar(0x202e) && c != QChar(0xfffd), qPrintable(QString::number(c.unicode(), 16)));
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.seamless.hostWindow(titled), WindowTimeoutMs);
+        QCOMPARE(hostile.seamless.hostWindow(titled)->title(), QStringLiteral("[Terminal] ") + title);
+        qInfo("1 MiB title arrived as %lld bytes: \"%s\"", qint64(title.toUtf8().size()), qPrintable(title));
+        QVERIFY(stopHostile());
+
+        // 4. Absurd geometry: clamped, on the screen, never larger than the guest's screen.
+        QVERIFY(runHostile({QStringLiteral("geometry")}));
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(hostile.windows(), QStringLiteral("geo huge")) && findByTitle(hostile.windows(), QStringLiteral("geo far")),
+                                 WindowTimeoutMs);
+        const QRect screen = QGuiApplication::primaryScreen()->geometry();
+        for (const QString &name : {QStringLiteral("geo huge"), QStringLiteral("geo far")}) {
+            const quint32 id = findByTitle(hostile.windows(), name);
+            const QRect guest = hostile.windows()->window(id).geometry;
+            QVERIFY(guest.width() <= GuestWindowSanitizer::MaxSize && guest.height() <= GuestWindowSanitizer::MaxSize);
+            QVERIFY(qAbs(guest.x()) <= GuestWindowSanitizer::MaxCoordinate && qAbs(guest.y()) <= GuestWindowSanitizer::MaxCoordinate);
+            QTRY_VERIFY_WITH_TIMEOUT(hostile.seamless.hostWindow(id) && hostile.seamless.hostWindow(id)->isExposed(), WindowTimeoutMs);
+            SeamlessWindow *host = hostile.seamless.hostWindow(id);
+            QVERIFY(host->width() <= guestScreen.width() + 2 * SeamlessGeometry::FrameWidth);
+            QVERIFY(host->height() <= guestScreen.height() + 2 * SeamlessGeometry::FrameWidth);
+            QTRY_VERIFY_WITH_TIMEOUT(screen.contains(xGeometry(host->winId()).topLeft()), WindowTimeoutMs);
+            qInfo() << name << "guest" << guest << "host" << host->geometry() << "X" << xGeometry(host->winId());
+        }
+        QVERIFY(stopHostile());
+
+        // The editor's window still works: keys typed into its host window change the guest's
+        // pixels and the host window shows them.
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(xeditHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(xeditHost), WindowTimeoutMs);
+        const QRect xeditGuest = editor.windows()->window(xedit).geometry;
+        const QImage beforeTyping = editor.spice.framebuffer()->grab(xeditGuest);
+        const quint64 paintsBefore = xeditHost->paintCount();
+        // Click into xedit's text area (below its button row), then type.
+        const QRect eg = xeditHost->geometry();
+        run(QStringLiteral("xdotool"), {QStringLiteral("mousemove"), QString::number(eg.center().x()), QString::number(eg.center().y()),
+                                        QStringLiteral("click"), QStringLiteral("1")});
+        run(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"), QStringLiteral("still here")});
+        QTRY_VERIFY_WITH_TIMEOUT(changedPixels(beforeTyping, editor.spice.framebuffer()->grab(xeditGuest)) > 100, WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(xeditHost->paintCount() > paintsBefore, WindowTimeoutMs);
+
+        // 5. Garbage on the agent's port: a process kills the agent and takes its port.
+        QSignalSpy protocolErrors(hostile.spice.agent(), &AgentChannel::protocolError);
+        QVERIFY(hostile.spice.agent()->exec({Hostile, QStringLiteral("garbage"), QStringLiteral("absurd,oversize,bytes")}) != 0);
+        // The absurd flood (2000 window updates with absurd fields, a 4000-id stack, unrequested
+        // answers, unknown types) is bounded, then the 4 GiB frame length drops the port.
+        int maxCount = 0;
+        const QMetaObject::Connection counting = connect(hostile.windows(), &WindowTracker::countChanged, this,
+                                                         [&] { maxCount = qMax(maxCount, hostile.windows()->count()); });
+        QTRY_VERIFY_WITH_TIMEOUT(!protocolErrors.isEmpty(), 3 * WindowTimeoutMs);
+        disconnect(counting);
+        const QString oversize = protocolErrors.first().at(0).toString();
+        qInfo("protocol error 1: %s (at most %d windows tracked meanwhile)", qPrintable(oversize), maxCount);
+        QVERIFY(maxCount <= WindowTracker::MaxWindows);
+        QVERIFY2(oversize.contains(QLatin1String("exceeds the limit")), qPrintable(oversize));
+        QTRY_VERIFY(anyReason(flags, oversize));
+        QTRY_COMPARE_WITH_TIMEOUT(hostile.seamless.windowCount(), 0, WindowTimeoutMs);
+        QVERIFY(!hostile.spice.agent()->isOpen());
+        // A new connection: the hostile process sends random bytes; dropped again.
+        hostile.spice.disconnectFromGuest();
+        hostile.spice.connectToUnixSocket(hostileSocket);
+        QTRY_VERIFY_WITH_TIMEOUT(protocolErrors.size() >= 2, WindowTimeoutMs);
+        const QString badMagic = protocolErrors.at(1).at(0).toString();
+        qInfo("protocol error 2: %s", qPrintable(badMagic));
+        QVERIFY2(badMagic.contains(QLatin1String("bad magic")), qPrintable(badMagic));
+        QTRY_VERIFY(anyReason(flags, badMagic));
+        // Once it is gone, the real agent (restarted by the guest's session) answers a new connection.
+        // The SPICE server may still be winding the last session down and refuse one attempt
+        // ("incompatible SPICE server"): a few attempts, each ended by an error or a deadline.
+        bool up = false;
+        for (int attempt = 0; attempt < 5 && !up; ++attempt) {
+            QSignalSpy refused(&hostile.spice, &SpiceConnection::errorOccurred);
+            hostile.spice.disconnectFromGuest();
+            hostile.spice.connectToUnixSocket(hostileSocket);
+            up = QTest::qWaitFor([&] { return !refused.isEmpty() || hostile.spice.agent()->sessionState() == QLatin1String("up"); },
+                                 WindowTimeoutMs)
+                && hostile.spice.agent()->sessionState() == QLatin1String("up");
+        }
+        QVERIFY2(up, "the real agent did not come back after the hostile process let go of its port");
+        QTRY_VERIFY_WITH_TIMEOUT(findByTitle(hostile.windows(), QStringLiteral("Terminal")) != 0, WindowTimeoutMs);
+
+        // The editor was never flagged and still answers and draws.
+        QVERIFY(editorFlags.isEmpty());
+        QSignalSpy pong(editor.spice.agent(), &AgentChannel::pong);
+        QVERIFY(editor.spice.agent()->ping() != 0);
+        QVERIFY(pong.wait(WindowTimeoutMs));
+        const QImage beforeMore = editor.spice.framebuffer()->grab(xeditGuest);
+        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(xeditHost->winId())});
+        run(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"), QStringLiteral(" and alive")});
+        QTRY_VERIFY_WITH_TIMEOUT(changedPixels(beforeMore, editor.spice.framebuffer()->grab(xeditGuest)) > 100, WindowTimeoutMs);
+        QVERIFY(windowManagerAlive());
+        screenShot(QGuiApplication::primaryScreen()->geometry()).save(QDir::temp().filePath(QStringLiteral("tessera-hostile-end.png")));
+    }
+};
+
+QTEST_MAIN(TestHostileEndToEnd)
+#include "tst_hostile_e2e.moc"
