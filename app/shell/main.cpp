@@ -30,6 +30,11 @@ int main(int argc, char *argv[])
         return MemoryTuning::probeExitCode();
     // Before any thread: memory settings measured in bench/README.md ("Shell memory").
     MemoryTuning::limitMallocArenas();
+    // No MIT-SHM for the windows' backing stores: under a hostile guest's burst of windows Qt 6.4's
+    // X connection broke on it and the shell exited (docs/seamless.md); without it partial updates
+    // are as fast and a whole 1024x768 screen costs about 1-3 ms (bench-seamless).
+    if (!qEnvironmentVariableIsSet("QT_XCB_NO_MITSHM"))
+        qputenv("QT_XCB_NO_MITSHM", "1");
     // Debug output only on request (QT_LOGGING_RULES="tessera.*.debug=true").
     QLoggingCategory::setFilterRules(QStringLiteral("tessera.*.debug=false"));
     // QApplication rather than QGuiApplication: the tray icon's menu is a widget.

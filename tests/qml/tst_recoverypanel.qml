@@ -156,7 +156,7 @@ Item {
             panel.close()
         }
 
-        function test_5_theCardShowsWindowAbuse() {
+        function test_6_theCardShowsWindowAbuse() {
             const card = createTemporaryObject(cardComponent, window)
             verify(card !== null)
             const notice = findChild(card, "windowAbuseNotice")
