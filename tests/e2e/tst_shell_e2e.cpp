@@ -7,6 +7,7 @@
 #include "breachlistmodel.h"
 #include "guestdriver.h"
 #include "hypervisor.h"
+#include "layoutcheck.h"
 #include "spiceconnection.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
@@ -58,6 +59,14 @@ bool click(QQuickItem *item)
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(item->window(), Qt::LeftButton, Qt::NoModifier, centre.toPoint());
     return true;
+}
+
+// The layout errors of the window as it is now (real appliances, real states); see layoutcheck.h.
+QString layoutErrorsNow(QQuickWindow *window)
+{
+    if (!QQuickTest::qWaitForPolish(window, 5000))
+        return QStringLiteral("the window did not settle");
+    return LayoutCheck::layoutErrors(window).join(QStringLiteral("\n  "));
 }
 
 double whiteFraction(const QImage &image, const QRect &region)
@@ -178,6 +187,7 @@ private Q_SLOTS:
         QVERIFY(grants->property("count").toInt() > 0); // the contract is shown before anything runs
         QCOMPARE(session->state(), ApplianceSession::Off);
         window->grabWindow().save(artifactPath(QStringLiteral("shell-consent.png")));
+        QVERIFY2(layoutErrorsNow(window).isEmpty(), qPrintable(QStringLiteral("shell-consent.png:\n  ") + layoutErrorsNow(window)));
         QVERIFY(click(allow));
 
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Running, BootTimeoutMs);
@@ -277,6 +287,7 @@ private Q_SLOTS:
                  qPrintable(BreachListModel::instance()->alertSummary()));
         QTRY_VERIFY_WITH_TIMEOUT(findItem(card, QStringLiteral("breachLabel"))->isVisible(), 10000);
         window->grabWindow().save(artifactPath(QStringLiteral("shell-breach.png")));
+        QVERIFY2(layoutErrorsNow(window).isEmpty(), qPrintable(QStringLiteral("shell-breach.png:\n  ") + layoutErrorsNow(window)));
 
         // Undo takes back what the appliance wrote into the store since the breach.
         QVERIFY(click(findItem(alert, QStringLiteral("breachUndoButton"))));
@@ -301,6 +312,7 @@ private Q_SLOTS:
         QVERIFY2(findItem(row, QStringLiteral("evidenceLine"))->property("text").toString().contains(QLatin1String("from-the-guest.txt")),
                  qPrintable(findItem(row, QStringLiteral("evidenceLine"))->property("text").toString()));
         window->grabWindow().save(artifactPath(QStringLiteral("shell-breaches.png")));
+        QVERIFY2(layoutErrorsNow(window).isEmpty(), qPrintable(QStringLiteral("shell-breaches.png:\n  ") + layoutErrorsNow(window)));
         QMetaObject::invokeMethod(breaches, "close");
         QTRY_VERIFY_WITH_TIMEOUT(!breaches->property("visible").toBool(), 10000);
 

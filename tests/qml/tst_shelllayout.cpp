@@ -9,6 +9,7 @@
 #include "hypervisor.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
+#include "layoutcheck.h"
 #include "testimage.h"
 
 #include <QApplication>
@@ -27,83 +28,6 @@ Q_IMPORT_QML_PLUGIN(TesseraPlugin)
 Q_IMPORT_QML_PLUGIN(Tessera_SeamlessPlugin)
 Q_IMPORT_QML_PLUGIN(Tessera_ContractsPlugin)
 
-namespace {
-
-QString describe(const QQuickItem *item)
-{
-    QString text = item->property("text").toString().left(60);
-    return QStringLiteral("%1 \"%2\" %3").arg(QString::fromLatin1(item->metaObject()->className()), item->objectName(), text);
-}
-
-bool inherits(const QQuickItem *item, const char *className) { return item->inherits(className); }
-
-bool isLayout(const QQuickItem *item)
-{
-    return inherits(item, "QQuickLinearLayout") || inherits(item, "QQuickGridLayout") || inherits(item, "QQuickRow")
-           || inherits(item, "QQuickColumn") || inherits(item, "QQuickFlow");
-}
-
-// Finds layout errors below @p item. Items inside a Flickable's content are checked against
-// each other but not against the window (they scroll).
-void check(QQuickItem *item, const QRectF &windowRect, bool scrolled, QStringList *errors)
-{
-    if (!item->isVisible() || item->opacity() == 0 || item->width() <= 0 || item->height() <= 0)
-        return;
-    const QRectF inScene = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
-    if (!scrolled && !windowRect.adjusted(-1, -1, 1, 1).contains(inScene))
-        errors->append(QStringLiteral("outside the window %1: %2").arg(describe(item)).arg(QString::fromLatin1("%1,%2 %3x%4")
-                                                                                                 .arg(inScene.x()).arg(inScene.y())
-                                                                                                 .arg(inScene.width()).arg(inScene.height())));
-    if (inherits(item, "QQuickText") && !item->property("text").toString().isEmpty()) {
-        const bool elides = item->property("elide").toInt() != Qt::ElideNone;
-        const bool wraps = item->property("wrapMode").toInt() != 0;
-        const double contentWidth = item->property("contentWidth").toDouble();
-        const double contentHeight = item->property("contentHeight").toDouble();
-        if (!elides && !wraps && contentWidth > item->width() + 1 && !item->clip())
-            errors->append(QStringLiteral("text wider than its place (%1 > %2): %3").arg(contentWidth).arg(item->width()).arg(describe(item)));
-        if (wraps && contentHeight > item->height() + 1 && item->property("maximumLineCount").toInt() == INT_MAX)
-            errors->append(QStringLiteral("wrapped text taller than its place (%1 > %2): %3").arg(contentHeight).arg(item->height()).arg(describe(item)));
-    }
-    if (inherits(item, "QQuickAbstractButton") && item->width() + 0.5 < item->implicitWidth())
-        errors->append(QStringLiteral("squeezed button (%1 < %2): %3").arg(item->width()).arg(item->implicitWidth()).arg(describe(item)));
-    if (isLayout(item)) {
-        QList<QQuickItem *> shown;
-        for (QQuickItem *child : item->childItems()) {
-            if (child->isVisible() && child->width() > 0 && child->height() > 0)
-                shown.append(child);
-        }
-        const QRectF bounds(0, 0, item->width(), item->height());
-        for (QQuickItem *child : shown) {
-            const QRectF placed(child->position(), QSizeF(child->width(), child->height()));
-            if (!bounds.adjusted(-1, -1, 1, 1).contains(placed))
-                errors->append(QStringLiteral("beyond its layout (%1 in %2x%3): %4")
-                                   .arg(QString::fromLatin1("%1,%2 %3x%4").arg(placed.x()).arg(placed.y()).arg(placed.width()).arg(placed.height()))
-                                   .arg(bounds.width()).arg(bounds.height()).arg(describe(child)));
-        }
-        for (int i = 0; i < shown.size(); ++i)
-            for (int j = i + 1; j < shown.size(); ++j) {
-                const QRectF a(shown[i]->position(), QSizeF(shown[i]->width(), shown[i]->height()));
-                const QRectF b(shown[j]->position(), QSizeF(shown[j]->width(), shown[j]->height()));
-                const QRectF overlap = a.intersected(b);
-                if (overlap.width() > 1 && overlap.height() > 1)
-                    errors->append(QStringLiteral("overlapping in a layout: %1 and %2").arg(describe(shown[i]), describe(shown[j])));
-            }
-    }
-    const bool flickable = inherits(item, "QQuickFlickable");
-    for (QQuickItem *child : item->childItems())
-        check(child, windowRect, scrolled || flickable, errors);
-}
-
-QStringList layoutErrors(QQuickWindow *window)
-{
-    QStringList errors;
-    const QRectF windowRect(0, 0, window->width(), window->height());
-    check(window->contentItem(), windowRect, false, &errors);
-    errors.removeDuplicates();
-    return errors;
-}
-
-} // namespace
 
 class tst_ShellLayout : public QObject
 {
@@ -187,7 +111,7 @@ private Q_SLOTS:
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
         QVERIFY(QQuickTest::qWaitForPolish(window, 5000));
-        const QString errors = layoutErrors(window).join(QLatin1Char('\n'));
+        const QString errors = LayoutCheck::layoutErrors(window).join(QLatin1Char('\n'));
         for (const char *expected : {"text wider than its place", "wrapped text taller", "squeezed button", "overlapping in a layout", "beyond its layout",
                                      "outside the window"})
             QVERIFY2(errors.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), errors)));
@@ -301,7 +225,7 @@ private:
         QVERIFY(QQuickTest::qWaitForPolish(m_window, 5000));
         const QString shot = QStringLiteral(TESSERA_ARTIFACT_DIR "/layout-%1-%2x.png").arg(view, m_scale);
         QVERIFY(m_window->grabWindow().save(shot));
-        const QStringList errors = layoutErrors(m_window);
+        const QStringList errors = LayoutCheck::layoutErrors(m_window);
         QVERIFY2(errors.isEmpty(), qPrintable(QStringLiteral("%1 at %2x (see %3):\n  %4").arg(view, m_scale, shot, errors.join(QStringLiteral("\n  ")))));
     }
 
