@@ -21,6 +21,7 @@
 #include "appliancecatalog.h"
 #include "appliancevm.h"
 #include "guestdriver.h"
+#include "privatetoolscache.h"
 #include "guestframebuffer.h"
 #include "guestwindowsanitizer.h"
 #include "libvirtconnection.h"
@@ -218,19 +219,12 @@ private Q_SLOTS:
         QVERIFY(m_data.isValid());
         QVERIFY(m_runtime.isValid());
         // A private tools disk with the hostile program, over the shared appliance images.
-        const QString cache = sharedCache() + QStringLiteral("/e2e-hostile-cache");
-        QDir().mkpath(cache);
-        QFile::link(sharedCache() + QStringLiteral("/appliances"), cache + QStringLiteral("/appliances"));
-        QProcess build;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TESSERA_CACHE_DIR"), cache);
-        build.setProcessEnvironment(env);
-        build.setProcessChannelMode(QProcess::MergedChannels);
-        build.start(QStringLiteral(TESSERA_SOURCE_DIR "/scripts/build-appliances"),
-                    {QStringLiteral("--tools-only"), QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
-                     QStringLiteral("--hostile"), QStringLiteral(TESSERA_HOSTILE)});
-        QVERIFY(build.waitForFinished(120000));
-        QVERIFY2(build.exitCode() == 0, build.readAll().constData());
+        QString problem;
+        const QString cache = makePrivateToolsCache(sharedCache(), QStringLiteral("e2e-hostile-cache"),
+                                                    {QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
+                                                     QStringLiteral("--hostile"), QStringLiteral(TESSERA_HOSTILE)},
+                                                    &problem);
+        QVERIFY2(!cache.isEmpty(), qPrintable(problem));
         qputenv("TESSERA_CACHE_DIR", cache.toUtf8());
         qputenv("TESSERA_DATA_DIR", m_data.path().toUtf8());
         qputenv("XDG_RUNTIME_DIR", m_runtime.path().toUtf8());

@@ -7,6 +7,7 @@
 #include "vmstatewait.h"
 #include "gatewayprocess.h"
 #include "guestdriver.h"
+#include "privatetoolscache.h"
 #include "libvirtconnection.h"
 #include "networkcontract.h"
 #include "spiceconnection.h"
@@ -108,19 +109,12 @@ private Q_SLOTS:
         QVERIFY(m_runtime.isValid());
         const QString sharedCache = QDir::homePath() + QStringLiteral("/.cache/tessera");
         // A private tools disk with the network proxy, over the shared appliance images.
-        const QString cache = sharedCache + QStringLiteral("/e2e-net-cache");
-        QDir().mkpath(cache);
-        QFile::link(sharedCache + QStringLiteral("/appliances"), cache + QStringLiteral("/appliances"));
-        QProcess build;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TESSERA_CACHE_DIR"), cache);
-        build.setProcessEnvironment(env);
-        build.setProcessChannelMode(QProcess::MergedChannels);
-        build.start(QStringLiteral(TESSERA_SOURCE_DIR "/scripts/build-appliances"),
-                    {QStringLiteral("--tools-only"), QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
-                     QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)});
-        QVERIFY(build.waitForFinished(120000));
-        QVERIFY2(build.exitCode() == 0, build.readAll().constData());
+        QString problem;
+        const QString cache = makePrivateToolsCache(sharedCache, QStringLiteral("e2e-net-cache"),
+                                                    {QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
+                                                     QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)},
+                                                    &problem);
+        QVERIFY2(!cache.isEmpty(), qPrintable(problem));
         qputenv("TESSERA_CACHE_DIR", cache.toUtf8());
         qputenv("TESSERA_DATA_DIR", m_data.path().toUtf8());
         qputenv("XDG_RUNTIME_DIR", m_runtime.path().toUtf8());

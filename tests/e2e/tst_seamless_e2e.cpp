@@ -21,6 +21,7 @@
 #include "appliancevm.h"
 #include "vmstatewait.h"
 #include "guestdriver.h"
+#include "privatetoolscache.h"
 #include "guestframebuffer.h"
 #include "libvirtconnection.h"
 #include "seamlessclipboard.h"
@@ -203,19 +204,12 @@ private Q_SLOTS:
         // A private tools disk with this build's agent (its test hooks), over the appliance images
         // of the cache this run was given (TESSERA_CACHE_DIR, else the user's).
         const QString base = TesseraPaths::cacheDir();
-        const QString cache = base + QStringLiteral("/e2e-seamless-cache");
-        QDir().mkpath(cache);
-        QFile::link(base + QStringLiteral("/appliances"), cache + QStringLiteral("/appliances"));
-        QProcess build;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TESSERA_CACHE_DIR"), cache);
-        build.setProcessEnvironment(env);
-        build.setProcessChannelMode(QProcess::MergedChannels);
-        build.start(QStringLiteral(TESSERA_SOURCE_DIR "/scripts/build-appliances"),
-                    {QStringLiteral("--tools-only"), QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
-                     QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)});
-        QVERIFY(build.waitForFinished(300000));
-        QVERIFY2(build.exitCode() == 0, build.readAll().constData());
+        QString problem;
+        const QString cache = makePrivateToolsCache(base, QStringLiteral("e2e-seamless-cache"),
+                                                    {QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
+                                                     QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)},
+                                                    &problem);
+        QVERIFY2(!cache.isEmpty(), qPrintable(problem));
         qputenv("TESSERA_CACHE_DIR", cache.toUtf8());
         qputenv("XDG_RUNTIME_DIR", m_runtime.path().toUtf8());
         QVERIFY(QFile::exists(TesseraPaths::toolsDiskPath()));
