@@ -14,6 +14,7 @@
 #include "launchjob.h"
 #include "libvirtconnection.h"
 #include "networkcontract.h"
+#include "privatetoolscache.h"
 #include "spiceconnection.h"
 #include "tesserapaths.h"
 
@@ -174,21 +175,13 @@ int main(int argc, char *argv[])
         // Own cache (a tools disk with this build's agent and netproxy, over the shared appliance
         // images), own data dir, runtime dir and embed root: nothing shared with the shell or tests.
         const QString sharedCache = QDir::homePath() + QStringLiteral("/.cache/tessera");
-        const QString cache = sharedCache + QStringLiteral("/bench-gateway-cache");
-        QDir().mkpath(cache);
-        QFile::link(sharedCache + QStringLiteral("/appliances"), cache + QStringLiteral("/appliances"));
-        {
-            QProcess build;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("TESSERA_CACHE_DIR"), cache);
-            build.setProcessEnvironment(env);
-            build.setProcessChannelMode(QProcess::MergedChannels);
-            build.start(QStringLiteral(TESSERA_SOURCE_DIR "/scripts/build-appliances"),
-                        {QStringLiteral("--tools-only"), QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
-                         QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)});
-            if (!build.waitForFinished(300000) || build.exitCode() != 0)
-                fail(QStringLiteral("could not build the tools disk: ") + QString::fromUtf8(build.readAll()));
-        }
+        QString problem;
+        const QString cache = makePrivateToolsCache(sharedCache, QStringLiteral("bench-gateway-cache"),
+                                                    {QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
+                                                     QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)},
+                                                    &problem);
+        if (cache.isEmpty())
+            fail(QStringLiteral("could not build the tools disk: ") + problem);
         QTemporaryDir data;
         QTemporaryDir runtime(QStringLiteral("/tmp/tbg-XXXXXX")); // unix socket paths must stay short
         if (!data.isValid() || !runtime.isValid())

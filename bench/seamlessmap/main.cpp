@@ -11,6 +11,7 @@
 #include "appliancevm.h"
 #include "guestdriver.h"
 #include "libvirtconnection.h"
+#include "privatetoolscache.h"
 #include "seamlesswindow.h"
 #include "seamlesswindowmanager.h"
 #include "spiceconnection.h"
@@ -81,21 +82,13 @@ int main(int argc, char *argv[])
     // Own tools disk with this build's agent (the --window hook), over the appliance images of
     // TESSERA_CACHE_DIR (else the user's cache); own data dir, runtime dir and embed root.
     const QString base = TesseraPaths::cacheDir();
-    const QString cache = base + QStringLiteral("/bench-seamlessmap-cache");
-    QDir().mkpath(cache);
-    QFile::link(base + QStringLiteral("/appliances"), cache + QStringLiteral("/appliances"));
-    {
-        QProcess build;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TESSERA_CACHE_DIR"), cache);
-        build.setProcessEnvironment(env);
-        build.setProcessChannelMode(QProcess::MergedChannels);
-        build.start(QStringLiteral(TESSERA_SOURCE_DIR "/scripts/build-appliances"),
-                    {QStringLiteral("--tools-only"), QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
-                     QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)});
-        if (!build.waitForFinished(300000) || build.exitCode() != 0)
-            fail(QStringLiteral("could not build the tools disk: ") + QString::fromUtf8(build.readAll()));
-    }
+    QString problem;
+    const QString cache = makePrivateToolsCache(base, QStringLiteral("bench-seamlessmap-cache"),
+                                                {QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
+                                                 QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)},
+                                                &problem);
+    if (cache.isEmpty())
+        fail(QStringLiteral("could not build the tools disk: ") + problem);
     QTemporaryDir data;
     QTemporaryDir runtime(QStringLiteral("/tmp/tbm-XXXXXX")); // unix socket paths must stay short
     if (!data.isValid() || !runtime.isValid())

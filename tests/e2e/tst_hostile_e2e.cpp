@@ -21,6 +21,7 @@
 #include "appliancecatalog.h"
 #include "appliancevm.h"
 #include "guestdriver.h"
+#include "hosttools.h"
 #include "privatetoolscache.h"
 #include "guestframebuffer.h"
 #include "guestwindowsanitizer.h"
@@ -64,46 +65,29 @@ QString sharedCache()
     return QDir::homePath() + QStringLiteral("/.cache/tessera");
 }
 
-QByteArray run(const QString &program, const QStringList &args)
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(15000)) {
-        p.kill();
-        p.waitForFinished(1000);
-        return {};
-    }
-    return p.readAllStandardOutput();
-}
-
 /// What the X server says about window @p id (xwininfo; with -tree its parent).
 QString xwininfo(WId id, bool tree = false)
 {
     QStringList args{QStringLiteral("-id"), QString::number(id)};
     if (tree)
         args << QStringLiteral("-tree");
-    return QString::fromUtf8(run(QStringLiteral("xwininfo"), args));
+    return QString::fromUtf8(runHostTool(QStringLiteral("xwininfo"), args));
 }
 
 QRect xGeometry(WId id)
 {
-    const QString out = xwininfo(id);
-    auto value = [&](const char *label) {
-        const QRegularExpressionMatch m = QRegularExpression(QLatin1String(label) + QStringLiteral(":\\s+(-?\\d+)")).match(out);
-        return m.hasMatch() ? m.captured(1).toInt() : -99999;
-    };
-    return QRect(value("Absolute upper-left X"), value("Absolute upper-left Y"), value("Width"), value("Height"));
+    return geometryFromXwininfo(xwininfo(id));
 }
 
 /// Whether the host's window manager is still running: the window its _NET_SUPPORTING_WM_CHECK
 /// names still exists and carries its name.
 bool windowManagerAlive()
 {
-    const QString check = QString::fromUtf8(run(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")}));
+    const QString check = QString::fromUtf8(runHostTool(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")}));
     const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("window id # (0x[0-9a-fA-F]+)")).match(check);
     if (!m.hasMatch())
         return false;
-    return run(QStringLiteral("xprop"), {QStringLiteral("-id"), m.captured(1), QStringLiteral("_NET_WM_NAME")}).contains("_NET_WM_NAME");
+    return runHostTool(QStringLiteral("xprop"), {QStringLiteral("-id"), m.captured(1), QStringLiteral("_NET_WM_NAME")}).contains("_NET_WM_NAME");
 }
 
 QImage screenShot(const QRect &rect)
@@ -316,7 +300,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(xGeometry(overHost->winId()), editorFrame, WindowTimeoutMs);
         // On screen, raised above the editor's window: the terminal's border where the editor's was,
         // the guest's magenta inside it.
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(overHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(overHost->winId())});
         QTRY_VERIFY_WITH_TIMEOUT(overHost->paintCount() > 0, WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(near(screenShot(editorFrame).pixelColor(editorFrame.width() / 2, 1), TerminalColor)
                                      && near(screenShot(editorFrame).pixelColor(1, editorFrame.height() / 2), TerminalColor),
@@ -388,16 +372,16 @@ private Q_SLOTS:
 
         // The editor's window still works: keys typed into its host window change the guest's
         // pixels and the host window shows them.
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(xeditHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(xeditHost->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(xeditHost), WindowTimeoutMs);
         const QRect xeditGuest = editor.windows()->window(xedit).geometry;
         const QImage beforeTyping = editor.spice.framebuffer()->grab(xeditGuest);
         const quint64 paintsBefore = xeditHost->paintCount();
         // Click into xedit's text area (below its button row), then type.
         const QRect eg = xeditHost->geometry();
-        run(QStringLiteral("xdotool"), {QStringLiteral("mousemove"), QString::number(eg.center().x()), QString::number(eg.center().y()),
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("mousemove"), QString::number(eg.center().x()), QString::number(eg.center().y()),
                                         QStringLiteral("click"), QStringLiteral("1")});
-        run(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"), QStringLiteral("still here")});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"), QStringLiteral("still here")});
         QTRY_VERIFY_WITH_TIMEOUT(changedPixels(beforeTyping, editor.spice.framebuffer()->grab(xeditGuest)) > 100, WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(xeditHost->paintCount() > paintsBefore, WindowTimeoutMs);
 
@@ -447,8 +431,8 @@ private Q_SLOTS:
         QVERIFY(editor.spice.agent()->ping() != 0);
         QVERIFY(pong.wait(WindowTimeoutMs));
         const QImage beforeMore = editor.spice.framebuffer()->grab(xeditGuest);
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(xeditHost->winId())});
-        run(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"), QStringLiteral(" and alive")});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(xeditHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"), QStringLiteral(" and alive")});
         QTRY_VERIFY_WITH_TIMEOUT(changedPixels(beforeMore, editor.spice.framebuffer()->grab(xeditGuest)) > 100, WindowTimeoutMs);
         QVERIFY(windowManagerAlive());
         screenShot(QGuiApplication::primaryScreen()->geometry()).save(QDir::temp().filePath(QStringLiteral("tessera-hostile-end.png")));

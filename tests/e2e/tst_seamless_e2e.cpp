@@ -21,6 +21,7 @@
 #include "appliancevm.h"
 #include "vmstatewait.h"
 #include "guestdriver.h"
+#include "hosttools.h"
 #include "privatetoolscache.h"
 #include "guestframebuffer.h"
 #include "libvirtconnection.h"
@@ -62,27 +63,10 @@ QString testUri(const QString &cacheBase)
                           : QStringLiteral("qemu:///session");
 }
 
-QByteArray run(const QString &program, const QStringList &args)
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(15000)) {
-        p.kill();
-        p.waitForFinished(1000);
-        return {};
-    }
-    return p.readAllStandardOutput();
-}
-
 /// Geometry of the X window named @p name as the X server has it (xwininfo).
 QRect xGeometry(const QString &name)
 {
-    const QString out = QString::fromUtf8(run(QStringLiteral("xwininfo"), {QStringLiteral("-name"), name}));
-    auto value = [&](const char *label) {
-        const QRegularExpressionMatch m = QRegularExpression(QLatin1String(label) + QStringLiteral(":\\s+(-?\\d+)")).match(out);
-        return m.hasMatch() ? m.captured(1).toInt() : -99999;
-    };
-    return QRect(value("Absolute upper-left X"), value("Absolute upper-left Y"), value("Width"), value("Height"));
+    return geometryFromXwininfo(QString::fromUtf8(runHostTool(QStringLiteral("xwininfo"), {QStringLiteral("-name"), name})));
 }
 
 /// Share of pixels whose channels differ by more than 40 (guest vs host picture).
@@ -118,7 +102,7 @@ int changedPixels(const QImage &a, const QImage &b)
 /// The host's client windows bottom to top, as the window manager stacks them.
 QList<WId> hostStacking()
 {
-    const QString out = QString::fromUtf8(run(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_CLIENT_LIST_STACKING")}));
+    const QString out = QString::fromUtf8(runHostTool(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_CLIENT_LIST_STACKING")}));
     QList<WId> ids;
     const QRegularExpression hex(QStringLiteral("0x([0-9a-fA-F]+)"));
     for (auto it = hex.globalMatch(out); it.hasNext();)
@@ -142,7 +126,7 @@ QImage screenShot(const QRect &rect)
 /// The images of host window @p window's _NET_WM_ICON as the X server has it (xprop).
 QList<QImage> hostIcons(WId window)
 {
-    const QByteArray out = run(QStringLiteral("xprop"), {QStringLiteral("-id"), QString::number(window), QStringLiteral("-notype"),
+    const QByteArray out = runHostTool(QStringLiteral("xprop"), {QStringLiteral("-id"), QString::number(window), QStringLiteral("-notype"),
                                                          QStringLiteral("-f"), QStringLiteral("_NET_WM_ICON"), QStringLiteral("32c"),
                                                          QStringLiteral("_NET_WM_ICON")});
     const qsizetype eq = out.indexOf('=');
@@ -169,7 +153,7 @@ QList<QImage> hostIcons(WId window)
 /// Whether openbox lists _NET_WM_STATE_DEMANDS_ATTENTION on host window @p window.
 bool demandsAttention(WId window)
 {
-    return run(QStringLiteral("xprop"), {QStringLiteral("-id"), QString::number(window), QStringLiteral("_NET_WM_STATE")})
+    return runHostTool(QStringLiteral("xprop"), {QStringLiteral("-id"), QString::number(window), QStringLiteral("_NET_WM_STATE")})
         .contains("_NET_WM_STATE_DEMANDS_ATTENTION");
 }
 
@@ -316,7 +300,7 @@ private Q_SLOTS:
 
         // Typing into the second host window changes only the second guest window.
         SeamlessWindow *secondHost = seamless.hostWindow(second);
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(secondHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(secondHost->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(secondHost), WindowTimeoutMs);
         // The guest xterm shows its focus by a filled cursor: wait until it redrew.
         const QImage secondBeforeFocus = spice.framebuffer()->grab(windows->window(second).geometry);
@@ -328,9 +312,9 @@ private Q_SLOTS:
         qInfo("other guest xterm redrew its cursor on focus loss: %s", blurShown ? "yes" : "no");
         const QImage terminalBefore = spice.framebuffer()->grab(windows->window(terminal).geometry);
         const QImage secondBefore = spice.framebuffer()->grab(windows->window(second).geometry);
-        run(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"),
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("80"),
                                         QStringLiteral("echo only here")});
-        run(QStringLiteral("xdotool"), {QStringLiteral("key"), QStringLiteral("Return")});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("key"), QStringLiteral("Return")});
         QTRY_VERIFY_WITH_TIMEOUT(changedPixels(secondBefore, spice.framebuffer()->grab(windows->window(second).geometry)) > 200,
                                  WindowTimeoutMs);
         const int secondChanged = changedPixels(secondBefore, spice.framebuffer()->grab(windows->window(second).geometry));
@@ -345,7 +329,7 @@ private Q_SLOTS:
         // A drag on the host window selects text in the guest xterm (pointer at translated coordinates).
         const QRect sg = secondHost->geometry();
         const QImage beforeDrag = spice.framebuffer()->grab(windows->window(second).geometry);
-        run(QStringLiteral("xdotool"), {QStringLiteral("mousemove"), QString::number(sg.x() + 6), QString::number(sg.y() + 8),
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("mousemove"), QString::number(sg.x() + 6), QString::number(sg.y() + 8),
                                         QStringLiteral("mousedown"), QStringLiteral("1"),
                                         QStringLiteral("mousemove"), QString::number(sg.x() + 90), QString::number(sg.y() + 8),
                                         QStringLiteral("mouseup"), QStringLiteral("1")});
@@ -361,7 +345,7 @@ private Q_SLOTS:
 
         // Moving the host window (as the window manager does for a drag) moves the guest window.
         const QRect hostTarget = expectedMoved.translated(-200, -100);
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowmove"), QStringLiteral("--sync"), QString::number(secondHost->winId()),
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowmove"), QStringLiteral("--sync"), QString::number(secondHost->winId()),
                                         QString::number(hostTarget.x()), QString::number(hostTarget.y())});
         QTRY_COMPARE_WITH_TIMEOUT(windows->window(second).geometry.topLeft(), moved.topLeft() - QPoint(200, 100), WindowTimeoutMs);
 
@@ -382,11 +366,11 @@ private Q_SLOTS:
         QSignalSpy notices(&seamless, &SeamlessWindowManager::clipboardNotice);
         // Activates @p host, presses @p keys there and returns the notice (empty if none came).
         auto chord = [&](SeamlessWindow *host, const char *keys) -> QString {
-            run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(host->winId())});
+            runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(host->winId())});
             if (!QTest::qWaitFor([&] { return QGuiApplication::focusWindow() == host; }, WindowTimeoutMs))
                 return QStringLiteral("(the host window did not get the focus)");
             const qsizetype before = notices.size();
-            run(QStringLiteral("xdotool"), {QStringLiteral("key"), QLatin1String(keys)});
+            runHostTool(QStringLiteral("xdotool"), {QStringLiteral("key"), QLatin1String(keys)});
             if (!QTest::qWaitFor([&] { return notices.size() > before; }, WindowTimeoutMs))
                 return QStringLiteral("(no notice)");
             return notices.last().at(0).toString();
@@ -447,7 +431,7 @@ private Q_SLOTS:
         QCOMPARE(clipboard.sourceId(), QStringLiteral("terminal"));
         // Nothing moves without a chord: focusing the other window pastes nothing, the guest still
         // holds the over-size text (--print-clipboard exits 4: too large).
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(secondHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(secondHost->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(secondHost), WindowTimeoutMs);
         const GuestDriver::ExecResult stillBig = driver.exec({agent, QStringLiteral("--print-clipboard")});
         QVERIFY2(stillBig.finished && stillBig.status == 4, qPrintable(driver.lastFailure() + QString::fromUtf8(stillBig.output.left(200))));
@@ -591,7 +575,7 @@ private Q_SLOTS:
         onHost.scaled(256, 256).save(QDir::temp().filePath(QStringLiteral("tessera-seamless-icon.png")));
 
         // Urgency (ICCCM WM_HINTS) set in the guest while another host window has the focus.
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
         QVERIFY(!demandsAttention(host->winId()));
         auto guest = [&](const char *option, int on) {
@@ -616,7 +600,7 @@ private Q_SLOTS:
         // The person focuses the host window: cleared on the host although the guest still asks.
         QVERIFY(guest("--urgent", 1));
         QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(host->winId()), WindowTimeoutMs);
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(host->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(host->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(host), WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!demandsAttention(host->winId()), WindowTimeoutMs);
         QVERIFY(windows->window(guestId).urgent);
@@ -625,7 +609,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!windows->window(guestId).urgent, WindowTimeoutMs);
 
         // A guest flipping urgency as fast as it can: the host state changes at most twice a second.
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
         const int changesBefore = host->alertChangeCount();
         QElapsedTimer flood;
@@ -649,14 +633,14 @@ private Q_SLOTS:
         const GuestDriver::ExecResult bell = driver.exec(
             {QStringLiteral("sh"), QStringLiteral("-c"),
              QStringLiteral("rm -f /tmp/ring; setsid -f xterm -title Bell -geometry 30x5+40+400 -xrm 'XTerm*bellIsUrgent: true' "
-                            "-e sh -c 'while [ ! -e /tmp/ring ]; do sleep 0.2; done; printf \"\\a\"; sleep 120' "
+                            "-e sh -c 'for i in $(seq 900); do [ -e /tmp/ring ] && break; sleep 0.2; done; printf \"\\a\"; sleep 120' "
                             "</dev/null >/dev/null 2>&1")});
         QVERIFY2(bell.finished && bell.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(bell.output)));
         QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("Bell")) != 0, WindowTimeoutMs);
         const quint32 bellId = findByTitle(windows, QStringLiteral("Bell"));
         QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(bellId) && seamless.hostWindow(bellId)->isExposed(), WindowTimeoutMs);
         SeamlessWindow *bellHost = seamless.hostWindow(bellId);
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
         QVERIFY(!windows->window(bellId).urgent);
         const GuestDriver::ExecResult ring = driver.exec({QStringLiteral("touch"), QStringLiteral("/tmp/ring")});
@@ -664,7 +648,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(windows->window(bellId).urgent, WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(bellHost->winId()), WindowTimeoutMs);
         // Focusing it: xterm clears its urgency itself on focus, the host window is cleared too.
-        run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(bellHost->winId())});
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(bellHost->winId())});
         QTRY_VERIFY_WITH_TIMEOUT(!demandsAttention(bellHost->winId()), WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!windows->window(bellId).urgent, WindowTimeoutMs);
         qInfo("xterm with bellIsUrgent: a bell set the host window's demands-attention, focusing it cleared it");

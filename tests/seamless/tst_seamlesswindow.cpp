@@ -183,7 +183,8 @@ private slots:
         QTRY_COMPARE(changed.size(), 2);
         QVERIFY(timer.elapsed() >= SeamlessWindow::MinIconIntervalMs - 50);
         QCOMPARE(window.hostIcon().pixel(24, 24), qRgb(999 % 256, 9, 9)); // the latest wins
-        QTest::qWait(SeamlessWindow::MinIconIntervalMs + 100);
+        // Nothing else is pending: no third change comes.
+        QVERIFY(!changed.wait(SeamlessWindow::MinIconIntervalMs + 100));
         QCOMPARE(changed.size(), 2);
         // A new trust colour redraws the frame.
         window.setTrustColor(Qt::red);
@@ -212,9 +213,8 @@ private slots:
         timer.start();
         for (int i = 0; i < 1000; ++i)
             urgent.setGuestUrgent(i % 2 == 0);
-        QTest::qWait(SeamlessWindow::MinAlertIntervalMs + 200);
+        QTRY_VERIFY(!urgent.isAlerting()); // ends as the guest left it: cleared
         QVERIFY(urgent.alertChangeCount() <= 1 + int(timer.elapsed() / SeamlessWindow::MinAlertIntervalMs) + 1);
-        QVERIFY(!urgent.isAlerting()); // ends as the guest left it: cleared
         // The guest clears it: cleared on the host (after the interval).
         urgent.setGuestUrgent(true);
         QTRY_VERIFY(urgent.isAlerting());
@@ -226,8 +226,9 @@ private slots:
         urgent.requestActivate();
         QVERIFY(QTest::qWaitForWindowActive(&urgent));
         QTRY_VERIFY(!urgent.isAlerting());
+        alert.clear();
         urgent.setGuestUrgent(true);
-        QTest::qWait(SeamlessWindow::MinAlertIntervalMs + 100);
+        QVERIFY(!alert.wait(SeamlessWindow::MinAlertIntervalMs + 100));
         QVERIFY(!urgent.isAlerting());
         // A new request after the guest cleared it, while another window has focus, alerts again.
         other.requestActivate();
