@@ -62,7 +62,7 @@ public:
         GroupKeyRole, ///< `network`, `files`, `activity`, `resources`, `display`
         RiskRole, ///< 0 (a limit) .. 4 (critical)
         RiskKeyRole, ///< `none`, `low`, `medium`, `high`, `critical`
-        EnforcementRole, ///< `enforced`, `monitored`, `not-enforced`
+        EnforcementRole, ///< `enforced`, `monitored`, `not-enforced`, `withheld`
         EnforcementTextRole, ///< translated enforcement status
         SystemRole, ///< ovf:id of the system the row belongs to
     };

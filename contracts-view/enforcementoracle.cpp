@@ -7,7 +7,8 @@ EnforcementOracle::~EnforcementOracle() = default;
 bool EnforcementOracle::protects(ContractElement element) const
 {
     const EnforcementStatus current = status(element);
-    return current == EnforcementStatus::Enforced || (element == ContractElement::Activity && current == EnforcementStatus::MonitoredOnly);
+    // A withheld grant is not given at all: the appliance cannot use it.
+    return current == EnforcementStatus::Enforced || current == EnforcementStatus::Withheld || (element == ContractElement::Activity && current == EnforcementStatus::MonitoredOnly);
 }
 
 const EnforcementOracle &EnforcementOracle::notEnforcedYet()
@@ -23,6 +24,8 @@ QString EnforcementOracle::statusKey(EnforcementStatus status)
         return QStringLiteral("enforced");
     case EnforcementStatus::MonitoredOnly:
         return QStringLiteral("monitored");
+    case EnforcementStatus::Withheld:
+        return QStringLiteral("withheld");
     case EnforcementStatus::NotEnforced:
         break;
     }
@@ -36,6 +39,8 @@ QString EnforcementOracle::statusText(EnforcementStatus status)
         return tr("Enforced here");
     case EnforcementStatus::MonitoredOnly:
         return tr("Monitored here, not enforced");
+    case EnforcementStatus::Withheld:
+        return tr("Cannot be held on this host, so not granted: the appliance runs without it");
     case EnforcementStatus::NotEnforced:
         break;
     }

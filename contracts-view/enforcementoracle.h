@@ -8,6 +8,9 @@ enum class EnforcementStatus {
     Enforced, ///< violations are prevented
     MonitoredOnly, ///< violations are detected and reported, not prevented
     NotEnforced, ///< declared only: nothing here checks it (yet)
+    /// Cannot be held on this connection, so the grant is not given at all: e.g. folders of the
+    /// personal store for an appliance running on another host (the files stay on this computer).
+    Withheld,
 };
 
 /// The kinds of contract element whose enforcement can differ.
@@ -54,7 +57,7 @@ public:
     /// The oracle that says "not enforced" for everything: the truthful default.
     static const EnforcementOracle &notEnforcedYet();
 
-    /// `enforced`, `monitored` or `not-enforced`: stable keys for QML and JSON.
+    /// `enforced`, `monitored`, `not-enforced` or `withheld`: stable keys for QML and JSON.
     static QString statusKey(EnforcementStatus status);
     /// Translated, for people.
     static QString statusText(EnforcementStatus status);

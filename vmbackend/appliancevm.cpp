@@ -130,11 +130,34 @@ void ApplianceVm::setHasReadyState(bool hasReadyState)
     Q_EMIT readyStateChanged(hasReadyState);
 }
 
+bool ApplianceVm::setHost(LibvirtConnection *connection, const QString &hostName, bool remote)
+{
+    if (!connection || m_capturing || (m_state != Off && m_state != Failed && m_state != Unknown))
+        return false;
+    if (connection != m_connection) {
+        disconnect(m_connection, &LibvirtConnection::domainEvent, this, &ApplianceVm::onDomainEvent);
+        m_connection = connection;
+        connect(connection, &LibvirtConnection::domainEvent, this, &ApplianceVm::onDomainEvent);
+    }
+    m_hostName = hostName;
+    m_remote = remote;
+    setContract(m_plan.contract(), m_privileged);
+    qCInfo(lcVmBackend) << m_spec.name << "runs on" << hostName << (remote ? "(another host)" : "");
+    Q_EMIT hostChanged();
+    refresh();
+    return true;
+}
+
 void ApplianceVm::setContract(const SystemContract &contract, bool privilegedConnection)
 {
+    // The caller knows this computer's connection; another host's is judged by its own URI.
+    m_privileged = privilegedConnection;
+    if (m_remote)
+        privilegedConnection = ConnectionSettings::isPrivileged(m_connection->uri());
     EnforcementContext context;
     context.privileged = privilegedConnection;
-    context.cgroupTunes = privilegedConnection || (ConnectionSettings::isEmbedded(m_connection->uri()) && geteuid() == 0);
+    context.remote = m_remote;
+    context.cgroupTunes = privilegedConnection || (!m_remote && ConnectionSettings::isEmbedded(m_connection->uri()) && geteuid() == 0);
     context.applianceName = m_image.name;
     context.storeRoot = TesseraPaths::personalStoreDir();
     context.runtimeDir = TesseraPaths::runtimeDir();

@@ -58,8 +58,18 @@ public:
     ApplianceImage image() const { return m_image; }
     DomainSpec spec() const { return m_spec; }
     LibvirtConnection *connection() const { return m_connection; }
+    /// Moves the appliance to @p connection: this computer's own, or another host's (@p remote,
+    /// a qemu+ssh connection; see docs/connections.md) named @p hostName. Only while it is off
+    /// (returns false otherwise, changing nothing). Recompiles the contract for that host: on
+    /// another host the personal store's folders are withheld. hostChanged() follows.
+    bool setHost(LibvirtConnection *connection, const QString &hostName, bool remote);
+    /// Runs on another host than this computer.
+    bool isRemote() const { return m_remote; }
+    /// The connection's name (e.g. "This computer", "lab"), as given to setHost(); empty until then.
+    QString hostName() const { return m_hostName; }
     /// Compiles @p contract into what enforces it on this connection (network, mounts, limits;
     /// see EnforcementPlan), on top of the sizing so far. Applies from the next start().
+    /// @p privilegedConnection is about this computer's connection; on another host, its URI decides.
     void setContract(const SystemContract &contract, bool privilegedConnection);
     /// setContract() with the contract in the appliance's own descriptor. Returns false, with the
     /// parser's message in @p error, when the descriptor is rejected (then nothing changes).
@@ -161,6 +171,8 @@ Q_SIGNALS:
     void restorePointTaken(const RestorePoint &point);
     /// A clean shutdown took no restore point: @p reason says why (a breach, or nothing changed).
     void restorePointSkipped(const QString &reason);
+    /// setHost() moved the appliance; enforcement() is compiled for the new host.
+    void hostChanged();
 
 private:
     void setState(State state);
@@ -180,6 +192,9 @@ private:
 
     LibvirtConnection *m_connection;
     ApplianceImage m_image;
+    bool m_remote = false;
+    QString m_hostName;
+    bool m_privileged = false; ///< this computer's connection is privileged (setContract())
     DomainSpec m_spec;
     EnforcementPlan m_plan;
     State m_state = Unknown;

@@ -11,6 +11,10 @@ struct EnforcementContext
     /// libvirt may put the domain in cgroups and apply <cputune>: privileged connections, and
     /// the embedded driver when Tessera runs as root (proven by tst_limits_e2e).
     bool cgroupTunes = false;
+    /// The appliance runs on another host (qemu+ssh): the personal store's folders are not
+    /// there, so mounts are withheld; the network goes through this computer's egress gateway
+    /// over the ssh tunnel (docs/connections.md), whatever the host's privileges.
+    bool remote = false;
     QString applianceName;   ///< e.g. "terminal"
     QString storeRoot;       ///< the personal store (TesseraPaths::personalStoreDir())
     QString runtimeDir;      ///< sockets (TesseraPaths::runtimeDir())

@@ -12,7 +12,7 @@ EnforcementPlan EnforcementPlan::compile(const SystemContract &contract, const E
     plan.m_spec = base;
     plan.m_context = context;
     plan.m_contract = contract;
-    if (context.privileged)
+    if (context.privileged && !context.remote)
         PrivilegedNetworkEnforcement::apply(contract, context, &plan.m_spec, &plan.m_status);
     else
         NetworkEnforcement::apply(contract, context, &plan.m_spec, &plan.m_status);

@@ -15,6 +15,12 @@ QString MountEnforcement::tagFor(int index)
 void MountEnforcement::apply(const SystemContract &contract, const EnforcementContext &context, DomainSpec *spec,
                              QHash<ContractElement, EnforcementStatus> *status)
 {
+    if (context.remote && !contract.mounts.isEmpty()) {
+        // 9p exports files of this computer's disk; QEMU on another host cannot reach them.
+        status->insert(ContractElement::Mounts, EnforcementStatus::Withheld);
+        status->insert(ContractElement::MountRates, EnforcementStatus::Withheld);
+        return;
+    }
     const PersonalStore store(context.storeRoot);
     bool complete = true;
     bool rated = false;
