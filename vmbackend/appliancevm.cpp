@@ -7,6 +7,7 @@
 #include "readystate.h"
 #include "restorepointstore.h"
 #include "recoveryjob.h"
+#include "remotelaunchjob.h"
 #include "tesserapaths.h"
 #include "vmbackendlog.h"
 
@@ -238,6 +239,10 @@ void ApplianceVm::start()
     }
     m_lastError = {};
     setState(Preparing);
+    if (m_remote) {
+        startRemote();
+        return;
+    }
     m_connection->call<LaunchJob::Result>(this, [job = launchJob()](virConnectPtr connection) {
         return job.launch(connection);
     }, [this](const LaunchJob::Result &result) {
@@ -251,6 +256,33 @@ void ApplianceVm::start()
             setState(Running);
         removeDiscardedOverlay();
     });
+}
+
+void ApplianceVm::startRemote()
+{
+    m_connection->call<RemoteLaunchJob::Result>(this, [job = remoteLaunchJob()](virConnectPtr connection) {
+        return job.launch(connection);
+    }, [this](const RemoteLaunchJob::Result &result) {
+        if (result.error.isError()) {
+            fail(result.error);
+            return;
+        }
+        Q_EMIT launchedFromReadyState(false);
+        // Running only now: the display's forward exists once the launch returns.
+        setState(Running);
+    });
+}
+
+RemoteLaunchJob ApplianceVm::remoteLaunchJob() const
+{
+    RemoteLaunchJob job;
+    job.spec = m_spec;
+    job.appliance = m_image.name;
+    job.baseDisk = m_image.baseDisk;
+    job.uri = m_connection->uri();
+    job.controlPath = TesseraPaths::runtimeDir() + QLatin1Char('/') + m_image.name + QStringLiteral(".ssh");
+    job.keepChanges = m_mode == KeepChanges;
+    return job;
 }
 
 LaunchJob ApplianceVm::launchJob() const
@@ -276,7 +308,8 @@ void ApplianceVm::removeDiscardedOverlay()
 
 bool ApplianceVm::captureReadyState()
 {
-    if (m_mode != FreshEveryLaunch || m_state != Running || m_hasReadyState || m_capturing)
+    // On another host a fresh launch cold boots on a new overlay (no memory images there).
+    if (m_remote || m_mode != FreshEveryLaunch || m_state != Running || m_hasReadyState || m_capturing)
         return false;
     m_capturing = true;
     setState(Starting);
@@ -376,6 +409,10 @@ void ApplianceVm::resume()
 
 void ApplianceVm::rollback()
 {
+    if (m_remote) {
+        rollbackRemote();
+        return;
+    }
     if (m_mode == KeepChanges) { // keeps unsaved changes as a point first, like any roll back
         rollbackTo({});
         return;
@@ -399,6 +436,29 @@ void ApplianceVm::rollback()
         setState(Off);
         Q_EMIT rolledBack(result.second);
         removeDiscardedOverlay();
+    });
+}
+
+void ApplianceVm::rollbackRemote()
+{
+    if (m_capturing || (m_state != Off && m_state != Failed && m_state != Unknown)) {
+        fail(VmError(VmError::NotStopped, tr("Stop the appliance before rolling it back.")));
+        return;
+    }
+    setState(RollingBack);
+    using Result = std::pair<VmError, qint64>;
+    m_connection->call<Result>(this, [job = remoteLaunchJob()](virConnectPtr connection) -> Result {
+        QElapsedTimer timer;
+        timer.start();
+        VmError error = job.rollback(connection);
+        return {error, timer.elapsed()};
+    }, [this](const Result &result) {
+        if (result.first.isError()) {
+            fail(result.first);
+            return;
+        }
+        setState(Off);
+        Q_EMIT rolledBack(result.second);
     });
 }
 
@@ -436,7 +496,9 @@ void ApplianceVm::onDomainEvent(const QString &domainName, LibvirtConnection::Do
     switch (event) {
     case LibvirtConnection::Started:
     case LibvirtConnection::Resumed:
-        setState(Running);
+        // On another host the launch goes on after QEMU started (the display's forward).
+        if (!(m_remote && m_state == Preparing))
+            setState(Running);
         break;
     case LibvirtConnection::Suspended:
         // Saving the memory for a ready state pauses the VM first: that is not a pause.
@@ -448,8 +510,10 @@ void ApplianceVm::onDomainEvent(const QString &domainName, LibvirtConnection::Do
         // Saving the memory for a ready state stops the VM; it is launched again right after.
         // Queued before the state goes Off, so that whatever the Off state triggers runs after it.
         if (event == LibvirtConnection::Stopped && detail == VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN && m_mode == KeepChanges && !m_capturing
-            && m_state != RollingBack)
+            && m_state != RollingBack && !m_remote)
             takePointAfterCleanShutdown();
+        if (m_remote)
+            closeTunnel();
         if (m_state != RollingBack && !m_capturing)
             setState(Off);
         break;
@@ -529,6 +593,8 @@ bool ApplianceVm::pointsNeedOff(const QString &message)
 
 void ApplianceVm::takeRestorePoint(const QString &name)
 {
+    if (refusedOnRemoteHost())
+        return;
     if (m_mode != KeepChanges) {
         m_lastError = VmError(VmError::DiskFailed, tr("Restore points are kept only when the appliance keeps its changes. Switch it to “keep changes” first."));
         Q_EMIT failed(m_lastError);
@@ -584,6 +650,12 @@ void ApplianceVm::takePointAfterCleanShutdown()
 
 void ApplianceVm::rollbackTo(const QString &pointId)
 {
+    if (m_remote && pointId.isEmpty()) {
+        rollback();
+        return;
+    }
+    if (refusedOnRemoteHost())
+        return;
     if (m_mode != KeepChanges && pointId.isEmpty()) {
         rollback();
         return;
@@ -623,6 +695,24 @@ void ApplianceVm::rollbackTo(const QString &pointId)
         Q_EMIT rolledBack(*milliseconds);
         removeDiscardedOverlay();
     });
+}
+
+bool ApplianceVm::refusedOnRemoteHost()
+{
+    if (!m_remote)
+        return false;
+    m_lastError = VmError(VmError::DiskFailed, tr("Restore points are kept only for appliances on this computer; %1 runs on %2. "
+                                                  "Move it back to This computer to use them, or roll it back to its clean state.").arg(m_image.name, m_hostName));
+    Q_EMIT failed(m_lastError);
+    return true;
+}
+
+void ApplianceVm::closeTunnel()
+{
+    m_connection->call<bool>(this, [job = remoteLaunchJob()](virConnectPtr) {
+        job.closeTunnel();
+        return true;
+    }, [](const bool &) {});
 }
 
 void ApplianceVm::pinRestorePoint(const QString &pointId, bool pinned)

@@ -4,6 +4,7 @@
 #include "domainspec.h"
 #include "enforcementplan.h"
 #include "launchjob.h"
+#include "remotelaunchjob.h"
 #include "libvirtconnection.h"
 #include "restorepoint.h"
 #include "vmerror.h"
@@ -182,6 +183,13 @@ private:
     void onDomainEvent(const QString &domainName, LibvirtConnection::DomainEvent event, int detail);
     void setHasReadyState(bool hasReadyState);
     LaunchJob launchJob() const;
+    RemoteLaunchJob remoteLaunchJob() const;
+    void startRemote();
+    void rollbackRemote();
+    /// Ends the ssh master of a launch on another host (after the domain stopped).
+    void closeTunnel();
+    /// Restore points live on this computer: refused, with a message, on another host.
+    bool refusedOnRemoteHost();
     void removeDiscardedOverlay();
     /// Runs @p operation on the restore points on the worker (refused while the domain is active
     /// when @p needsOff), then re-reads them.

@@ -71,7 +71,7 @@ struct DomainSpec
     QString kernelCommandLine;
     QString systemDisk;        ///< qcow2 overlay over the read-only base
     QString toolsDisk;         ///< read-only raw disk with the guest agent; may be empty
-    QString spiceSocket;       ///< unix socket SPICE listens on
+    QString spiceSocket;       ///< unix socket SPICE listens on; empty: libvirt chooses (another host)
     QString consoleLog;        ///< serial console output, for diagnosing boots
     QString agentPortName = QStringLiteral("org.tessera.agent.0");
 

@@ -245,7 +245,10 @@ QString DomainXmlBuilder::build(const DomainSpec &spec)
 
     xml.writeStartElement(QStringLiteral("graphics"));
     xml.writeAttribute(QStringLiteral("type"), QStringLiteral("spice"));
-    writeEmpty(xml, QStringLiteral("listen"), {{QStringLiteral("type"), QStringLiteral("socket")}, {QStringLiteral("socket"), spec.spiceSocket}});
+    if (spec.spiceSocket.isEmpty()) // another host: libvirt picks a path in the domain's private folder there
+        writeEmpty(xml, QStringLiteral("listen"), {{QStringLiteral("type"), QStringLiteral("socket")}});
+    else
+        writeEmpty(xml, QStringLiteral("listen"), {{QStringLiteral("type"), QStringLiteral("socket")}, {QStringLiteral("socket"), spec.spiceSocket}});
     writeEmpty(xml, QStringLiteral("image"), {{QStringLiteral("compression"), QStringLiteral("off")}});
     xml.writeEndElement();
     // virtio-gpu keeps the picture across a memory-image restore (qxl shows black).

@@ -8,6 +8,14 @@
 #include "tesserapaths.h"
 #include "connectionlist.h"
 #include "volumeupload.h"
+#include "appliancecatalog.h"
+#include "appliancevm.h"
+#include "domainxmlbuilder.h"
+#include "guestdriver.h"
+#include "networkcontract.h"
+#include "privatetoolscache.h"
+#include "remotedisks.h"
+#include "spiceconnection.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -167,7 +175,7 @@ public:
             QTest::qWait(100); // no handle on a grandchild to wait on; bounded
     }
 
-    bool virsh(const QStringList &arguments, QString *error) const
+    bool virsh(const QStringList &arguments, QString *error, QString *output = nullptr) const
     {
         QProcess virsh;
         virsh.start(QStringLiteral("virsh"), QStringList{QStringLiteral("-c"), localUri()} + arguments);
@@ -175,6 +183,8 @@ public:
             *error = QStringLiteral("virsh %1: %2").arg(arguments.join(QLatin1Char(' ')), QString::fromUtf8(virsh.readAllStandardError()));
             return false;
         }
+        if (output)
+            *output = QString::fromUtf8(virsh.readAllStandardOutput());
         return true;
     }
 
@@ -302,6 +312,12 @@ private Q_SLOTS:
                 m_host->virsh({QStringLiteral("vol-delete"), QLatin1String(volume), QStringLiteral("--pool"), QStringLiteral("tessera-e2e")}, &ignored);
             m_host->virsh({QStringLiteral("pool-destroy"), QStringLiteral("tessera-e2e")}, &ignored);
             m_host->virsh({QStringLiteral("pool-undefine"), QStringLiteral("tessera-e2e")}, &ignored);
+            // The appliance's pool of launchesOnTheOtherHost: copies of its disks (about 1 GiB).
+            m_host->virsh({QStringLiteral("destroy"), QStringLiteral("tessera-terminal")}, &ignored);
+            m_host->virsh({QStringLiteral("undefine"), QStringLiteral("tessera-terminal")}, &ignored);
+            m_host->virsh({QStringLiteral("pool-destroy"), QLatin1String(RemoteDisks::PoolName)}, &ignored);
+            m_host->virsh({QStringLiteral("pool-undefine"), QLatin1String(RemoteDisks::PoolName)}, &ignored);
+            QDir(m_host->root() + QStringLiteral("/lib/images/tessera")).removeRecursively();
             m_host->virsh({QStringLiteral("undefine"), QLatin1String(ProbeDomain)}, &ignored);
             m_host->stop();
         }
@@ -439,6 +455,126 @@ private Q_SLOTS:
         QVERIFY(!redo.reused);
         QCOMPARE(redo.bytesSent, qint64(content.size()));
         QCOMPARE(sha256(redo.volumePath), sha256(small));
+    }
+
+    /// An appliance runs on the other host: its disks are copied there, it boots there, its
+    /// display and agent come through the ssh tunnel, its network goes through this computer's
+    /// gateway (allowed port reached, another refused), store folders are withheld, and
+    /// stopping closes the tunnel; roll back deletes its system disk there.
+    void launchesOnTheOtherHost()
+    {
+        QString problem;
+        const QString cache = makePrivateToolsCache(QDir::homePath() + QStringLiteral("/.cache/tessera"), QStringLiteral("e2e-remote-cache"),
+                                                    {QStringLiteral("--agent"), QStringLiteral(TESSERA_AGENT),
+                                                     QStringLiteral("--netproxy"), QStringLiteral(TESSERA_NETPROXY)},
+                                                    &problem);
+        QVERIFY2(!cache.isEmpty(), qPrintable(problem));
+        qputenv("TESSERA_CACHE_DIR", cache.toUtf8());
+        qputenv("TESSERA_GATEWAY", TESSERA_GATEWAY_EXE);
+        const ApplianceImage image = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), QStringLiteral("terminal"));
+        QVERIFY2(image.isComplete(), "the terminal appliance is not built: run scripts/setup");
+
+        LibvirtConnection remote(ConnectionList::uriForOpening(m_host->uri(m_host->port())));
+        QSignalSpy opened(&remote, &LibvirtConnection::opened);
+        remote.open();
+        QVERIFY(opened.wait(60000));
+        ApplianceVm vm(&remote, image, Accelerator::Tcg);
+        QVERIFY(vm.setHost(&remote, QStringLiteral("loopback-ssh"), true));
+        QVERIFY(vm.isRemote());
+        QTRY_VERIFY_WITH_TIMEOUT(vm.state() != ApplianceVm::Unknown, 30000);
+        QCOMPARE(vm.state(), ApplianceVm::Off);
+
+        // Its own contract shares Documents: withheld on another host, nothing exported.
+        QVERIFY(vm.loadContract(false));
+        QVERIFY(!vm.enforcement().contract().mounts.isEmpty());
+        QCOMPARE(vm.enforcement().status(ContractElement::Mounts), EnforcementStatus::Withheld);
+        QVERIFY(vm.enforcement().spec().sharedFolders.isEmpty());
+        QVERIFY(!DomainXmlBuilder::build(vm.spec()).contains(QLatin1String("<filesystem")));
+
+        // A contract that allows one port on this computer's loopback.
+        QTcpServer allowed, other;
+        QVERIFY(allowed.listen(QHostAddress::LocalHost));
+        QVERIFY(other.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&allowed, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = allowed.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+                received += socket->readAll();
+                if (received.contains('\n')) {
+                    socket->write("hello-from-this-computer\n");
+                    socket->disconnectFromHost();
+                }
+            });
+        });
+        int otherConnections = 0;
+        connect(&other, &QTcpServer::newConnection, this, [&] { ++otherConnections; });
+        vm.setContract(networkContract(QStringLiteral("terminal"),
+                                       networkRule(QStringLiteral("tcp"), QStringLiteral("127.0.0.1"), QString::number(allowed.serverPort()))),
+                       false);
+        QVERIFY(vm.enforcement().spec().network.enabled);
+        QCOMPARE(vm.enforcement().status(ContractElement::NetworkRules), EnforcementStatus::Enforced);
+
+        QSignalSpy failed(&vm, &ApplianceVm::failed);
+        QElapsedTimer launch;
+        launch.start();
+        vm.start();
+        QTRY_VERIFY_WITH_TIMEOUT(vm.state() == ApplianceVm::Running || vm.state() == ApplianceVm::Failed, 600000);
+        QVERIFY2(vm.state() == ApplianceVm::Running, qPrintable(vm.lastError().toString()));
+        const qint64 launchMs = launch.elapsed();
+
+        // It runs in the other host's daemon, on a system disk in that host's pool.
+        QString error, output;
+        QVERIFY2(m_host->virsh({QStringLiteral("domstate"), QStringLiteral("tessera-terminal")}, &error, &output), qPrintable(error));
+        QCOMPARE(output.trimmed(), QStringLiteral("running"));
+        QVERIFY2(m_host->virsh({QStringLiteral("dumpxml"), QStringLiteral("tessera-terminal")}, &error, &output), qPrintable(error));
+        QVERIFY2(output.contains(QLatin1String(RemoteDisks::PoolPath) + QLatin1Char('/') + RemoteDisks::overlayName(QStringLiteral("terminal"))),
+                 qPrintable(output));
+        // QEMU's guestfwd there goes to the tunnel's socket, not to a file of this computer.
+        QVERIFY2(output.contains(QLatin1String("-unix:/tmp/tessera-")), qPrintable(output));
+        QVERIFY(!output.contains(vm.spec().network.gatewaySocket));
+
+        // Display and agent through the tunnel.
+        SpiceConnection spice;
+        GuestDriver driver(&spice);
+        spice.connectToUnixSocket(vm.spec().spiceSocket);
+        QVERIFY2(driver.waitForSessionUp(300000), qPrintable(driver.lastFailure()));
+        qInfo("launched on the other host in %lld ms (copies of the disks included); agent up after %lld ms", launchMs, launch.elapsed());
+
+        // Network: through this computer's gateway, held to the contract.
+        const auto connectFromGuest = [&driver](const QString &input, quint16 port) {
+            const QString command = QStringLiteral(
+                "for i in 1 2 3 4 5 6 7 8 9 10; do out=$(%1 | /opt/tessera/tessera-netproxy connect 127.0.0.1 %2 2>&1); s=$?; "
+                "case \"$out\" in *'502 Bad Gateway'*|*'not running'*) sleep 1 ;; *) break ;; esac; done; "
+                "printf '%s' \"$out\"; exit $s").arg(input).arg(port);
+            return driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}, 60000);
+        };
+        GuestDriver::ExecResult result = connectFromGuest(QStringLiteral("echo hello-from-the-other-host"), allowed.serverPort());
+        QVERIFY2(result.finished, qPrintable(driver.lastFailure()));
+        QVERIFY2(result.status == 0 && result.output.contains("hello-from-this-computer"), result.output.constData());
+        QVERIFY(received.contains("hello-from-the-other-host"));
+        result = connectFromGuest(QStringLiteral("echo x"), other.serverPort());
+        QVERIFY(result.finished);
+        QVERIFY2(result.status != 0 && result.output.contains("refused"), result.output.constData());
+        QCOMPARE(otherConnections, 0);
+
+        // Restore points stay on this computer: refused with a message.
+        vm.takeRestorePoint();
+        QVERIFY(!failed.isEmpty());
+        QVERIFY2(vm.lastError().message().contains(QLatin1String("loopback-ssh")), qPrintable(vm.lastError().message()));
+
+        // Stopping ends the tunnel; roll back deletes the system disk there.
+        const QString controlPath = TesseraPaths::runtimeDir() + QStringLiteral("/terminal.ssh");
+        QVERIFY(QFile::exists(controlPath));
+        spice.disconnectFromGuest();
+        vm.powerOff();
+        QTRY_COMPARE_WITH_TIMEOUT(vm.state(), ApplianceVm::Off, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(controlPath) && !QFile::exists(vm.spec().spiceSocket), 30000);
+        QSignalSpy rolledBack(&vm, &ApplianceVm::rolledBack);
+        vm.rollback();
+        QVERIFY(rolledBack.wait(60000));
+        QVERIFY2(m_host->virsh({QStringLiteral("vol-list"), QLatin1String(RemoteDisks::PoolName)}, &error, &output), qPrintable(error));
+        QVERIFY2(!output.contains(RemoteDisks::overlayName(QStringLiteral("terminal"))), qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("-base.qcow2")), qPrintable(output)); // the copy stays for the next launch
     }
 };
 

@@ -1,0 +1,141 @@
+#include "remotedisks.h"
+
+#include "vmbackendlog.h"
+#include "volumeupload.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QXmlStreamReader>
+
+#include <libvirt/libvirt.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace {
+
+struct PoolDeleter { void operator()(virStoragePoolPtr pool) const { virStoragePoolFree(pool); } };
+struct VolumeDeleter { void operator()(virStorageVolPtr volume) const { virStorageVolFree(volume); } };
+using Pool = std::unique_ptr<virStoragePool, PoolDeleter>;
+using Volume = std::unique_ptr<virStorageVol, VolumeDeleter>;
+
+QString pathOf(virStorageVolPtr volume)
+{
+    char *path = virStorageVolGetPath(volume);
+    const QString result = path ? QString::fromUtf8(path) : QString();
+    std::free(path);
+    return result;
+}
+
+/// The path in the volume's <backingStore>, or empty.
+QString backingPathOf(virStorageVolPtr volume)
+{
+    char *xml = virStorageVolGetXMLDesc(volume, 0);
+    if (!xml)
+        return {};
+    const QByteArray text(xml);
+    std::free(xml);
+    QXmlStreamReader reader(text);
+    bool inBacking = false;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement() && reader.name() == QLatin1String("backingStore"))
+            inBacking = true;
+        else if (reader.isStartElement() && inBacking && reader.name() == QLatin1String("path"))
+            return reader.readElementText();
+        else if (reader.isEndElement() && reader.name() == QLatin1String("backingStore"))
+            inBacking = false;
+    }
+    return {};
+}
+
+} // namespace
+
+QString RemoteDisks::volumeNameFor(const QString &prefix, const QString &localFile)
+{
+    const QFileInfo info(localFile);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArray::number(info.size()));
+    hash.addData(QByteArray::number(info.lastModified().toMSecsSinceEpoch()));
+    hash.addData(info.fileName().toUtf8());
+    return prefix + QLatin1Char('-') + QString::fromLatin1(hash.result().toHex().left(12)) + QLatin1Char('-') + info.fileName();
+}
+
+QString RemoteDisks::overlayName(const QString &appliance)
+{
+    return appliance + QStringLiteral("-system.qcow2");
+}
+
+RemoteDisks::Placed RemoteDisks::place(virConnectPtr connection, const Local &local, bool fresh,
+                                       const std::function<void(qint64, qint64)> &progress)
+{
+    Placed placed;
+    const QString poolName = QLatin1String(PoolName);
+    const QString poolPath = QLatin1String(PoolPath);
+    const std::pair<const QString *, QString *> files[] = {{&local.kernel, &placed.kernel},
+                                                           {&local.initrd, &placed.initrd},
+                                                           {&local.toolsDisk, &placed.toolsDisk},
+                                                           {&local.baseDisk, &placed.baseDisk}};
+    for (const auto &[from, to] : files) {
+        if (from->isEmpty())
+            continue;
+        const QString prefix = from == &local.toolsDisk ? QStringLiteral("tools") : local.appliance;
+        const VolumeUpload::Result copy = VolumeUpload::run(connection, poolName, poolPath, *from, volumeNameFor(prefix, *from), progress);
+        if (copy.error.isError()) {
+            placed.error = copy.error;
+            return placed;
+        }
+        *to = copy.volumePath;
+        placed.bytesSent += copy.bytesSent;
+    }
+
+    Pool pool(virStoragePoolLookupByName(connection, PoolName));
+    const QString name = overlayName(local.appliance);
+    Volume base(pool ? virStorageVolLookupByPath(connection, placed.baseDisk.toUtf8().constData()) : nullptr);
+    virStorageVolInfo info{};
+    if (!base || virStorageVolGetInfo(base.get(), &info) < 0) {
+        placed.error = VmError::fromLibvirt(VmError::DiskFailed,
+            QCoreApplication::translate("RemoteDisks", "The appliance's base image on the host cannot be read. Test the connection in Settings and launch again."));
+        return placed;
+    }
+    Volume overlay(virStorageVolLookupByName(pool.get(), name.toUtf8().constData()));
+    // Kept changes stay on the base they were made on (copies of older bases are not deleted).
+    if (overlay && !fresh && !backingPathOf(overlay.get()).isEmpty()) {
+        placed.systemDisk = pathOf(overlay.get());
+        return placed;
+    }
+    if (overlay && virStorageVolDelete(overlay.get(), 0) < 0) {
+        placed.error = VmError::fromLibvirt(VmError::DiskFailed,
+            QCoreApplication::translate("RemoteDisks", "The appliance's old system disk on the host could not be deleted, so it was not started. Check that it is not in use there, then try again."));
+        return placed;
+    }
+    overlay.reset();
+    // libvirt runs the host's qemu-img: a qcow2 whose backing file is the base copy.
+    const QByteArray xml = QStringLiteral("<volume><name>%1</name><capacity unit='bytes'>%2</capacity>"
+                                          "<target><format type='qcow2'/></target>"
+                                          "<backingStore><path>%3</path><format type='qcow2'/></backingStore></volume>")
+                               .arg(name.toHtmlEscaped()).arg(info.capacity).arg(placed.baseDisk.toHtmlEscaped()).toUtf8();
+    overlay.reset(virStorageVolCreateXML(pool.get(), xml.constData(), 0));
+    if (!overlay) {
+        placed.error = VmError::fromLibvirt(VmError::DiskFailed,
+            QCoreApplication::translate("RemoteDisks", "The appliance's system disk could not be made on the host. Check that qemu-img is installed there and that %1 has free space.").arg(poolPath));
+        return placed;
+    }
+    placed.systemDisk = pathOf(overlay.get());
+    qCInfo(lcVmBackend) << local.appliance << "system disk on the host:" << placed.systemDisk << "over" << placed.baseDisk;
+    return placed;
+}
+
+VmError RemoteDisks::discardOverlay(virConnectPtr connection, const QString &appliance)
+{
+    Pool pool(connection ? virStoragePoolLookupByName(connection, PoolName) : nullptr);
+    if (!pool)
+        return {}; // nothing was ever placed there
+    virStoragePoolRefresh(pool.get(), 0);
+    Volume overlay(virStorageVolLookupByName(pool.get(), overlayName(appliance).toUtf8().constData()));
+    if (overlay && virStorageVolDelete(overlay.get(), 0) < 0)
+        return VmError::fromLibvirt(VmError::DiskFailed,
+            QCoreApplication::translate("RemoteDisks", "The appliance's system disk on the host could not be deleted. Check that the appliance is off, then try again."));
+    return {};
+}

@@ -1,0 +1,153 @@
+#include "remotelaunchjob.h"
+
+#include "domainxmlbuilder.h"
+#include "gatewayprocess.h"
+#include "sshtunnel.h"
+#include "vmbackendlog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QUuid>
+#include <QXmlStreamReader>
+
+#include <libvirt/libvirt.h>
+
+#include <cstdlib>
+
+namespace {
+
+struct DomainHandle
+{
+    explicit DomainHandle(virDomainPtr domain) : domain(domain) {}
+    ~DomainHandle() { if (domain) virDomainFree(domain); }
+    DomainHandle(const DomainHandle &) = delete;
+    DomainHandle &operator=(const DomainHandle &) = delete;
+    virDomainPtr domain;
+};
+
+} // namespace
+
+DomainSpec RemoteLaunchJob::specOnHost(const DomainSpec &local, const RemoteDisks::Placed &placed, const QString &remoteGatewaySocket)
+{
+    DomainSpec spec = local;
+    spec.systemDisk = placed.systemDisk;
+    spec.kernel = placed.kernel;
+    spec.initrd = placed.initrd;
+    spec.toolsDisk = placed.toolsDisk;
+    spec.consoleLog.clear();   // a file on the host nobody here reads
+    spec.spiceSocket.clear();  // libvirt's own, in the domain's private folder there
+    spec.sharedFolders.clear(); // withheld (EnforcementStatus::Withheld); the plan has none already
+    spec.network.nwfilterName.clear();
+    spec.network.nwfilterXml.clear();
+    if (spec.network.enabled)
+        spec.network.gatewaySocket = remoteGatewaySocket;
+    return spec;
+}
+
+QString RemoteLaunchJob::spiceSocketOf(const QString &domainXml)
+{
+    QXmlStreamReader reader(domainXml);
+    bool inSpice = false;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement() && reader.name() == QLatin1String("graphics"))
+            inSpice = reader.attributes().value(QLatin1String("type")) == QLatin1String("spice");
+        else if (reader.isStartElement() && inSpice && reader.name() == QLatin1String("listen")
+                 && reader.attributes().value(QLatin1String("type")) == QLatin1String("socket"))
+            return reader.attributes().value(QLatin1String("socket")).toString();
+        else if (reader.isEndElement() && reader.name() == QLatin1String("graphics"))
+            inSpice = false;
+    }
+    return {};
+}
+
+RemoteLaunchJob::Result RemoteLaunchJob::launch(virConnectPtr connection) const
+{
+    Result result;
+    const SshTunnel tunnel(uri, controlPath);
+    if (!tunnel.isValid()) {
+        result.error = VmError(VmError::StartFailed, tunnel.problem());
+        return result;
+    }
+    if (!connection) {
+        result.error = VmError(VmError::ConnectionFailed,
+                               QCoreApplication::translate("ApplianceVm", "Not connected to the hypervisor. Check the connection in Settings and try again."));
+        return result;
+    }
+    RemoteDisks::Local local;
+    local.appliance = appliance;
+    local.baseDisk = baseDisk;
+    local.kernel = spec.kernel;
+    local.initrd = spec.initrd;
+    local.toolsDisk = spec.toolsDisk;
+    const RemoteDisks::Placed placed = RemoteDisks::place(connection, local, !keepChanges);
+    if (placed.error.isError()) {
+        result.error = placed.error;
+        return result;
+    }
+    result.systemDisk = placed.systemDisk;
+    result.bytesSent = placed.bytesSent;
+
+    // A socket on the host per launch: an unguessable name nobody else there can have bound.
+    const QString remoteGateway = QStringLiteral("/tmp/tessera-%1.gateway").arg(QUuid::createUuid().toString(QUuid::Id128));
+    QList<SshTunnel::Forward> forwards;
+    if (spec.network.enabled) {
+        QString reason;
+        const QString socket = spec.network.gatewaySocket;
+        if (!GatewayProcess::start(socket, GatewayProcess::policyPathFor(socket), GatewayProcess::pidPathFor(socket), &reason)) {
+            result.error = VmError(VmError::StartFailed,
+                                   QCoreApplication::translate("ApplianceVm", "The appliance's network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again."),
+                                   reason);
+            return result;
+        }
+        forwards.append({SshTunnel::Forward::RemoteToLocal, remoteGateway, socket});
+        // The contract's inbound ports open on this computer's loopback, as for a local launch.
+        for (const HostForward &inbound : spec.network.inbound) {
+            const QString port = QStringLiteral("127.0.0.1:%1").arg(inbound.hostPort);
+            forwards.append({SshTunnel::Forward::LocalToRemote, port, port});
+        }
+    }
+    // Also without network: a login that fails must fail before the VM starts.
+    if (VmError error = tunnel.open(forwards); error.isError()) {
+        result.error = error;
+        return result;
+    }
+
+    const DomainSpec onHost = specOnHost(spec, placed, remoteGateway);
+    DomainHandle defined(virDomainDefineXML(connection, DomainXmlBuilder::build(onHost).toUtf8().constData()));
+    if (!defined.domain || virDomainCreate(defined.domain) < 0) {
+        result.error = VmError::fromLibvirt(VmError::StartFailed,
+            QCoreApplication::translate("RemoteLaunchJob", "The appliance could not be started on the host. See the details; check that QEMU is installed there and enough memory is free, then try again."));
+        tunnel.close();
+        return result;
+    }
+    char *xml = virDomainGetXMLDesc(defined.domain, 0);
+    const QString remoteSpice = xml ? spiceSocketOf(QString::fromUtf8(xml)) : QString();
+    std::free(xml);
+    QFile::remove(spec.spiceSocket);
+    VmError forwardError = remoteSpice.isEmpty()
+        ? VmError(VmError::StartFailed, QCoreApplication::translate("RemoteLaunchJob", "The host did not say where the appliance's display listens. Report this, with the host's libvirt version."))
+        : tunnel.add({SshTunnel::Forward::LocalToRemote, spec.spiceSocket, remoteSpice});
+    if (forwardError.isError()) {
+        virDomainDestroy(defined.domain); // no display, no agent: of no use, and not watched
+        tunnel.close();
+        result.error = forwardError;
+        return result;
+    }
+    qCInfo(lcVmBackend) << appliance << "runs on" << tunnel.loginArguments().join(QLatin1Char(' ')) << "display" << remoteSpice << "->" << spec.spiceSocket;
+    return result;
+}
+
+void RemoteLaunchJob::closeTunnel() const
+{
+    SshTunnel(uri, controlPath).close();
+    QFile::remove(spec.spiceSocket);
+}
+
+VmError RemoteLaunchJob::rollback(virConnectPtr connection) const
+{
+    DomainHandle domain(connection ? virDomainLookupByName(connection, spec.name.toUtf8().constData()) : nullptr);
+    if (domain.domain && virDomainIsActive(domain.domain) == 1)
+        return VmError(VmError::NotStopped, QCoreApplication::translate("ApplianceVm", "Stop the appliance before rolling it back."));
+    return RemoteDisks::discardOverlay(connection, appliance);
+}

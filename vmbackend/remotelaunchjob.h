@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domainspec.h"
+#include "remotedisks.h"
+#include "vmerror.h"
+
+#include <QString>
+
+struct _virConnect;
+
+/// The blocking half of launching an appliance on another libvirt host over ssh, run on that
+/// host's LibvirtConnection worker (docs/connections.md, "What runs where"):
+/// 1. its disks are placed in the host's storage pool (RemoteDisks: copies once, a new empty
+///    overlay in fresh mode);
+/// 2. when its contract allows network, this computer's egress gateway is started, and an ssh
+///    master (SshTunnel) forwards a socket on the host to it (-R): QEMU's guestfwd there reaches
+///    the gateway here, so every contract rule, rate and journal entry is held here as for a
+///    local launch; inbound ports are forwarded to this computer's 127.0.0.1 (-L);
+/// 3. the domain is defined and started there, without the personal store's folders (withheld);
+/// 4. SPICE listens on a socket libvirt makes in the domain's private folder on the host, which
+///    the master forwards to spec.spiceSocket here (-L), so display and agent work as locally.
+/// No ready state and no restore points there: fresh mode cold boots on a new overlay.
+class RemoteLaunchJob
+{
+public:
+    DomainSpec spec;         ///< as compiled for this computer's paths (EnforcementPlan with remote)
+    QString appliance;       ///< e.g. "terminal"
+    QString baseDisk;
+    QString uri;             ///< the host's libvirt URI (qemu+ssh://…)
+    QString controlPath;     ///< the ssh master's control socket here
+    bool keepChanges = false;
+
+    struct Result
+    {
+        VmError error;
+        QString systemDisk;  ///< the overlay's path on the host
+        qint64 bytesSent = 0; ///< copied to the host for this launch
+    };
+
+    Result launch(_virConnect *connection) const;
+    /// After the domain stopped: ends the ssh master (and so the forwards).
+    void closeTunnel() const;
+    /// rollback(): the overlay on the host goes; the next launch makes a new one.
+    VmError rollback(_virConnect *connection) const;
+
+    /// The domain definition's spec for the host: paths there, no shared folders, SPICE socket
+    /// chosen by libvirt, the gateway reached through @p remoteGatewaySocket. Exposed for tests.
+    static DomainSpec specOnHost(const DomainSpec &local, const RemoteDisks::Placed &placed, const QString &remoteGatewaySocket);
+    /// The SPICE socket of a running domain's live XML (<listen type='socket' socket=…>), or empty.
+    static QString spiceSocketOf(const QString &domainXml);
+};
