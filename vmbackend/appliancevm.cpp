@@ -16,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <optional>
+
 #include <libvirt/libvirt.h>
 
 #include <unistd.h>
@@ -477,8 +479,8 @@ void ApplianceVm::recover(const QString &reason)
     job.cleanImage = RecoveryJob::cleanImageFor(m_instanceDir, m_image.baseDisk, m_mode == KeepChanges);
     job.breachLogFile = TesseraPaths::logsDir() + QLatin1Char('/') + m_image.name + QStringLiteral("/breaches.jsonl");
     job.reason = reason;
-    m_connection->call<RecoveryJob::Result>(this, [job](virConnectPtr connection) {
-        return job.run(connection);
+    m_connection->call<RecoveryJob::Result>(this, [job, remote = m_remote ? std::optional(remoteLaunchJob()) : std::nullopt](virConnectPtr connection) {
+        return remote ? remote->recover(connection, job) : job.run(connection);
     }, [this](const RecoveryJob::Result &result) {
         if (result.error.isError()) {
             fail(result.error);

@@ -1,11 +1,15 @@
 #include "remotedisks.h"
 
+#include "qemuimg.h"
 #include "vmbackendlog.h"
 #include "volumeupload.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QXmlStreamReader>
 
 #include <libvirt/libvirt.h>
@@ -19,6 +23,8 @@ struct PoolDeleter { void operator()(virStoragePoolPtr pool) const { virStorageP
 struct VolumeDeleter { void operator()(virStorageVolPtr volume) const { virStorageVolFree(volume); } };
 using Pool = std::unique_ptr<virStoragePool, PoolDeleter>;
 using Volume = std::unique_ptr<virStorageVol, VolumeDeleter>;
+struct StreamDeleter { void operator()(virStreamPtr stream) const { virStreamFree(stream); } };
+using Stream = std::unique_ptr<virStream, StreamDeleter>;
 
 QString pathOf(virStorageVolPtr volume)
 {
@@ -137,5 +143,59 @@ VmError RemoteDisks::discardOverlay(virConnectPtr connection, const QString &app
     if (overlay && virStorageVolDelete(overlay.get(), 0) < 0)
         return VmError::fromLibvirt(VmError::DiskFailed,
             QCoreApplication::translate("RemoteDisks", "The appliance's system disk on the host could not be deleted. Check that the appliance is off, then try again."));
+    return {};
+}
+
+VmError RemoteDisks::downloadOverlay(virConnectPtr connection, const QString &appliance, const QString &localFile, const QString &localBase)
+{
+    const QString notCopied = QCoreApplication::translate("RemoteDisks", "The appliance's system changes could not be copied from the host into quarantine here; "
+                                                                         "they are still on the host. Check the connection and free disk space, then recover again.");
+    Pool pool(connection ? virStoragePoolLookupByName(connection, PoolName) : nullptr);
+    Volume overlay(pool ? virStorageVolLookupByName(pool.get(), overlayName(appliance).toUtf8().constData()) : nullptr);
+    if (!overlay)
+        return VmError(VmError::DiskFailed, QCoreApplication::translate("RemoteDisks", "The appliance has no system changes on the host: it is already clean. Start it as usual."));
+    // QSaveFile: written under a temporary name, flushed and renamed only when complete; then
+    // rebased under the staged name, so localFile appears only when all is done.
+    const QString staged = localFile + QStringLiteral(".staged");
+    QSaveFile file(staged);
+    QDir().mkpath(QFileInfo(localFile).absolutePath()); // an appliance that only ever ran there has no folder here yet
+    if (!file.open(QIODevice::WriteOnly))
+        return VmError(VmError::DiskFailed, notCopied, file.errorString());
+    Stream stream(virStreamNew(connection, 0));
+    if (!stream || virStorageVolDownload(overlay.get(), stream.get(), 0, 0, 0) < 0)
+        return VmError::fromLibvirt(VmError::DiskFailed, notCopied);
+    QByteArray chunk(1024 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const int got = virStreamRecv(stream.get(), chunk.data(), size_t(chunk.size()));
+        if (got < 0) {
+            virStreamAbort(stream.get());
+            file.cancelWriting();
+            return VmError::fromLibvirt(VmError::DiskFailed, notCopied);
+        }
+        if (got == 0)
+            break;
+        if (file.write(chunk.constData(), got) != got) {
+            virStreamAbort(stream.get());
+            file.cancelWriting();
+            return VmError(VmError::DiskFailed, notCopied, file.errorString());
+        }
+    }
+    if (virStreamFinish(stream.get()) < 0) {
+        file.cancelWriting();
+        return VmError::fromLibvirt(VmError::DiskFailed, notCopied);
+    }
+    if (!file.commit())
+        return VmError(VmError::DiskFailed, notCopied, file.errorString());
+    // The host's base copy is byte for byte the local base: only the name in the header changes.
+    QFile::remove(localFile);
+    QString error;
+    if (!QemuImg::run({QStringLiteral("rebase"), QStringLiteral("-u"), QStringLiteral("-f"), QStringLiteral("qcow2"), QStringLiteral("-b"),
+                       QFileInfo(localBase).absoluteFilePath(), QStringLiteral("-F"), QStringLiteral("qcow2"), staged},
+                      60000, nullptr, &error)
+        || !QFile::rename(staged, localFile)) {
+        QFile::remove(staged);
+        return VmError(VmError::DiskFailed, notCopied, error);
+    }
+    qCInfo(lcVmBackend) << appliance << "system changes copied from the host to" << localFile << QFileInfo(localFile).size() << "bytes";
     return {};
 }

@@ -47,6 +47,11 @@ public:
     /// @p progress(sent, total) per chunk of a copy.
     static Placed place(_virConnect *connection, const Local &local, bool fresh,
                         const std::function<void(qint64, qint64)> &progress = {});
+    /// Copies the appliance's overlay from the host to @p localFile (through @p localFile.part,
+    /// flushed, then renamed: a crash leaves no half copy under the name) and points its backing
+    /// file at @p localBase, the image the host's base copy was made from. For recovery: the
+    /// quarantine keeps the overlay here. Fails when the host has no overlay.
+    static VmError downloadOverlay(_virConnect *connection, const QString &appliance, const QString &localFile, const QString &localBase);
     /// Deletes the appliance's overlay on the host (the next launch starts clean).
     static VmError discardOverlay(_virConnect *connection, const QString &appliance);
     /// The volume name a local file's copy gets: "PREFIX-IDENTITY-FILENAME".

@@ -6,6 +6,7 @@
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QUuid>
 #include <QXmlStreamReader>
@@ -150,4 +151,43 @@ VmError RemoteLaunchJob::rollback(virConnectPtr connection) const
     if (domain.domain && virDomainIsActive(domain.domain) == 1)
         return VmError(VmError::NotStopped, QCoreApplication::translate("ApplianceVm", "Stop the appliance before rolling it back."));
     return RemoteDisks::discardOverlay(connection, appliance);
+}
+
+QString RemoteLaunchJob::recoveredOverlayPath(const QString &instanceDir)
+{
+    return instanceDir + QStringLiteral("/remote-system.qcow2");
+}
+
+RecoveryJob::Result RemoteLaunchJob::recover(virConnectPtr connection, RecoveryJob job) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    RecoveryJob::Result result;
+    DomainHandle domain(connection ? virDomainLookupByName(connection, spec.name.toUtf8().constData()) : nullptr);
+    // Compromised: pull the plug rather than let the guest run its shutdown scripts.
+    if (!connection || (domain.domain && virDomainIsActive(domain.domain) == 1 && virDomainDestroy(domain.domain) < 0)) {
+        result.error = VmError::fromLibvirt(VmError::StopFailed,
+            QCoreApplication::translate("RemoteLaunchJob", "The appliance on the host could not be switched off, so it was not recovered. Check the connection in Settings and try again."));
+        return result;
+    }
+    closeTunnel();
+    // Copied here first and only then deleted there: a crash in between loses nothing.
+    job.systemDisk = recoveredOverlayPath(job.instanceDir);
+    job.cleanImage = baseDisk;
+    if (!QFile::exists(job.systemDisk)) {
+        if (VmError error = RemoteDisks::downloadOverlay(connection, appliance, job.systemDisk, baseDisk); error.isError()) {
+            result.error = error;
+            return result;
+        }
+    }
+    if (VmError error = RemoteDisks::discardOverlay(connection, appliance); error.isError()) {
+        result.error = error;
+        return result;
+    }
+    result = job.quarantine();
+    // quarantine() leaves a clean overlay in the copy's place: of no use for the host.
+    if (!result.error.isError())
+        QFile::remove(job.systemDisk);
+    result.milliseconds = timer.elapsed();
+    return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domainspec.h"
+#include "recoveryjob.h"
 #include "remotedisks.h"
 #include "vmerror.h"
 
@@ -40,6 +41,13 @@ public:
     Result launch(_virConnect *connection) const;
     /// After the domain stopped: ends the ssh master (and so the forwards).
     void closeTunnel() const;
+    /// recover() on another host: switches the domain off there at once, copies its overlay
+    /// into @p job's instance folder (RemoteDisks::downloadOverlay), deletes it on the host, then
+    /// quarantines the copy here like a local recovery (@p job with systemDisk set to the copy),
+    /// so its changed files can be inspected and salvaged. The next launch starts clean.
+    RecoveryJob::Result recover(_virConnect *connection, RecoveryJob job) const;
+    /// Where recover() puts the host's overlay in the instance folder.
+    static QString recoveredOverlayPath(const QString &instanceDir);
     /// rollback(): the overlay on the host goes; the next launch makes a new one.
     VmError rollback(_virConnect *connection) const;
 

@@ -14,7 +14,9 @@
 #include "guestdriver.h"
 #include "networkcontract.h"
 #include "privatetoolscache.h"
+#include "quarantinestore.h"
 #include "remotedisks.h"
+#include "remotelaunchjob.h"
 #include "spiceconnection.h"
 
 #include <QCryptographicHash>
@@ -562,18 +564,42 @@ private Q_SLOTS:
         QVERIFY(!failed.isEmpty());
         QVERIFY2(vm.lastError().message().contains(QLatin1String("loopback-ssh")), qPrintable(vm.lastError().message()));
 
-        // Stopping ends the tunnel; roll back deletes the system disk there.
+        // A change to the system disk there, then Recover: switched off there, the changes copied
+        // into a quarantine here (on the local base, for inspection and salvage), gone there.
+        result = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                              QStringLiteral("for i in $(seq 2048); do echo tessera-remote-incident-marker-0123456789; done > /var/tmp/planted && sync")});
+        QVERIFY2(result.finished && result.status == 0, result.output.constData());
         const QString controlPath = TesseraPaths::runtimeDir() + QStringLiteral("/terminal.ssh");
         QVERIFY(QFile::exists(controlPath));
         spice.disconnectFromGuest();
-        vm.powerOff();
-        QTRY_COMPARE_WITH_TIMEOUT(vm.state(), ApplianceVm::Off, 60000);
+        QSignalSpy recovered(&vm, &ApplianceVm::recovered);
+        failed.clear();
+        vm.recover(QStringLiteral("test incident on the other host"));
+        QTRY_VERIFY_WITH_TIMEOUT(!recovered.isEmpty() || !failed.isEmpty(), 300000);
+        QVERIFY2(failed.isEmpty(), qPrintable(vm.lastError().toString()));
+        QCOMPARE(vm.state(), ApplianceVm::Off);
+        const QString quarantineId = recovered.at(0).at(0).toString();
+        const QuarantineStore quarantine(vm.instanceDir());
+        QuarantineRecord record;
+        QVERIFY(quarantine.read(quarantineId, &record));
+        QCOMPARE(QFileInfo(record.backingImage).canonicalFilePath(), QFileInfo(image.baseDisk).canonicalFilePath());
+        QFile delta(quarantine.deltaPath(quarantineId));
+        QVERIFY(delta.open(QIODevice::ReadOnly));
+        bool found = false;
+        for (QByteArray block; !found && !(block = delta.read(8 << 20)).isEmpty();)
+            found = block.contains("tessera-remote-incident-marker-0123456789");
+        QVERIFY2(found, "the guest's write is not in the quarantined delta");
+        QVERIFY(!QFile::exists(RemoteLaunchJob::recoveredOverlayPath(vm.instanceDir())));
+        QVERIFY2(m_host->virsh({QStringLiteral("vol-list"), QLatin1String(RemoteDisks::PoolName)}, &error, &output), qPrintable(error));
+        QVERIFY2(!output.contains(RemoteDisks::overlayName(QStringLiteral("terminal"))), qPrintable(output));
+        // Switched off there ends the tunnel.
         QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(controlPath) && !QFile::exists(vm.spec().spiceSocket), 30000);
+
+        // Roll back while off: nothing is left there to delete, and it says so without failing.
         QSignalSpy rolledBack(&vm, &ApplianceVm::rolledBack);
         vm.rollback();
         QVERIFY(rolledBack.wait(60000));
         QVERIFY2(m_host->virsh({QStringLiteral("vol-list"), QLatin1String(RemoteDisks::PoolName)}, &error, &output), qPrintable(error));
-        QVERIFY2(!output.contains(RemoteDisks::overlayName(QStringLiteral("terminal"))), qPrintable(output));
         QVERIFY2(output.contains(QStringLiteral("-base.qcow2")), qPrintable(output)); // the copy stays for the next launch
     }
 };
