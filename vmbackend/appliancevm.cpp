@@ -215,12 +215,16 @@ void ApplianceVm::refresh()
     const QString name = m_spec.name;
     const QString instance = m_instanceDir;
     using Result = std::pair<int, bool>;
-    m_connection->call<Result>(this, [name, instance](virConnectPtr connection) -> Result {
+    std::optional<RemoteLaunchJob> remote = m_remote ? std::optional(remoteLaunchJob()) : std::nullopt;
+    m_connection->call<Result>(this, [name, instance, remote](virConnectPtr connection) -> Result {
         DomainHandle handle(lookup(connection, name));
         int state = VIR_DOMAIN_SHUTOFF;
         int reason = 0;
         if (handle.domain && virDomainGetState(handle.domain, &state, &reason, 0) < 0)
             state = VIR_DOMAIN_SHUTOFF;
+        // Running there while its ssh master is gone (the shell or ssh was killed): forward the display again.
+        if (remote && (state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED || state == VIR_DOMAIN_BLOCKED))
+            remote->reattach(connection);
         return {state, ReadyState(instance).isComplete()};
     }, [this](const Result &result) {
         if (m_capturing)

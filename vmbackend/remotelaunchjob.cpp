@@ -139,6 +139,26 @@ RemoteLaunchJob::Result RemoteLaunchJob::launch(virConnectPtr connection) const
     return result;
 }
 
+bool RemoteLaunchJob::reattach(virConnectPtr connection) const
+{
+    const SshTunnel tunnel(uri, controlPath);
+    if (!tunnel.isValid() || tunnel.isOpen())
+        return false;
+    DomainHandle domain(connection ? virDomainLookupByName(connection, spec.name.toUtf8().constData()) : nullptr);
+    char *xml = domain.domain ? virDomainGetXMLDesc(domain.domain, 0) : nullptr;
+    const QString remoteSpice = xml ? spiceSocketOf(QString::fromUtf8(xml)) : QString();
+    std::free(xml);
+    if (remoteSpice.isEmpty())
+        return false;
+    QFile::remove(spec.spiceSocket);
+    if (VmError error = tunnel.open({{SshTunnel::Forward::LocalToRemote, spec.spiceSocket, remoteSpice}}); error.isError()) {
+        qCWarning(lcVmBackend) << appliance << "display not forwarded again:" << error.toString();
+        return false;
+    }
+    qCInfo(lcVmBackend) << appliance << "runs on the host without its ssh master: display forwarded again to" << spec.spiceSocket;
+    return true;
+}
+
 void RemoteLaunchJob::closeTunnel() const
 {
     SshTunnel(uri, controlPath).close();

@@ -39,6 +39,11 @@ public:
     };
 
     Result launch(_virConnect *connection) const;
+    /// The domain runs there but its ssh master is gone (this computer's shell or ssh was killed):
+    /// opens a new master forwarding the display to spec.spiceSocket again. The network's reverse
+    /// forward cannot come back for a running QEMU (its guestfwd connected once, at start): the
+    /// guest stays without network until it is launched again. Returns whether it re-forwarded.
+    bool reattach(_virConnect *connection) const;
     /// After the domain stopped: ends the ssh master (and so the forwards).
     void closeTunnel() const;
     /// recover() on another host: switches the domain off there at once, copies its overlay

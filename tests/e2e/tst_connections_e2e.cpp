@@ -11,12 +11,14 @@
 #include "appliancecatalog.h"
 #include "appliancevm.h"
 #include "domainxmlbuilder.h"
+#include "gatewayprocess.h"
 #include "guestdriver.h"
 #include "networkcontract.h"
 #include "privatetoolscache.h"
 #include "quarantinestore.h"
 #include "remotedisks.h"
 #include "remotelaunchjob.h"
+#include "sshtunnel.h"
 #include "spiceconnection.h"
 
 #include <QCryptographicHash>
@@ -44,6 +46,12 @@
 namespace {
 
 const char ProbeDomain[] = "tessera-remote-probe";
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 QString findTool(const QString &tool)
 {
@@ -210,12 +218,6 @@ private:
             return false;
         }
         return true;
-    }
-
-    static QByteArray readFile(const QString &path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
     QString m_root;
@@ -545,14 +547,22 @@ private Q_SLOTS:
         // Network: through this computer's gateway, held to the contract.
         const auto connectFromGuest = [&driver](const QString &input, quint16 port) {
             const QString command = QStringLiteral(
-                "for i in 1 2 3 4 5 6 7 8 9 10; do out=$(%1 | /opt/tessera/tessera-netproxy connect 127.0.0.1 %2 2>&1); s=$?; "
+                "for i in $(seq 30); do out=$(%1 | /opt/tessera/tessera-netproxy connect 127.0.0.1 %2 2>&1); s=$?; "
                 "case \"$out\" in *'502 Bad Gateway'*|*'not running'*) sleep 1 ;; *) break ;; esac; done; "
                 "printf '%s' \"$out\"; exit $s").arg(input).arg(port);
-            return driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}, 60000);
+            return driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}, 90000);
+        };
+        // On failure: what the gateway here and the ssh master saw.
+        const auto evidence = [&vm](const GuestDriver::ExecResult &result) {
+            const QString gateway = vm.spec().network.gatewaySocket;
+            return QString::fromUtf8(result.output) + QStringLiteral("\n--- gateway log:\n")
+                + QString::fromUtf8(readFile(GatewayProcess::pidPathFor(gateway) + QStringLiteral(".log")).right(4000))
+                + QStringLiteral("\n--- ssh master log:\n")
+                + QString::fromUtf8(readFile(TesseraPaths::runtimeDir() + QStringLiteral("/terminal.ssh.log")).right(4000));
         };
         GuestDriver::ExecResult result = connectFromGuest(QStringLiteral("echo hello-from-the-other-host"), allowed.serverPort());
         QVERIFY2(result.finished, qPrintable(driver.lastFailure()));
-        QVERIFY2(result.status == 0 && result.output.contains("hello-from-this-computer"), result.output.constData());
+        QVERIFY2(result.status == 0 && result.output.contains("hello-from-this-computer"), qPrintable(evidence(result)));
         QVERIFY(received.contains("hello-from-the-other-host"));
         result = connectFromGuest(QStringLiteral("echo x"), other.serverPort());
         QVERIFY(result.finished);
@@ -563,6 +573,18 @@ private Q_SLOTS:
         vm.takeRestorePoint();
         QVERIFY(!failed.isEmpty());
         QVERIFY2(vm.lastError().message().contains(QLatin1String("loopback-ssh")), qPrintable(vm.lastError().message()));
+
+        // The ssh master dies (as when the shell is killed): refresh forwards the display again.
+        spice.disconnectFromGuest();
+        const SshTunnel tunnel(remote.uri(), TesseraPaths::runtimeDir() + QStringLiteral("/terminal.ssh"));
+        QVERIFY(tunnel.isOpen());
+        tunnel.close();
+        QVERIFY(!tunnel.isOpen());
+        vm.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(tunnel.isOpen(), 60000);
+        QCOMPARE(vm.state(), ApplianceVm::Running);
+        spice.connectToUnixSocket(vm.spec().spiceSocket);
+        QVERIFY2(driver.waitForSessionUp(120000), qPrintable(driver.lastFailure()));
 
         // A change to the system disk there, then Recover: switched off there, the changes copied
         // into a quarantine here (on the local base, for inspection and salvage), gone there.
