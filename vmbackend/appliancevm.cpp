@@ -1,5 +1,6 @@
 #include "appliancevm.h"
 
+#include "connectionlist.h"
 #include "connectionsettings.h"
 #include "contractparser.h"
 #include "launchjob.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <optional>
 
@@ -84,6 +86,12 @@ ApplianceVm::ApplianceVm(LibvirtConnection *connection, const ApplianceImage &im
         powerOff();
     });
     connect(connection, &LibvirtConnection::domainEvent, this, &ApplianceVm::onDomainEvent);
+    // Made on another host's connection (tessera-ctl --host): it runs there, never through the
+    // local launch, whose files that host cannot see.
+    if (ConnectionList::isRemote(connection->uri())) {
+        m_remote = true;
+        m_hostName = QUrl(connection->uri()).host();
+    }
     // Two small reads; the ready state's validity is checked on the worker at launch.
     m_mode = LaunchModeFile::keepsChanges(m_instanceDir) ? KeepChanges : FreshEveryLaunch;
     m_hasReadyState = ReadyState(m_instanceDir).isComplete();

@@ -64,7 +64,8 @@ public:
     /// (returns false otherwise, changing nothing). Recompiles the contract for that host: on
     /// another host the personal store's folders are withheld. hostChanged() follows.
     bool setHost(LibvirtConnection *connection, const QString &hostName, bool remote);
-    /// Runs on another host than this computer.
+    /// Runs on another host than this computer: set by setHost(), or at construction when the
+    /// connection is a remote one (ConnectionList::isRemote(), e.g. tessera-ctl --host).
     bool isRemote() const { return m_remote; }
     /// The connection's name (e.g. "This computer", "lab"), as given to setHost(); empty until then.
     QString hostName() const { return m_hostName; }

@@ -1,4 +1,5 @@
 // tessera-ctl: the command-line face of Tessera. Thin: parsing and dispatch only.
+#include "connectionlist.h"
 #include "connectionsettings.h"
 #include "contractcommand.h"
 #include "ctlcommands.h"
@@ -13,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 #include <QTimer>
 
@@ -62,6 +64,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption uriOption(QStringLiteral("uri"), QCoreApplication::translate("main", "libvirt connection URI."),
                                        QStringLiteral("uri"));
     parser.addOption(uriOption);
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+                                        QCoreApplication::translate("main", "Run on the other host NAME (added in the shell's Settings → Connections) instead of this computer."),
+                                        QStringLiteral("name"));
+    parser.addOption(hostOption);
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "What to do."));
     // Sub-commands have options of their own (contract show --json).
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
@@ -91,7 +97,24 @@ int main(int argc, char *argv[])
         return code >= 0 ? code : app.exec();
     }
 
-    const ConnectionSettings settings = ConnectionSettings::resolve(parser.value(uriOption));
+    QString uri = parser.value(uriOption);
+    if (parser.isSet(hostOption)) {
+        QSettings stored;
+        const QList<ConnectionEntry> hosts = ConnectionList::loadRemote(stored);
+        const auto host = std::find_if(hosts.cbegin(), hosts.cend(), [&](const ConnectionEntry &entry) {
+            return entry.name.compare(parser.value(hostOption), Qt::CaseInsensitive) == 0;
+        });
+        if (host == hosts.cend()) {
+            err << QCoreApplication::translate("main", "There is no host called “%1”. Add it in the shell's Settings → Connections, or give its URI with --uri.")
+                       .arg(parser.value(hostOption)) << Qt::endl;
+            return 2;
+        }
+        uri = host->uri;
+    }
+    ConnectionSettings settings = ConnectionSettings::resolve(uri);
+    // Another host over ssh: batch mode, as in the shell (never a password prompt).
+    if (ConnectionList::isRemote(settings.uri))
+        settings.uri = ConnectionList::uriForOpening(settings.uri);
     LibvirtConnection connection(settings.uri);
     CtlCommands commands(&connection, out, err);
     IncidentCommand incident(&connection, out, err);

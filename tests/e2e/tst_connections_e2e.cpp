@@ -29,6 +29,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -536,6 +537,18 @@ private Q_SLOTS:
         // QEMU's guestfwd there goes to the tunnel's socket, not to a file of this computer.
         QVERIFY2(output.contains(QLatin1String("-unix:/tmp/tessera-")), qPrintable(output));
         QVERIFY(!output.contains(vm.spec().network.gatewaySocket));
+
+        // tessera-ctl --host NAME (a host stored as the shell stores it) sees it running there.
+        {
+            QSettings stored(QDir(qEnvironmentVariable("XDG_CONFIG_HOME")).filePath(QStringLiteral("Tessera/tessera.conf")), QSettings::IniFormat);
+            ConnectionList::saveRemote(stored, {{QStringLiteral("loopback-ssh"), m_host->uri(m_host->port())}});
+            stored.sync();
+            QProcess ctl;
+            ctl.start(QStringLiteral(TESSERA_CTL), {QStringLiteral("--host"), QStringLiteral("LOOPBACK-SSH"), QStringLiteral("list")});
+            QVERIFY(ctl.waitForFinished(120000));
+            const QByteArray listed = ctl.readAllStandardOutput();
+            QVERIFY2(ctl.exitCode() == 0 && listed.contains("terminal\trunning"), listed + ctl.readAllStandardError());
+        }
 
         // Display and agent through the tunnel.
         SpiceConnection spice;
