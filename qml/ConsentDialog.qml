@@ -63,6 +63,16 @@ Dialog {
             }
         }
         Label {
+            // On another host the personal store cannot be shared: said before the grants.
+            objectName: "consentHost"
+            Layout.fillWidth: true
+            visible: dialog.session !== null && dialog.session.remote
+            wrapMode: Text.WordWrap
+            text: visible ? qsTr("Runs on %1 %2.").arg(dialog.session.host).arg(dialog.session.hostTransport)
+                            + (dialog.session.withheldNote !== "" ? " " + dialog.session.withheldNote : "") : ""
+            color: "#2471a3"
+        }
+        Label {
             Layout.fillWidth: true
             visible: !contract.valid && !contract.loading
             wrapMode: Text.WordWrap
@@ -104,6 +114,7 @@ Dialog {
             delegate: RowLayout {
                 required property string text
                 required property string riskKey
+                required property string enforcement
                 required property string enforcementText
                 width: ListView.view.width
                 Rectangle {
@@ -120,9 +131,16 @@ Dialog {
                     text: parent.text
                 }
                 Label {
+                    // Withheld (another host cannot hold it, so it is not granted) is safe: told
+                    // plainly, in blue, not in the red of a grant this connection lets through.
+                    objectName: "enforcement-" + enforcement
                     text: enforcementText
-                    opacity: 0.6
+                    color: enforcement === "not-enforced" ? "#c0392b" : enforcement === "withheld" ? "#2471a3" : palette.windowText
+                    opacity: enforcement === "enforced" || enforcement === "monitored" ? 0.6 : 0.9
                     font.pixelSize: 11
+                    wrapMode: Text.WordWrap
+                    // A long status wraps in at most 40 % of the row instead of squeezing the grant.
+                    Layout.maximumWidth: Math.max(120, grants.width * 0.4)
                 }
             }
             ScrollBar.vertical: ScrollBar {}

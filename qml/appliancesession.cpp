@@ -4,10 +4,12 @@
 #include "appliancemonitor.h"
 #include "breachlistmodel.h"
 #include "breachlog.h"
+#include "connectionlistmodel.h"
 #include "contractmodel.h"
 #include "firstpaintwatcher.h"
 #include "guestframebuffer.h"
 #include "guestmountplan.h"
+#include "libvirtconnection.h"
 #include "seamlesswindowmanager.h"
 #include "spiceconnection.h"
 #include "storehistory.h"
@@ -18,6 +20,7 @@
 
 #include <QColor>
 #include <QSettings>
+#include <QUrl>
 
 namespace {
 // How long a first cold boot may take to draw its app before the ready state is saved
@@ -40,6 +43,7 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(vm, &ApplianceVm::recovered, this, [this](const QString &id) { Q_EMIT recovered(id); });
     connect(vm, &ApplianceVm::modeChanged, this, &ApplianceSession::keepChangesChanged);
     connect(vm, &ApplianceVm::readyStateChanged, this, &ApplianceSession::readyStateChanged);
+    connect(vm, &ApplianceVm::hostChanged, this, &ApplianceSession::hostChanged);
     connect(vm, &ApplianceVm::failed, this, [this] {
         m_capturing = false;
         updateState();
@@ -81,6 +85,31 @@ QString ApplianceSession::stateText() const
     case Paused: return tr("Paused", "appliance state");
     }
     return {};
+}
+
+QString ApplianceSession::host() const
+{
+    // Until moved, an appliance runs where the shell's own connection is.
+    return m_vm->hostName().isEmpty() ? ConnectionListModel::localHostName() : m_vm->hostName();
+}
+
+QString ApplianceSession::hostTransport() const
+{
+    if (!m_vm->isRemote())
+        return {};
+    const QString scheme = QUrl(m_vm->connection()->uri()).scheme().toLower();
+    if (scheme.endsWith(QLatin1String("ssh")) || scheme.endsWith(QLatin1String("ssh2")))
+        return tr("over SSH");
+    if (scheme.endsWith(QLatin1String("+tls")))
+        return tr("over TLS");
+    return tr("on another computer");
+}
+
+QString ApplianceSession::withheldNote() const
+{
+    if (m_vm->enforcement().status(ContractElement::Mounts) != EnforcementStatus::Withheld)
+        return {};
+    return tr("Your personal folders stay on this computer: on %1 this appliance gets none of them.").arg(host());
 }
 
 void ApplianceSession::setSeamless(bool seamless)

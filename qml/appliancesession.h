@@ -52,6 +52,14 @@ class ApplianceSession : public QObject
     Q_PROPERTY(SeamlessWindowManager *seamlessWindows READ seamlessWindows CONSTANT)
     /// Why the guest's windows were flagged as abusive (translated), or "".
     Q_PROPERTY(QString windowAbuse READ windowAbuse NOTIFY windowAbuseChanged)
+    /// The connection it runs on, by name ("This computer", "lab"); ApplianceListModel::setHost() moves it.
+    Q_PROPERTY(QString host READ host NOTIFY hostChanged)
+    /// Runs on another host than this computer.
+    Q_PROPERTY(bool remote READ remote NOTIFY hostChanged)
+    /// How another host is reached ("over SSH"), translated; "" on this computer.
+    Q_PROPERTY(QString hostTransport READ hostTransport NOTIFY hostChanged)
+    /// What the contract loses on that host (the personal store's folders), translated; "" when nothing.
+    Q_PROPERTY(QString withheldNote READ withheldNote NOTIFY hostChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed, Paused };
     Q_ENUM(State)
@@ -91,6 +99,10 @@ public:
     void setSeamless(bool seamless);
     SeamlessWindowManager *seamlessWindows() const { return m_seamlessWindows; }
     QString windowAbuse() const { return m_windowAbuse; }
+    QString host() const;
+    bool remote() const { return m_vm->isRemote(); }
+    QString hostTransport() const;
+    QString withheldNote() const;
 
     /// Makes @p model say, for each element, whether this connection enforces it, only
     /// monitors it, or cannot (the "declared vs enforced here" column).
@@ -117,6 +129,8 @@ Q_SIGNALS:
     void seamlessChanged();
     /// windowAbuse() changed.
     void windowAbuseChanged();
+    /// The appliance moved to another host (host(), remote(), withheldNote()).
+    void hostChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
     void launched(double seconds);
     /// A roll back finished.

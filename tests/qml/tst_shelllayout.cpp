@@ -6,6 +6,7 @@
 #include "appliancelistmodel.h"
 #include "appliancesession.h"
 #include "breachlistmodel.h"
+#include "connectionlistmodel.h"
 #include "hypervisor.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
@@ -58,6 +59,9 @@ private Q_SLOTS:
         QSignalSpy status(m_hypervisor, &Hypervisor::statusChanged);
         m_hypervisor->open();
         QVERIFY(status.wait(10000));
+        // Only this computer at first: the "Runs on" control shows once hostChoice() adds another.
+        m_connections = new ConnectionListModel(m_hypervisor, this);
+        ConnectionListModel::setInstance(m_connections);
         m_engine = new QQmlApplicationEngine(this);
         m_engine->load(QUrl(QStringLiteral("qrc:/Tessera/Main.qml")));
         QCOMPARE(m_engine->rootObjects().size(), 1);
@@ -202,7 +206,54 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->property("visible").toBool());
     }
 
+    void hostChoice()
+    {
+        // With another host the cards get their "Runs on" control; one appliance with personal-store
+        // folders moves there (nothing listens on 127.0.0.1:9, so that host fails to open: fine here).
+        const QString cache = m_home.filePath(QStringLiteral("cache"));
+        QVERIFY(makeTestAppliance(cache, QStringLiteral("notes")));
+        const QString descriptor = cache + QStringLiteral("/appliances/notes/h1/appliance.ovf");
+        QFile::remove(descriptor);
+        QVERIFY(QFile::copy(QStringLiteral(TESSERA_SOURCE_DIR "/tests/contracts-view/data/editor-ovf2.ovf"), descriptor));
+        m_appliances->reload();
+        QTRY_COMPARE(m_appliances->rowCount(), 3);
+        QVERIFY(!findVisibleItem(m_window->contentItem(), QStringLiteral("hostRow")));
+        m_connections->appendEntry({QStringLiteral("build-server"), QStringLiteral("qemu+ssh://nobody@127.0.0.1:9/system")});
+        QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("hostRow")));
+        ApplianceSession *notes = m_appliances->session(QStringLiteral("notes"));
+        QTRY_COMPARE(notes->state(), ApplianceSession::Off);
+        QCOMPARE(m_appliances->setHost(QStringLiteral("notes"), QStringLiteral("build-server")), QString());
+        QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("withheldNote")));
+        QVERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("hostTransport")));
+        verifyLayout(QStringLiteral("launcher-hosts"));
+
+        QObject *dialog = m_window->findChild<QObject *>(QStringLiteral("consentDialog"));
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant::fromValue(notes)), Q_ARG(QVariant, QString()));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        // ListView delegates: searched in the visual tree (the popup is in the window's overlay).
+        QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("enforcement-withheld")));
+        QVERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("consentHost")));
+        verifyLayout(QStringLiteral("consent-remote"));
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+    }
+
 private:
+    static QQuickItem *findVisibleItem(QQuickItem *root, const QString &objectName)
+    {
+        if (!root || !root->isVisible())
+            return nullptr;
+        if (root->objectName() == objectName)
+            return root;
+        const QList<QQuickItem *> children = root->childItems();
+        for (QQuickItem *child : children) {
+            if (QQuickItem *found = findVisibleItem(child, objectName))
+                return found;
+        }
+        return nullptr;
+    }
+
     QQuickItem *findVisible(const QString &objectName)
     {
         auto *item = m_window->findChild<QQuickItem *>(objectName);
@@ -236,6 +287,7 @@ private:
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
     ApplianceListModel *m_appliances = nullptr;
+    ConnectionListModel *m_connections = nullptr;
 };
 
 QTEST_MAIN(tst_ShellLayout)
