@@ -103,6 +103,7 @@ Dialog {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            spacing: 2
             model: contract
             section.property: "group"
             section.delegate: Label {
@@ -121,7 +122,8 @@ Dialog {
                     Layout.preferredWidth: 10
                     Layout.preferredHeight: 10
                     radius: 5
-                    color: riskKey === "critical" ? "#c0392b" : riskKey === "high" ? "#e67e22"
+                    // A withheld grant is not given: no risk to colour.
+                    color: enforcement === "withheld" ? "#95a5a6" : riskKey === "critical" ? "#c0392b" : riskKey === "high" ? "#e67e22"
                          : riskKey === "medium" ? "#f1c40f" : riskKey === "low" ? "#27ae60" : "#95a5a6"
                     Accessible.name: qsTr("Risk: %1").arg(riskKey)
                 }

@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
@@ -37,6 +38,9 @@ class tst_ShellLayout : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // Under LANG=de_DE.UTF-8 the German screenshots (ctest runs it in C, in English).
+        if (m_translator.load(QLocale(), QStringLiteral("tessera"), QStringLiteral("_"), QStringLiteral(TESSERA_QM_DIR)))
+            QCoreApplication::installTranslator(&m_translator);
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
         qputenv("TESSERA_DATA_DIR", m_home.filePath(QStringLiteral("data")).toUtf8());
         const QString cache = m_home.filePath(QStringLiteral("cache"));
@@ -237,6 +241,24 @@ private Q_SLOTS:
         verifyLayout(QStringLiteral("consent-remote"));
         QMetaObject::invokeMethod(dialog, "close");
         QTRY_VERIFY(!dialog->property("visible").toBool());
+
+        // Settings with both connections; its Remove brings the appliance (off) back to this computer.
+        QObject *settings = m_window->findChild<QObject *>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        verifyLayout(QStringLiteral("settings-hosts"));
+        QQuickItem *row = findVisibleItem(m_window->contentItem(), QStringLiteral("connectionRow1"));
+        QVERIFY(row);
+        QQuickItem *remove = findVisibleItem(row, QStringLiteral("removeButton"));
+        QVERIFY(remove);
+        QVERIFY(QMetaObject::invokeMethod(remove, "clicked"));
+        QTRY_COMPARE(m_connections->rowCount(), 1);
+        QCOMPARE(notes->host(), ConnectionListModel::localHostName());
+        QVERIFY(!notes->remote());
+        QMetaObject::invokeMethod(settings, "close");
+        QTRY_VERIFY(!settings->property("visible").toBool());
+        QTRY_VERIFY(!findVisibleItem(m_window->contentItem(), QStringLiteral("hostRow")));
     }
 
 private:
@@ -281,6 +303,7 @@ private:
     }
 
     QTemporaryDir m_home;
+    QTranslator m_translator;
     QString m_scale;
     Hypervisor *m_hypervisor = nullptr;
     StoreHistory *m_history = nullptr;
