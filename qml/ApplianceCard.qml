@@ -28,6 +28,12 @@ Frame {
     /// The person chose the host (a HypervisorConnections name) this appliance should run on.
     signal hostRequested(string connectionName)
 
+    // A refused move is moot once the appliance changes state (e.g. it was stopped).
+    Connections {
+        target: card.session
+        function onStateChanged() { card.hostProblem = "" }
+    }
+
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2").arg(title).arg(stateText)
 

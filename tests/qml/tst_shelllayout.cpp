@@ -226,7 +226,39 @@ private Q_SLOTS:
         QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("hostRow")));
         ApplianceSession *notes = m_appliances->session(QStringLiteral("notes"));
         QTRY_COMPARE(notes->state(), ApplianceSession::Off);
-        QCOMPARE(m_appliances->setHost(QStringLiteral("notes"), QStringLiteral("build-server")), QString());
+        // Through the card's control, as a person (or a screen reader: accessible name "Runs on") would.
+        QQuickItem *card = findVisibleItem(m_window->contentItem(), QStringLiteral("card-notes"));
+        QVERIFY(card);
+        QQuickItem *choice = findVisibleItem(card, QStringLiteral("hostChoice"));
+        QVERIFY(choice);
+        QVERIFY(choice->isEnabled());
+        QCOMPARE(choice->property("currentText").toString(), ConnectionListModel::localHostName());
+        // While one runs its control is disabled, and a move asked for anyway is refused on its card
+        // (the editor: no network, so it starts on the test driver without a gateway).
+        ApplianceSession *editor = m_appliances->session(QStringLiteral("editor"));
+        QQuickItem *editorCard = findVisibleItem(m_window->contentItem(), QStringLiteral("card-editor"));
+        QVERIFY(editorCard);
+        QQuickItem *editorChoice = findVisibleItem(editorCard, QStringLiteral("hostChoice"));
+        QVERIFY(editorChoice);
+        editor->vm()->start();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Running, 10000);
+        QTRY_VERIFY(!editorChoice->isEnabled());
+        QVERIFY(QMetaObject::invokeMethod(editorChoice, "activated", Q_ARG(int, 1)));
+        QTRY_VERIFY(findVisibleItem(editorCard, QStringLiteral("hostProblem")));
+        QCOMPARE(findVisibleItem(editorCard, QStringLiteral("hostProblem"))->property("text").toString(),
+                 QStringLiteral("Stop the appliance before moving it to another host."));
+        QCOMPARE(editor->host(), ConnectionListModel::localHostName());
+        QCOMPARE(editorChoice->property("currentIndex").toInt(), 0);
+        verifyLayout(QStringLiteral("launcher-host-refused"));
+        editor->vm()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Off, 10000);
+        QTRY_VERIFY(editorChoice->isEnabled());
+        QCOMPARE(findVisibleItem(editorCard, QStringLiteral("hostProblem")), nullptr);
+
+        QVERIFY(QMetaObject::invokeMethod(choice, "activated", Q_ARG(int, 1)));
+        QTRY_COMPARE(notes->host(), QStringLiteral("build-server"));
+        QCOMPARE(choice->property("currentIndex").toInt(), 1);
+        QCOMPARE(findVisibleItem(card, QStringLiteral("hostProblem")), nullptr);
         QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("withheldNote")));
         QVERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("hostTransport")));
         verifyLayout(QStringLiteral("launcher-hosts"));
@@ -256,6 +288,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_connections->rowCount(), 1);
         QCOMPARE(notes->host(), ConnectionListModel::localHostName());
         QVERIFY(!notes->remote());
+        QCOMPARE(choice->property("currentIndex").toInt(), 0); // follows the model
         QMetaObject::invokeMethod(settings, "close");
         QTRY_VERIFY(!settings->property("visible").toBool());
         QTRY_VERIFY(!findVisibleItem(m_window->contentItem(), QStringLiteral("hostRow")));
