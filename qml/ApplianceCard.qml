@@ -142,6 +142,14 @@ Frame {
                     font.pixelSize: 11
                 }
                 Label {
+                    objectName: "hostError"
+                    visible: text !== ""
+                    text: card.session.hostError
+                    color: "#c0392b"
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
                     objectName: "hostProblem"
                     visible: text !== ""
                     text: card.hostProblem

@@ -4,6 +4,7 @@
 #include "appliancemonitor.h"
 #include "breachlistmodel.h"
 #include "breachlog.h"
+#include "connectionlist.h"
 #include "connectionlistmodel.h"
 #include "contractmodel.h"
 #include "firstpaintwatcher.h"
@@ -44,6 +45,7 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(vm, &ApplianceVm::modeChanged, this, &ApplianceSession::keepChangesChanged);
     connect(vm, &ApplianceVm::readyStateChanged, this, &ApplianceSession::readyStateChanged);
     connect(vm, &ApplianceVm::hostChanged, this, &ApplianceSession::hostChanged);
+    connect(vm, &ApplianceVm::hostChanged, this, &ApplianceSession::watchHost);
     connect(vm, &ApplianceVm::failed, this, [this] {
         m_capturing = false;
         updateState();
@@ -97,10 +99,10 @@ QString ApplianceSession::hostTransport() const
 {
     if (!m_vm->isRemote())
         return {};
-    const QString scheme = QUrl(m_vm->connection()->uri()).scheme().toLower();
-    if (scheme.endsWith(QLatin1String("ssh")) || scheme.endsWith(QLatin1String("ssh2")))
+    const QString uri = m_vm->connection()->uri();
+    if (ConnectionList::isSsh(uri))
         return tr("over SSH");
-    if (scheme.endsWith(QLatin1String("+tls")))
+    if (QUrl(uri).scheme().endsWith(QLatin1String("+tls"), Qt::CaseInsensitive))
         return tr("over TLS");
     return tr("on another computer");
 }
@@ -110,6 +112,29 @@ QString ApplianceSession::withheldNote() const
     if (m_vm->enforcement().status(ContractElement::Mounts) != EnforcementStatus::Withheld)
         return {};
     return tr("Your personal folders stay on this computer: on %1 this appliance gets none of them.").arg(host());
+}
+
+void ApplianceSession::watchHost()
+{
+    if (m_watchedHost)
+        disconnect(m_watchedHost, nullptr, this, nullptr);
+    m_watchedHost = m_vm->isRemote() ? m_vm->connection() : nullptr;
+    setHostError({});
+    if (!m_watchedHost)
+        return; // this computer's connection: the launcher shows the Hypervisor's own state
+    // Whoever moved it opens that host (ApplianceListModel); its outcome arrives after this.
+    connect(m_watchedHost, &LibvirtConnection::openFailed, this, [this](const VmError &error) {
+        setHostError(ConnectionList::failureMessage(host(), m_vm->connection()->uri(), error.details()));
+    });
+    connect(m_watchedHost, &LibvirtConnection::opened, this, [this] { setHostError({}); });
+}
+
+void ApplianceSession::setHostError(const QString &error)
+{
+    if (error == m_hostError)
+        return;
+    m_hostError = error;
+    Q_EMIT hostErrorChanged();
 }
 
 void ApplianceSession::setSeamless(bool seamless)

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QSize>
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
 
@@ -60,6 +61,8 @@ class ApplianceSession : public QObject
     Q_PROPERTY(QString hostTransport READ hostTransport NOTIFY hostChanged)
     /// What the contract loses on that host (the personal store's folders), translated; "" when nothing.
     Q_PROPERTY(QString withheldNote READ withheldNote NOTIFY hostChanged)
+    /// Why the other host it is on cannot be reached (translated, says what to do), or "".
+    Q_PROPERTY(QString hostError READ hostError NOTIFY hostErrorChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed, Paused };
     Q_ENUM(State)
@@ -103,6 +106,7 @@ public:
     bool remote() const { return m_vm->isRemote(); }
     QString hostTransport() const;
     QString withheldNote() const;
+    QString hostError() const { return m_hostError; }
 
     /// Makes @p model say, for each element, whether this connection enforces it, only
     /// monitors it, or cannot (the "declared vs enforced here" column).
@@ -131,6 +135,8 @@ Q_SIGNALS:
     void windowAbuseChanged();
     /// The appliance moved to another host (host(), remote(), withheldNote()).
     void hostChanged();
+    /// hostError() changed.
+    void hostErrorChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
     void launched(double seconds);
     /// A roll back finished.
@@ -149,6 +155,8 @@ private:
     void mountSharedFoldersIfDue();
     void mountFinished(quint32 requestId, int exitStatus);
     void updateSeamless();
+    void watchHost();
+    void setHostError(const QString &error);
 
     ApplianceVm *m_vm;
     SpiceConnection *m_display;
@@ -169,4 +177,6 @@ private:
     bool m_appPainted = false;
     bool m_mountsDone = false;    // per VM run: the guest keeps its mounts across display reconnects
     QHash<quint32, QString> m_pendingMounts; // agent request id -> guest target
+    QPointer<LibvirtConnection> m_watchedHost; // another host's connection, for hostError()
+    QString m_hostError;
 };

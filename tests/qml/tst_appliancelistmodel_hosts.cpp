@@ -161,6 +161,26 @@ private Q_SLOTS:
         QVERIFY(!QSettings().contains(hostKey("editor")));
     }
 
+    void unreachableHostIsSaidOnTheAppliance()
+    {
+        // The test driver reads a file after test://; a missing one fails like a host that is gone.
+        m_connections->appendEntry({QStringLiteral("broken"), QStringLiteral("test:///nonexistent/tessera-missing.xml")});
+        {
+            ApplianceListModel model;
+            ApplianceSession *editor = model.session(QStringLiteral("editor"));
+            QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Off, 10000);
+            QCOMPARE(editor->hostError(), QString());
+            QSignalSpy errorChanged(editor, &ApplianceSession::hostErrorChanged);
+            QCOMPARE(model.setHost(QStringLiteral("editor"), QStringLiteral("broken")), QString());
+            QTRY_VERIFY_WITH_TIMEOUT(!editor->hostError().isEmpty(), 10000);
+            QVERIFY2(editor->hostError().contains(QLatin1String("broken")), qPrintable(editor->hostError()));
+            QCOMPARE(model.setHost(QStringLiteral("editor"), QStringLiteral("lab")), QString());
+            QCOMPARE(editor->hostError(), QString());
+            QCOMPARE(errorChanged.size(), 2);
+        }
+        QCOMPARE(m_connections->remove(m_connections->rowOfName(QStringLiteral("broken"))), QString());
+    }
+
     void movingWhileRunningIsRefused()
     {
         ApplianceListModel model;

@@ -260,6 +260,8 @@ private Q_SLOTS:
         QCOMPARE(choice->property("currentIndex").toInt(), 1);
         QCOMPARE(findVisibleItem(card, QStringLiteral("hostProblem")), nullptr);
         QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("withheldNote")));
+        // Nothing listens on that port: the card says the host cannot be reached, and what to do.
+        QTRY_VERIFY_WITH_TIMEOUT(findVisibleItem(m_window->contentItem(), QStringLiteral("hostError")), 30000);
         QVERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("hostTransport")));
         verifyLayout(QStringLiteral("launcher-hosts"));
 
