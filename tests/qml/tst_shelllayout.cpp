@@ -3,6 +3,7 @@
 // or controls spilling out of the window, squeezed buttons, and siblings in a layout that
 // overlap. Each view is saved as a screenshot under artifacts/ to be looked at as well.
 // Offscreen, on libvirt's test driver, with the real terminal and editor descriptors.
+#include "appliancecatalog.h"
 #include "appliancelistmodel.h"
 #include "appliancesession.h"
 #include "breachlistmodel.h"
@@ -282,6 +283,42 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(settings, "open");
         QTRY_VERIFY(settings->property("opened").toBool());
         verifyLayout(QStringLiteral("settings-hosts"));
+
+        // Another host where an appliance runs: Remove is refused there, with why, until it stops.
+        // (test:///default is one host per process: another ApplianceVm of the image starts its domain.)
+        m_connections->appendEntry({QStringLiteral("lab"), QStringLiteral("test:///default")});
+        QCOMPARE(m_appliances->setHost(QStringLiteral("editor"), QStringLiteral("lab")), QString());
+        ApplianceVm starter(m_hypervisor->connection(), ApplianceCatalog::find(cache + QStringLiteral("/appliances"), QStringLiteral("editor")),
+                            Accelerator::Tcg);
+        starter.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(starter.state(), ApplianceVm::Off, 10000);
+        starter.start();
+        QTRY_COMPARE_WITH_TIMEOUT(starter.state(), ApplianceVm::Running, 10000);
+        editor->vm()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Running, 10000);
+        QQuickItem *labRow = nullptr;
+        QTRY_VERIFY((labRow = findVisibleItem(m_window->contentItem(), QStringLiteral("connectionRow2"))));
+        QQuickItem *labRemove = findVisibleItem(labRow, QStringLiteral("removeButton"));
+        QVERIFY(labRemove);
+        QVERIFY(QMetaObject::invokeMethod(labRemove, "clicked"));
+        QTRY_VERIFY(findVisibleItem(labRow, QStringLiteral("removeProblem")));
+        const QString refused = findVisibleItem(labRow, QStringLiteral("removeProblem"))->property("text").toString();
+        QVERIFY2(refused.contains(QLatin1String("Stop it")), qPrintable(refused));
+        QCOMPARE(m_connections->rowCount(), 3);
+        // Scrolled to the bottom, as a person who clicked there sees it.
+        auto *scroll = m_window->findChild<QQuickItem *>(QStringLiteral("settingsScroll"));
+        QVERIFY(scroll);
+        auto *flickable = scroll->property("contentItem").value<QQuickItem *>();
+        QVERIFY(flickable);
+        flickable->setProperty("contentY", flickable->property("contentHeight").toReal() - flickable->height());
+        verifyLayout(QStringLiteral("settings-host-refused"));
+        starter.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(starter.state(), ApplianceVm::Off, 10000);
+        editor->vm()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Off, 10000);
+        QVERIFY(QMetaObject::invokeMethod(labRemove, "clicked"));
+        QTRY_COMPARE(m_connections->rowCount(), 2);
+        QCOMPARE(editor->host(), ConnectionListModel::localHostName());
         QQuickItem *row = findVisibleItem(m_window->contentItem(), QStringLiteral("connectionRow1"));
         QVERIFY(row);
         QQuickItem *remove = findVisibleItem(row, QStringLiteral("removeButton"));
