@@ -198,7 +198,9 @@ void ApplianceListModel::restoreHost(ApplianceSession *session)
     if (stored.isEmpty())
         return;
     ConnectionListModel *connections = ConnectionListModel::instance();
-    const int row = connections ? connections->rowOfName(stored) : -1;
+    if (!connections)
+        return; // a tool without the list of hosts: it cannot tell, so the choice is kept
+    const int row = connections->rowOfName(stored);
     if (row < 0 || connections->data(connections->index(row), ConnectionListModel::LocalRole).toBool()) {
         // The host was removed (or renamed) since: the appliance is back on this computer.
         qCInfo(lcUi) << session->name() << "ran on" << stored << "which is gone; it runs on this computer";

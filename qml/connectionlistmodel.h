@@ -65,7 +65,7 @@ public:
     /// (translated), else empty. Whatever is merely assigned to the host moves away on
     /// rowsAboutToBeRemoved(), before the connection is disposed.
     Q_INVOKABLE QString remove(int row);
-    /// Why row @p row cannot be removed now (translated), or empty (the view shows it).
+    /// Why row @p row cannot be removed now (translated), or empty; remove() returns the same.
     Q_INVOKABLE QString removalProblem(int row) const;
 
     /// Asked by remove() with the connection's name: returns why it must stay (translated), or
