@@ -16,6 +16,8 @@ Frame {
     required property ApplianceSession session
 
     objectName: "card-" + name
+    /// Why the last move to another host was refused (set by whoever handles hostRequested), or "".
+    property string hostProblem: ""
 
     signal launchRequested()
     signal showRequested()
@@ -23,6 +25,14 @@ Frame {
     signal rollbackRequested()
     signal recoverRequested()
     signal recoveryPanelRequested()
+    /// The person chose the host (a HypervisorConnections name) this appliance should run on.
+    signal hostRequested(string connectionName)
+
+    // A refused move is moot once the appliance changes state (e.g. it was stopped).
+    Connections {
+        target: card.session
+        function onStateChanged() { card.hostProblem = "" }
+    }
 
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2").arg(title).arg(stateText)
@@ -80,12 +90,73 @@ Frame {
                     opacity: 0.7
                     font.pixelSize: 11
                 }
-                Label {
-                    objectName: "runsOnLabel"
+                RowLayout {
+                    // Where it runs: only worth a control when there is more than one host.
+                    objectName: "hostRow"
                     visible: HypervisorConnections.count > 1
-                    text: qsTr("Runs on %1").arg(HypervisorConnections.localName)
-                    opacity: 0.7
+                    spacing: 6
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Runs on")
+                        opacity: 0.7
+                        font.pixelSize: 11
+                    }
+                    ComboBox {
+                        objectName: "hostChoice"
+                        model: HypervisorConnections
+                        textRole: "name"
+                        valueRole: "name"
+                        // Follows the model; count makes it look again when hosts come and go.
+                        currentIndex: HypervisorConnections.count > 0 ? HypervisorConnections.rowOfName(card.session.host) : -1
+                        // Moving needs the appliance off (ApplianceVm::setHost).
+                        enabled: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
+                        font.pixelSize: 11
+                        implicitContentWidthPolicy: ComboBox.WidestText
+                        Layout.maximumWidth: 240
+                        Accessible.name: qsTr("Runs on")
+                        Accessible.description: enabled ? "" : qsTr("Stop the appliance to move it to another host")
+                        onActivated: index => {
+                            card.hostRequested(valueAt(index))
+                            currentIndex = Qt.binding(() => HypervisorConnections.count > 0
+                                                      ? HypervisorConnections.rowOfName(card.session.host) : -1)
+                        }
+                        ToolTip.visible: hovered
+                        ToolTip.text: enabled ? qsTr("The computer this appliance runs on")
+                                              : qsTr("Stop the appliance to move it to another host")
+                    }
+                    Label {
+                        objectName: "hostTransport"
+                        visible: card.session.remote
+                        text: card.session.hostTransport
+                        opacity: 0.7
+                        font.pixelSize: 11
+                    }
+                }
+                Label {
+                    objectName: "withheldNote"
+                    visible: text !== ""
+                    text: card.session.withheldNote
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    opacity: 0.8
                     font.pixelSize: 11
+                }
+                Label {
+                    objectName: "hostError"
+                    visible: text !== ""
+                    text: card.session.hostError
+                    color: "#c0392b"
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "hostProblem"
+                    visible: text !== ""
+                    text: card.hostProblem
+                    color: "#c0392b"
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    Accessible.role: Accessible.AlertMessage
                 }
                 Label {
                     objectName: "stateLabel"

@@ -22,7 +22,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         opacity: 0.7
         text: qsTr("Other computers are reached over SSH with your key, without a password prompt. "
-                   + "Appliances run on this computer; other hosts show their libvirt state and virtual machines.")
+                   + "Each appliance runs where its card's “Runs on” says; a host an appliance runs on can be removed once it is stopped.")
     }
 
     Repeater {
@@ -37,6 +37,8 @@ ColumnLayout {
             required property string errorMessage
             required property string errorDetails
             required property bool local
+            /// Why Remove was refused (an appliance still runs there), or "".
+            property string removeProblem: ""
 
             objectName: "connectionRow" + index
             Layout.fillWidth: true
@@ -68,7 +70,7 @@ ColumnLayout {
                     text: qsTr("Remove")
                     visible: !row.local
                     Accessible.name: qsTr("Remove connection %1").arg(row.name)
-                    onClicked: HypervisorConnections.remove(row.index)
+                    onClicked: row.removeProblem = HypervisorConnections.remove(row.index)
                 }
                 Label {
                     text: row.uri
@@ -94,6 +96,16 @@ ColumnLayout {
                     wrapMode: Text.WordWrap
                     Layout.columnSpan: 3
                     Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "removeProblem"
+                    visible: text !== ""
+                    text: row.removeProblem
+                    color: "#c0392b"
+                    wrapMode: Text.WordWrap
+                    Layout.columnSpan: 3
+                    Layout.fillWidth: true
+                    Accessible.role: Accessible.AlertMessage
                 }
                 Label {
                     visible: row.status === HypervisorConnections.Failed && row.errorDetails !== ""

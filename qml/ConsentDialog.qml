@@ -63,6 +63,16 @@ Dialog {
             }
         }
         Label {
+            // On another host the personal store cannot be shared: said before the grants.
+            objectName: "consentHost"
+            Layout.fillWidth: true
+            visible: dialog.session !== null && dialog.session.remote
+            wrapMode: Text.WordWrap
+            text: visible ? qsTr("Runs on %1 %2.").arg(dialog.session.host).arg(dialog.session.hostTransport)
+                            + (dialog.session.withheldNote !== "" ? " " + dialog.session.withheldNote : "") : ""
+            color: "#2471a3"
+        }
+        Label {
             Layout.fillWidth: true
             visible: !contract.valid && !contract.loading
             wrapMode: Text.WordWrap
@@ -93,6 +103,7 @@ Dialog {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            spacing: 2
             model: contract
             section.property: "group"
             section.delegate: Label {
@@ -104,13 +115,15 @@ Dialog {
             delegate: RowLayout {
                 required property string text
                 required property string riskKey
+                required property string enforcement
                 required property string enforcementText
                 width: ListView.view.width
                 Rectangle {
                     Layout.preferredWidth: 10
                     Layout.preferredHeight: 10
                     radius: 5
-                    color: riskKey === "critical" ? "#c0392b" : riskKey === "high" ? "#e67e22"
+                    // A withheld grant is not given: no risk to colour.
+                    color: enforcement === "withheld" ? "#95a5a6" : riskKey === "critical" ? "#c0392b" : riskKey === "high" ? "#e67e22"
                          : riskKey === "medium" ? "#f1c40f" : riskKey === "low" ? "#27ae60" : "#95a5a6"
                     Accessible.name: qsTr("Risk: %1").arg(riskKey)
                 }
@@ -120,9 +133,16 @@ Dialog {
                     text: parent.text
                 }
                 Label {
+                    // Withheld (another host cannot hold it, so it is not granted) is safe: told
+                    // plainly, in blue, not in the red of a grant this connection lets through.
+                    objectName: "enforcement-" + enforcement
                     text: enforcementText
-                    opacity: 0.6
+                    color: enforcement === "not-enforced" ? "#c0392b" : enforcement === "withheld" ? "#2471a3" : palette.windowText
+                    opacity: enforcement === "enforced" || enforcement === "monitored" ? 0.6 : 0.9
                     font.pixelSize: 11
+                    wrapMode: Text.WordWrap
+                    // A long status wraps in at most 40 % of the row instead of squeezing the grant.
+                    Layout.maximumWidth: Math.max(120, grants.width * 0.4)
                 }
             }
             ScrollBar.vertical: ScrollBar {}

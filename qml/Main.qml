@@ -315,6 +315,7 @@ ApplicationWindow {
             onRollbackRequested: root.confirmRollback(session)
             onRecoverRequested: root.confirmRecover(session)
             onRecoveryPanelRequested: root.openRecoveryPanel(session)
+            onHostRequested: connectionName => hostProblem = appliances.setHost(name, connectionName)
         }
     }
 

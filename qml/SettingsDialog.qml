@@ -14,6 +14,8 @@ Dialog {
     modal: true
     title: qsTr("Settings")
     width: Math.min(parent ? parent.width - 48 : 560, 560)
+    // Grows with its content (each connection, with its error, adds a row) up to the window, then scrolls.
+    height: parent ? Math.min(implicitHeight, parent.height - 48) : implicitHeight
     standardButtons: Dialog.Close
 
     Settings {
@@ -30,97 +32,107 @@ Dialog {
         property string location: ""
     }
 
-    contentItem: GridLayout {
-        columns: 2
-        columnSpacing: 12
-        rowSpacing: 8
+    contentItem: ScrollView {
+        id: scroller
+        objectName: "settingsScroll"
+        clip: true
+        contentWidth: availableWidth
+        implicitHeight: grid.implicitHeight
 
-        Label {
-            text: qsTr("Connection")
-            font.bold: true
-            Layout.columnSpan: 2
-        }
-        Label { text: qsTr("libvirt URI:") }
-        TextField {
-            id: uriField
-            objectName: "uriField"
-            Layout.fillWidth: true
-            text: connection.uri
-            placeholderText: qsTr("Default (%1)").arg(Hypervisor.uri)
-            Accessible.name: qsTr("libvirt connection URI")
-            onEditingFinished: connection.uri = text.trim()
-        }
-        Label {
-            Layout.columnSpan: 2
-            Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            opacity: 0.7
-            text: qsTr("Leave empty for the default. Remote hosts go in the list below.")
-        }
-        Label { text: qsTr("Accelerator:") }
-        ComboBox {
-            id: acceleratorBox
-            objectName: "acceleratorBox"
-            Layout.fillWidth: true
-            textRole: "text"
-            valueRole: "value"
-            model: [
-                { value: "auto", text: qsTr("Automatic (KVM when it really works)") },
-                { value: "kvm", text: qsTr("KVM (hardware virtualisation)") },
-                { value: "tcg", text: qsTr("TCG (software emulation, slower)") }
-            ]
-            Accessible.name: qsTr("Accelerator")
-            Component.onCompleted: currentIndex = Math.max(0, indexOfValue(connection.accelerator))
-            onActivated: connection.accelerator = currentValue
-        }
-        Label {
-            Layout.columnSpan: 2
-            Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            text: qsTr("In use now: %1 on %2. Changes apply when Tessera starts again.").arg(Hypervisor.acceleratorName).arg(Hypervisor.uri)
-        }
-        ConnectionSettingsView {
-            Layout.columnSpan: 2
-            Layout.fillWidth: true
-            Layout.topMargin: 8
-        }
+        GridLayout {
+            id: grid
+            width: scroller.availableWidth
+            columns: 2
+            columnSpacing: 12
+            rowSpacing: 8
 
-        Label {
-            text: qsTr("Personal store")
-            font.bold: true
-            Layout.columnSpan: 2
-            Layout.topMargin: 8
-        }
-        Label { text: qsTr("Store folder:") }
-        TextField {
-            id: storeField
-            objectName: "storeField"
-            Layout.fillWidth: true
-            text: store.location
-            placeholderText: qsTr("Default (store in Tessera's data folder)")
-            Accessible.name: qsTr("Personal store folder")
-            onEditingFinished: {
-                const location = text.trim()
-                if (location === "" || location.startsWith("/"))
-                    store.location = location
+            Label {
+                text: qsTr("Connection")
+                font.bold: true
+                Layout.columnSpan: 2
             }
-        }
-        Label {
-            Layout.columnSpan: 2
-            Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            objectName: "storeHint"
-            readonly property bool invalid: storeField.text.trim() !== "" && !storeField.text.trim().startsWith("/")
-            color: invalid ? "#b00020" : palette.windowText
-            opacity: invalid ? 1 : 0.7
-            text: invalid ? qsTr("Enter a full path starting with /, such as /home/you/Tessera, or leave it empty for the default.")
-                          : qsTr("Appliances see only the folders of this store that their contract mounts. Changes apply when Tessera starts again.")
-        }
-        ApplianceColorSettings {
-            Layout.columnSpan: 2
-            Layout.fillWidth: true
-            Layout.topMargin: 8
-            appliances: dialog.applianceModel
+            Label { text: qsTr("libvirt URI:") }
+            TextField {
+                id: uriField
+                objectName: "uriField"
+                Layout.fillWidth: true
+                text: connection.uri
+                placeholderText: qsTr("Default (%1)").arg(Hypervisor.uri)
+                Accessible.name: qsTr("libvirt connection URI")
+                onEditingFinished: connection.uri = text.trim()
+            }
+            Label {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                opacity: 0.7
+                text: qsTr("Leave empty for the default. Remote hosts go in the list below.")
+            }
+            Label { text: qsTr("Accelerator:") }
+            ComboBox {
+                id: acceleratorBox
+                objectName: "acceleratorBox"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "auto", text: qsTr("Automatic (KVM when it really works)") },
+                    { value: "kvm", text: qsTr("KVM (hardware virtualisation)") },
+                    { value: "tcg", text: qsTr("TCG (software emulation, slower)") }
+                ]
+                Accessible.name: qsTr("Accelerator")
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(connection.accelerator))
+                onActivated: connection.accelerator = currentValue
+            }
+            Label {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: qsTr("In use now: %1 on %2. Changes apply when Tessera starts again.").arg(Hypervisor.acceleratorName).arg(Hypervisor.uri)
+            }
+            ConnectionSettingsView {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                Layout.topMargin: 8
+            }
+
+            Label {
+                text: qsTr("Personal store")
+                font.bold: true
+                Layout.columnSpan: 2
+                Layout.topMargin: 8
+            }
+            Label { text: qsTr("Store folder:") }
+            TextField {
+                id: storeField
+                objectName: "storeField"
+                Layout.fillWidth: true
+                text: store.location
+                placeholderText: qsTr("Default (store in Tessera's data folder)")
+                Accessible.name: qsTr("Personal store folder")
+                onEditingFinished: {
+                    const location = text.trim()
+                    if (location === "" || location.startsWith("/"))
+                        store.location = location
+                }
+            }
+            Label {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                objectName: "storeHint"
+                readonly property bool invalid: storeField.text.trim() !== "" && !storeField.text.trim().startsWith("/")
+                color: invalid ? "#b00020" : palette.windowText
+                opacity: invalid ? 1 : 0.7
+                text: invalid ? qsTr("Enter a full path starting with /, such as /home/you/Tessera, or leave it empty for the default.")
+                              : qsTr("Appliances see only the folders of this store that their contract mounts. Changes apply when Tessera starts again.")
+            }
+            ApplianceColorSettings {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                Layout.topMargin: 8
+                appliances: dialog.applianceModel
+            }
         }
     }
 }

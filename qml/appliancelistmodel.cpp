@@ -7,13 +7,37 @@
 #include "hypervisor.h"
 #include "applianceinfo.h"
 #include "breachlistmodel.h"
+#include "connectionlistmodel.h"
+#include "uilogging.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
+
+#include <QSettings>
+
+namespace {
+QString hostKey(const QString &name)
+{
+    return QStringLiteral("appliances/%1/host").arg(name);
+}
+
+// ApplianceVm::setHost() accepts these only (and not while a ready state is captured).
+bool isOff(const ApplianceSession *session)
+{
+    const ApplianceVm::State state = session->vm()->state();
+    return state == ApplianceVm::Off || state == ApplianceVm::Failed || state == ApplianceVm::Unknown;
+}
+} // namespace
 
 ApplianceListModel::ApplianceListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(BreachListModel::instance(), &BreachListModel::actionRequested, this, &ApplianceListModel::onBreachAction);
+    if (ConnectionListModel *connections = ConnectionListModel::instance()) {
+        // A host leaves the list: refused while an appliance runs there; the others come home first.
+        connections->addRemovalGuard(this, [this](const QString &name) { return removalProblem(name); });
+        connect(connections, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                [this, connections](const QModelIndex &, int first, int last) { onConnectionsAboutToBeRemoved(connections, first, last); });
+    }
     Hypervisor *hypervisor = Hypervisor::instance();
     if (!hypervisor) {
         m_loading = false;
@@ -48,6 +72,8 @@ QVariant ApplianceListModel::data(const QModelIndex &index, int role) const
     case StateRole: return session->state();
     case StateTextRole: return session->stateText();
     case SessionRole: return QVariant::fromValue(const_cast<ApplianceSession *>(session));
+    case HostRole: return session->host();
+    case RemoteRole: return session->remote();
     }
     return {};
 }
@@ -55,7 +81,8 @@ QVariant ApplianceListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ApplianceListModel::roleNames() const
 {
     return {{NameRole, "name"}, {TitleRole, "title"}, {JobRole, "job"}, {StateRole, "state"},
-            {StateTextRole, "stateText"}, {HeadlineRole, "headline"}, {SessionRole, "session"}};
+            {StateTextRole, "stateText"}, {HeadlineRole, "headline"}, {SessionRole, "session"},
+            {HostRole, "host"}, {RemoteRole, "remote"}};
 }
 
 ApplianceSession *ApplianceListModel::session(const QString &name) const
@@ -90,6 +117,12 @@ void ApplianceListModel::populate()
         });
         connect(session, &ApplianceSession::recovered, this,
                 [this, session](const QString &quarantineId) { Q_EMIT sessionRecovered(session, quarantineId); });
+        connect(session, &ApplianceSession::hostChanged, this, [this, session] {
+            const int row = int(m_sessions.indexOf(session));
+            if (row >= 0)
+                Q_EMIT dataChanged(index(row), index(row), {HostRole, RemoteRole});
+        });
+        restoreHost(session);
         const int row = int(m_sessions.size());
         beginInsertRows({}, row, row);
         m_sessions.append(session);
@@ -129,4 +162,92 @@ ApplianceSession *ApplianceListModel::sameJobAs(const QString &name) const
             return other;
     }
     return nullptr;
+}
+
+QString ApplianceListModel::setHost(const QString &name, const QString &connectionName)
+{
+    ApplianceSession *target = session(name);
+    if (!target)
+        return tr("There is no appliance called “%1”.").arg(name);
+    ConnectionListModel *connections = ConnectionListModel::instance();
+    const int row = connections ? connections->rowOfName(connectionName) : -1;
+    const bool home = connectionName == ConnectionListModel::localHostName();
+    if (row < 0 && !home)
+        return tr("There is no connection called “%1”. Add it under Settings → Connections first.").arg(connectionName);
+    if (target->host() == connectionName)
+        return {};
+    if (!isOff(target))
+        return tr("Stop the appliance before moving it to another host.");
+    if (home) {
+        moveHome(target);
+    } else if (!moveTo(target, row)) {
+        return tr("Stop the appliance before moving it to another host.");
+    }
+    QSettings settings;
+    if (home)
+        settings.remove(hostKey(name));
+    else
+        settings.setValue(hostKey(name), connectionName);
+    return {};
+}
+
+void ApplianceListModel::restoreHost(ApplianceSession *session)
+{
+    QSettings settings;
+    const QString stored = settings.value(hostKey(session->name())).toString();
+    if (stored.isEmpty())
+        return;
+    ConnectionListModel *connections = ConnectionListModel::instance();
+    if (!connections)
+        return; // a tool without the list of hosts: it cannot tell, so the choice is kept
+    const int row = connections->rowOfName(stored);
+    if (row < 0 || connections->data(connections->index(row), ConnectionListModel::LocalRole).toBool()) {
+        // The host was removed (or renamed) since: the appliance is back on this computer.
+        qCInfo(lcUi) << session->name() << "ran on" << stored << "which is gone; it runs on this computer";
+        settings.remove(hostKey(session->name()));
+        return;
+    }
+    moveTo(session, row);
+}
+
+bool ApplianceListModel::moveTo(ApplianceSession *session, int connectionRow)
+{
+    ConnectionListModel *connections = ConnectionListModel::instance();
+    const QModelIndex at = connections->index(connectionRow);
+    const bool local = connections->data(at, ConnectionListModel::LocalRole).toBool();
+    const int status = connections->data(at, ConnectionListModel::StatusRole).toInt();
+    // Opening is asynchronous; the VM's own calls queue behind it on that connection's worker.
+    if (!local && (status == ConnectionListModel::NotOpened || status == ConnectionListModel::Failed))
+        connections->test(connectionRow);
+    return session->vm()->setHost(connections->connection(connectionRow), connections->entry(connectionRow).name, !local);
+}
+
+void ApplianceListModel::moveHome(ApplianceSession *session)
+{
+    Hypervisor *hypervisor = Hypervisor::instance();
+    if (hypervisor)
+        session->vm()->setHost(hypervisor->connection(), ConnectionListModel::localHostName(), false);
+}
+
+QString ApplianceListModel::removalProblem(const QString &connectionName) const
+{
+    for (const ApplianceSession *session : m_sessions) {
+        if (session->host() == connectionName && !isOff(session))
+            return tr("%1 runs on %2. Stop it before removing this connection.").arg(session->title(), connectionName);
+    }
+    return {};
+}
+
+void ApplianceListModel::onConnectionsAboutToBeRemoved(const ConnectionListModel *connections, int first, int last)
+{
+    // Before the connection is disposed: nothing may keep using it.
+    for (int row = first; row <= last; ++row) {
+        const QString name = connections->entry(row).name;
+        for (ApplianceSession *session : std::as_const(m_sessions)) {
+            if (session->host() != name)
+                continue;
+            moveHome(session);
+            QSettings().remove(hostKey(session->name()));
+        }
+    }
 }

@@ -4,10 +4,13 @@
 #include "appliancemonitor.h"
 #include "breachlistmodel.h"
 #include "breachlog.h"
+#include "connectionlist.h"
+#include "connectionlistmodel.h"
 #include "contractmodel.h"
 #include "firstpaintwatcher.h"
 #include "guestframebuffer.h"
 #include "guestmountplan.h"
+#include "libvirtconnection.h"
 #include "seamlesswindowmanager.h"
 #include "spiceconnection.h"
 #include "storehistory.h"
@@ -18,6 +21,7 @@
 
 #include <QColor>
 #include <QSettings>
+#include <QUrl>
 
 namespace {
 // How long a first cold boot may take to draw its app before the ready state is saved
@@ -40,6 +44,8 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(vm, &ApplianceVm::recovered, this, [this](const QString &id) { Q_EMIT recovered(id); });
     connect(vm, &ApplianceVm::modeChanged, this, &ApplianceSession::keepChangesChanged);
     connect(vm, &ApplianceVm::readyStateChanged, this, &ApplianceSession::readyStateChanged);
+    connect(vm, &ApplianceVm::hostChanged, this, &ApplianceSession::hostChanged);
+    connect(vm, &ApplianceVm::hostChanged, this, &ApplianceSession::watchHost);
     connect(vm, &ApplianceVm::failed, this, [this] {
         m_capturing = false;
         updateState();
@@ -81,6 +87,54 @@ QString ApplianceSession::stateText() const
     case Paused: return tr("Paused", "appliance state");
     }
     return {};
+}
+
+QString ApplianceSession::host() const
+{
+    // Until moved, an appliance runs where the shell's own connection is.
+    return m_vm->hostName().isEmpty() ? ConnectionListModel::localHostName() : m_vm->hostName();
+}
+
+QString ApplianceSession::hostTransport() const
+{
+    if (!m_vm->isRemote())
+        return {};
+    const QString uri = m_vm->connection()->uri();
+    if (ConnectionList::isSsh(uri))
+        return tr("over SSH");
+    if (QUrl(uri).scheme().endsWith(QLatin1String("+tls"), Qt::CaseInsensitive))
+        return tr("over TLS");
+    return tr("on another computer");
+}
+
+QString ApplianceSession::withheldNote() const
+{
+    if (m_vm->enforcement().status(ContractElement::Mounts) != EnforcementStatus::Withheld)
+        return {};
+    return tr("Your personal folders stay on this computer: on %1 this appliance gets none of them.").arg(host());
+}
+
+void ApplianceSession::watchHost()
+{
+    if (m_watchedHost)
+        disconnect(m_watchedHost, nullptr, this, nullptr);
+    m_watchedHost = m_vm->isRemote() ? m_vm->connection() : nullptr;
+    setHostError({});
+    if (!m_watchedHost)
+        return; // this computer's connection: the launcher shows the Hypervisor's own state
+    // Whoever moved it opens that host (ApplianceListModel); its outcome arrives after this.
+    connect(m_watchedHost, &LibvirtConnection::openFailed, this, [this](const VmError &error) {
+        setHostError(ConnectionList::failureMessage(host(), m_vm->connection()->uri(), error.details()));
+    });
+    connect(m_watchedHost, &LibvirtConnection::opened, this, [this] { setHostError({}); });
+}
+
+void ApplianceSession::setHostError(const QString &error)
+{
+    if (error == m_hostError)
+        return;
+    m_hostError = error;
+    Q_EMIT hostErrorChanged();
 }
 
 void ApplianceSession::setSeamless(bool seamless)

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QSize>
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
 
@@ -52,6 +53,16 @@ class ApplianceSession : public QObject
     Q_PROPERTY(SeamlessWindowManager *seamlessWindows READ seamlessWindows CONSTANT)
     /// Why the guest's windows were flagged as abusive (translated), or "".
     Q_PROPERTY(QString windowAbuse READ windowAbuse NOTIFY windowAbuseChanged)
+    /// The connection it runs on, by name ("This computer", "lab"); ApplianceListModel::setHost() moves it.
+    Q_PROPERTY(QString host READ host NOTIFY hostChanged)
+    /// Runs on another host than this computer.
+    Q_PROPERTY(bool remote READ remote NOTIFY hostChanged)
+    /// How another host is reached ("over SSH"), translated; "" on this computer.
+    Q_PROPERTY(QString hostTransport READ hostTransport NOTIFY hostChanged)
+    /// What the contract loses on that host (the personal store's folders), translated; "" when nothing.
+    Q_PROPERTY(QString withheldNote READ withheldNote NOTIFY hostChanged)
+    /// Why the other host it is on cannot be reached (translated, says what to do), or "".
+    Q_PROPERTY(QString hostError READ hostError NOTIFY hostErrorChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed, Paused };
     Q_ENUM(State)
@@ -91,6 +102,11 @@ public:
     void setSeamless(bool seamless);
     SeamlessWindowManager *seamlessWindows() const { return m_seamlessWindows; }
     QString windowAbuse() const { return m_windowAbuse; }
+    QString host() const;
+    bool remote() const { return m_vm->isRemote(); }
+    QString hostTransport() const;
+    QString withheldNote() const;
+    QString hostError() const { return m_hostError; }
 
     /// Makes @p model say, for each element, whether this connection enforces it, only
     /// monitors it, or cannot (the "declared vs enforced here" column).
@@ -117,6 +133,10 @@ Q_SIGNALS:
     void seamlessChanged();
     /// windowAbuse() changed.
     void windowAbuseChanged();
+    /// The appliance moved to another host (host(), remote(), withheldNote()).
+    void hostChanged();
+    /// hostError() changed.
+    void hostErrorChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
     void launched(double seconds);
     /// A roll back finished.
@@ -135,6 +155,8 @@ private:
     void mountSharedFoldersIfDue();
     void mountFinished(quint32 requestId, int exitStatus);
     void updateSeamless();
+    void watchHost();
+    void setHostError(const QString &error);
 
     ApplianceVm *m_vm;
     SpiceConnection *m_display;
@@ -155,4 +177,6 @@ private:
     bool m_appPainted = false;
     bool m_mountsDone = false;    // per VM run: the guest keeps its mounts across display reconnects
     QHash<quint32, QString> m_pendingMounts; // agent request id -> guest target
+    QPointer<LibvirtConnection> m_watchedHost; // another host's connection, for hostError()
+    QString m_hostError;
 };

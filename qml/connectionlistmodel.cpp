@@ -104,7 +104,21 @@ QHash<int, QByteArray> ConnectionListModel::roleNames() const
 
 QString ConnectionListModel::localName() const
 {
+    return localHostName();
+}
+
+QString ConnectionListModel::localHostName()
+{
     return tr("This computer");
+}
+
+int ConnectionListModel::rowOfName(const QString &name) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).entry.name == name)
+            return row;
+    }
+    return -1;
 }
 
 LibvirtConnection *ConnectionListModel::connection(int row) const
@@ -195,10 +209,35 @@ void ConnectionListModel::onOpenFailed(LibvirtConnection *connection, const VmEr
     Q_EMIT settled(row);
 }
 
-void ConnectionListModel::remove(int row)
+QString ConnectionListModel::removalProblem(int row) const
 {
-    if (row < 0 || row >= m_rows.size() || m_rows.at(row).local)
-        return;
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    if (m_rows.at(row).local)
+        return tr("This computer's own connection cannot be removed.");
+    for (const auto &[owner, guard] : m_removalGuards) {
+        if (!owner)
+            continue;
+        const QString problem = guard(m_rows.at(row).entry.name);
+        if (!problem.isEmpty())
+            return problem;
+    }
+    return {};
+}
+
+void ConnectionListModel::addRemovalGuard(QObject *owner, const RemovalGuard &guard)
+{
+    m_removalGuards.removeIf([](const auto &entry) { return entry.first.isNull(); });
+    m_removalGuards.append({QPointer<QObject>(owner), guard});
+}
+
+QString ConnectionListModel::remove(int row)
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    const QString problem = removalProblem(row);
+    if (!problem.isEmpty())
+        return problem;
     beginRemoveRows({}, row, row);
     const Row removed = m_rows.takeAt(row);
     endRemoveRows();
@@ -206,6 +245,7 @@ void ConnectionListModel::remove(int row)
     // Its worker may sit in an ssh that never returns: closed and deleted when it is done.
     removed.connection->dispose();
     saveRemote();
+    return {};
 }
 
 void ConnectionListModel::test(int row)

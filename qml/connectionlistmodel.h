@@ -4,7 +4,10 @@
 #include "connectionprobe.h"
 
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QQmlEngine>
+
+#include <functional>
 
 class Hypervisor;
 class LibvirtConnection;
@@ -43,6 +46,10 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     QString localName() const;
+    /// The name of this computer's connection ("This computer", translated), also without a model.
+    static QString localHostName();
+    /// The row of the connection called @p name (exact), or -1. Rows move; names do not.
+    Q_INVOKABLE int rowOfName(const QString &name) const;
     /// Row @p row's connection (null when out of range); valid until the row is removed.
     LibvirtConnection *connection(int row) const;
     ConnectionEntry entry(int row) const;
@@ -54,7 +61,17 @@ public:
     /// Adds, stores and starts opening a remote connection. Returns why it was refused, or empty.
     Q_INVOKABLE QString add(const QString &name, const QString &uri);
     /// Closes and forgets row @p row (not "This computer"). Returns at once even when the host hangs.
-    Q_INVOKABLE void remove(int row);
+    /// Refused while something still needs the host (see addRemovalGuard()): returns why
+    /// (translated), else empty. Whatever is merely assigned to the host moves away on
+    /// rowsAboutToBeRemoved(), before the connection is disposed.
+    Q_INVOKABLE QString remove(int row);
+    /// Why row @p row cannot be removed now (translated), or empty; remove() returns the same.
+    Q_INVOKABLE QString removalProblem(int row) const;
+
+    /// Asked by remove() with the connection's name: returns why it must stay (translated), or
+    /// empty. The launcher's model refuses while an appliance runs there. Dropped with @p owner.
+    using RemovalGuard = std::function<QString(const QString &connectionName)>;
+    void addRemovalGuard(QObject *owner, const RemovalGuard &guard);
     /// Opens row @p row again when it is closed or failed, or lists its domains again when open.
     Q_INVOKABLE void test(int row);
     /// Opens every connection not opened yet (the Settings page and the launcher call it).
@@ -92,4 +109,5 @@ private:
 
     Hypervisor *m_local = nullptr;
     QList<Row> m_rows;
+    QList<std::pair<QPointer<QObject>, RemovalGuard>> m_removalGuards;
 };

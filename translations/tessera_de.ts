@@ -151,12 +151,20 @@
         <translation>Importiert. Ohne den Tessera-Gastagenten läuft sie in einem Fenster mit ihrem ganzen Desktop (Anzeigen), ohne nahtlose Fenster; sie gilt als laufend, sobald ihre Anzeige ein Bild zeigt.</translation>
     </message>
     <message>
-        <source>Runs on %1</source>
-        <translation>Läuft auf %1</translation>
-    </message>
-    <message>
         <source>Window warning: %1</source>
         <translation>Fensterwarnung: %1</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Läuft auf</translation>
+    </message>
+    <message>
+        <source>Stop the appliance to move it to another host</source>
+        <translation>Halten Sie die Appliance an, um sie auf einen anderen Rechner zu verlegen</translation>
+    </message>
+    <message>
+        <source>The computer this appliance runs on</source>
+        <translation>Der Rechner, auf dem diese Appliance läuft</translation>
     </message>
 </context>
 <context>
@@ -361,6 +369,25 @@
     </message>
 </context>
 <context>
+    <name>ApplianceListModel</name>
+    <message>
+        <source>There is no appliance called “%1”.</source>
+        <translation>Es gibt keine Appliance namens „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no connection called “%1”. Add it under Settings → Connections first.</source>
+        <translation>Es gibt keine Verbindung namens „%1“. Fügen Sie sie zuerst unter Einstellungen → Verbindungen hinzu.</translation>
+    </message>
+    <message>
+        <source>Stop the appliance before moving it to another host.</source>
+        <translation>Halten Sie die Appliance an, bevor Sie sie auf einen anderen Rechner verlegen.</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2. Stop it before removing this connection.</source>
+        <translation>%1 läuft auf %2. Halten Sie sie an, bevor Sie diese Verbindung entfernen.</translation>
+    </message>
+</context>
+<context>
     <name>ApplianceMonitor</name>
     <message>
         <source>%1 % of a core over the last %2 s</source>
@@ -428,6 +455,22 @@
     <message>
         <source>Recovered from the shell</source>
         <translation>In der Oberfläche wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>over SSH</source>
+        <translation>über SSH</translation>
+    </message>
+    <message>
+        <source>over TLS</source>
+        <translation>über TLS</translation>
+    </message>
+    <message>
+        <source>on another computer</source>
+        <translation>auf einem anderen Rechner</translation>
+    </message>
+    <message>
+        <source>Your personal folders stay on this computer: on %1 this appliance gets none of them.</source>
+        <translation>Ihre persönlichen Ordner bleiben auf diesem Computer: Auf %1 erhält diese Appliance keinen davon.</translation>
     </message>
 </context>
 <context>
@@ -787,16 +830,16 @@
             <numerusform>Verbunden mit %1 · %n virtuelle Maschinen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This computer&apos;s own connection cannot be removed.</source>
+        <translation>Die Verbindung dieses Computers selbst kann nicht entfernt werden.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettingsView</name>
     <message>
         <source>Connections</source>
         <translation>Verbindungen</translation>
-    </message>
-    <message>
-        <source>Other computers are reached over SSH with your key, without a password prompt. Appliances run on this computer; other hosts show their libvirt state and virtual machines.</source>
-        <translation>Andere Computer werden über SSH mit Ihrem Schlüssel erreicht, ohne Passwortabfrage. Appliances laufen auf diesem Computer; andere Hosts zeigen ihren libvirt-Zustand und ihre virtuellen Maschinen.</translation>
     </message>
     <message>
         <source>Connection %1: %2</source>
@@ -841,6 +884,10 @@
     <message>
         <source>Add connection</source>
         <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Other computers are reached over SSH with your key, without a password prompt. Each appliance runs where its card&apos;s “Runs on” says; a host an appliance runs on can be removed once it is stopped.</source>
+        <translation>Andere Rechner werden über SSH mit Ihrem Schlüssel erreicht, ohne Passwortabfrage. Jede Appliance läuft dort, wo „Läuft auf“ auf ihrer Karte angibt; ein Rechner, auf dem eine Appliance läuft, kann entfernt werden, sobald sie angehalten ist.</translation>
     </message>
 </context>
 <context>
@@ -890,6 +937,10 @@
     <message>
         <source>Compare with %1</source>
         <translation>Mit %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>Runs on %1 %2.</source>
+        <translation>Läuft auf %1 %2.</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +1726,10 @@
     <message>
         <source>Declared only: not enforced here yet</source>
         <translation>Nur angegeben: hier noch nicht durchgesetzt</translation>
+    </message>
+    <message>
+        <source>Cannot be held on this host, so not granted: the appliance runs without it</source>
+        <translation>Auf diesem Rechner nicht durchsetzbar, daher nicht gewährt: die Appliance läuft ohne</translation>
     </message>
 </context>
 <context>

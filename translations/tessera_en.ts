@@ -151,11 +151,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Runs on %1</source>
+        <source>Window warning: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Window warning: %1</source>
+        <source>Runs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the appliance to move it to another host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer this appliance runs on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -361,6 +369,25 @@
     </message>
 </context>
 <context>
+    <name>ApplianceListModel</name>
+    <message>
+        <source>There is no appliance called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection called “%1”. Add it under Settings → Connections first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the appliance before moving it to another host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs on %2. Stop it before removing this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplianceMonitor</name>
     <message>
         <source>%1 % of a core over the last %2 s</source>
@@ -426,6 +453,22 @@
     </message>
     <message>
         <source>Recovered from the shell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over SSH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your personal folders stay on this computer: on %1 this appliance gets none of them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -786,15 +829,15 @@
             <numerusform>Connected to %1 · %n virtual machines</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This computer&apos;s own connection cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettingsView</name>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other computers are reached over SSH with your key, without a password prompt. Appliances run on this computer; other hosts show their libvirt state and virtual machines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -839,6 +882,10 @@
     </message>
     <message>
         <source>Add connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other computers are reached over SSH with your key, without a password prompt. Each appliance runs where its card&apos;s “Runs on” says; a host an appliance runs on can be removed once it is stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -887,6 +934,10 @@
     </message>
     <message>
         <source>Compare with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on %1 %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1668,6 +1719,10 @@
     </message>
     <message>
         <source>Declared only: not enforced here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be held on this host, so not granted: the appliance runs without it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,9 +3,11 @@
 // or controls spilling out of the window, squeezed buttons, and siblings in a layout that
 // overlap. Each view is saved as a screenshot under artifacts/ to be looked at as well.
 // Offscreen, on libvirt's test driver, with the real terminal and editor descriptors.
+#include "appliancecatalog.h"
 #include "appliancelistmodel.h"
 #include "appliancesession.h"
 #include "breachlistmodel.h"
+#include "connectionlistmodel.h"
 #include "hypervisor.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
@@ -21,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
@@ -36,6 +39,9 @@ class tst_ShellLayout : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // Under LANG=de_DE.UTF-8 the German screenshots (ctest runs it in C, in English).
+        if (m_translator.load(QLocale(), QStringLiteral("tessera"), QStringLiteral("_"), QStringLiteral(TESSERA_QM_DIR)))
+            QCoreApplication::installTranslator(&m_translator);
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
         qputenv("TESSERA_DATA_DIR", m_home.filePath(QStringLiteral("data")).toUtf8());
         const QString cache = m_home.filePath(QStringLiteral("cache"));
@@ -58,6 +64,9 @@ private Q_SLOTS:
         QSignalSpy status(m_hypervisor, &Hypervisor::statusChanged);
         m_hypervisor->open();
         QVERIFY(status.wait(10000));
+        // Only this computer at first: the "Runs on" control shows once hostChoice() adds another.
+        m_connections = new ConnectionListModel(m_hypervisor, this);
+        ConnectionListModel::setInstance(m_connections);
         m_engine = new QQmlApplicationEngine(this);
         m_engine->load(QUrl(QStringLiteral("qrc:/Tessera/Main.qml")));
         QCOMPARE(m_engine->rootObjects().size(), 1);
@@ -202,7 +211,143 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->property("visible").toBool());
     }
 
+    void hostChoice()
+    {
+        // With another host the cards get their "Runs on" control; one appliance with personal-store
+        // folders moves there (nothing listens on 127.0.0.1:9, so that host fails to open: fine here).
+        const QString cache = m_home.filePath(QStringLiteral("cache"));
+        QVERIFY(makeTestAppliance(cache, QStringLiteral("notes")));
+        const QString descriptor = cache + QStringLiteral("/appliances/notes/h1/appliance.ovf");
+        QFile::remove(descriptor);
+        QVERIFY(QFile::copy(QStringLiteral(TESSERA_SOURCE_DIR "/tests/contracts-view/data/editor-ovf2.ovf"), descriptor));
+        m_appliances->reload();
+        QTRY_COMPARE(m_appliances->rowCount(), 3);
+        QVERIFY(!findVisibleItem(m_window->contentItem(), QStringLiteral("hostRow")));
+        m_connections->appendEntry({QStringLiteral("build-server"), QStringLiteral("qemu+ssh://nobody@127.0.0.1:9/system")});
+        QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("hostRow")));
+        ApplianceSession *notes = m_appliances->session(QStringLiteral("notes"));
+        QTRY_COMPARE(notes->state(), ApplianceSession::Off);
+        // Through the card's control, as a person (or a screen reader: accessible name "Runs on") would.
+        QQuickItem *card = findVisibleItem(m_window->contentItem(), QStringLiteral("card-notes"));
+        QVERIFY(card);
+        QQuickItem *choice = findVisibleItem(card, QStringLiteral("hostChoice"));
+        QVERIFY(choice);
+        QVERIFY(choice->isEnabled());
+        QCOMPARE(choice->property("currentText").toString(), ConnectionListModel::localHostName());
+        // While one runs its control is disabled, and a move asked for anyway is refused on its card
+        // (the editor: no network, so it starts on the test driver without a gateway).
+        ApplianceSession *editor = m_appliances->session(QStringLiteral("editor"));
+        QQuickItem *editorCard = findVisibleItem(m_window->contentItem(), QStringLiteral("card-editor"));
+        QVERIFY(editorCard);
+        QQuickItem *editorChoice = findVisibleItem(editorCard, QStringLiteral("hostChoice"));
+        QVERIFY(editorChoice);
+        editor->vm()->start();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Running, 10000);
+        QTRY_VERIFY(!editorChoice->isEnabled());
+        QVERIFY(QMetaObject::invokeMethod(editorChoice, "activated", Q_ARG(int, 1)));
+        QTRY_VERIFY(findVisibleItem(editorCard, QStringLiteral("hostProblem")));
+        QCOMPARE(findVisibleItem(editorCard, QStringLiteral("hostProblem"))->property("text").toString(),
+                 QStringLiteral("Stop the appliance before moving it to another host."));
+        QCOMPARE(editor->host(), ConnectionListModel::localHostName());
+        QCOMPARE(editorChoice->property("currentIndex").toInt(), 0);
+        verifyLayout(QStringLiteral("launcher-host-refused"));
+        editor->vm()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Off, 10000);
+        QTRY_VERIFY(editorChoice->isEnabled());
+        QCOMPARE(findVisibleItem(editorCard, QStringLiteral("hostProblem")), nullptr);
+
+        QVERIFY(QMetaObject::invokeMethod(choice, "activated", Q_ARG(int, 1)));
+        QTRY_COMPARE(notes->host(), QStringLiteral("build-server"));
+        QCOMPARE(choice->property("currentIndex").toInt(), 1);
+        QCOMPARE(findVisibleItem(card, QStringLiteral("hostProblem")), nullptr);
+        QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("withheldNote")));
+        // Nothing listens on that port: the card says the host cannot be reached, and what to do.
+        QTRY_VERIFY_WITH_TIMEOUT(findVisibleItem(m_window->contentItem(), QStringLiteral("hostError")), 30000);
+        QVERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("hostTransport")));
+        verifyLayout(QStringLiteral("launcher-hosts"));
+
+        QObject *dialog = m_window->findChild<QObject *>(QStringLiteral("consentDialog"));
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant::fromValue(notes)), Q_ARG(QVariant, QString()));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        // ListView delegates: searched in the visual tree (the popup is in the window's overlay).
+        QTRY_VERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("enforcement-withheld")));
+        QVERIFY(findVisibleItem(m_window->contentItem(), QStringLiteral("consentHost")));
+        verifyLayout(QStringLiteral("consent-remote"));
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+
+        // Settings with both connections; its Remove brings the appliance (off) back to this computer.
+        QObject *settings = m_window->findChild<QObject *>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        verifyLayout(QStringLiteral("settings-hosts"));
+
+        // Another host where an appliance runs: Remove is refused there, with why, until it stops.
+        // (test:///default is one host per process: another ApplianceVm of the image starts its domain.)
+        m_connections->appendEntry({QStringLiteral("lab"), QStringLiteral("test:///default")});
+        QCOMPARE(m_appliances->setHost(QStringLiteral("editor"), QStringLiteral("lab")), QString());
+        ApplianceVm starter(m_hypervisor->connection(), ApplianceCatalog::find(cache + QStringLiteral("/appliances"), QStringLiteral("editor")),
+                            Accelerator::Tcg);
+        starter.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(starter.state(), ApplianceVm::Off, 10000);
+        starter.start();
+        QTRY_COMPARE_WITH_TIMEOUT(starter.state(), ApplianceVm::Running, 10000);
+        editor->vm()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Running, 10000);
+        QQuickItem *labRow = nullptr;
+        QTRY_VERIFY((labRow = findVisibleItem(m_window->contentItem(), QStringLiteral("connectionRow2"))));
+        QQuickItem *labRemove = findVisibleItem(labRow, QStringLiteral("removeButton"));
+        QVERIFY(labRemove);
+        QVERIFY(QMetaObject::invokeMethod(labRemove, "clicked"));
+        QTRY_VERIFY(findVisibleItem(labRow, QStringLiteral("removeProblem")));
+        const QString refused = findVisibleItem(labRow, QStringLiteral("removeProblem"))->property("text").toString();
+        QVERIFY2(refused.contains(QLatin1String("Stop it")), qPrintable(refused));
+        QCOMPARE(m_connections->rowCount(), 3);
+        // Scrolled to the bottom, as a person who clicked there sees it.
+        auto *scroll = m_window->findChild<QQuickItem *>(QStringLiteral("settingsScroll"));
+        QVERIFY(scroll);
+        auto *flickable = scroll->property("contentItem").value<QQuickItem *>();
+        QVERIFY(flickable);
+        flickable->setProperty("contentY", flickable->property("contentHeight").toReal() - flickable->height());
+        verifyLayout(QStringLiteral("settings-host-refused"));
+        starter.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(starter.state(), ApplianceVm::Off, 10000);
+        editor->vm()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->vm()->state(), ApplianceVm::Off, 10000);
+        QVERIFY(QMetaObject::invokeMethod(labRemove, "clicked"));
+        QTRY_COMPARE(m_connections->rowCount(), 2);
+        QCOMPARE(editor->host(), ConnectionListModel::localHostName());
+        QQuickItem *row = findVisibleItem(m_window->contentItem(), QStringLiteral("connectionRow1"));
+        QVERIFY(row);
+        QQuickItem *remove = findVisibleItem(row, QStringLiteral("removeButton"));
+        QVERIFY(remove);
+        QVERIFY(QMetaObject::invokeMethod(remove, "clicked"));
+        QTRY_COMPARE(m_connections->rowCount(), 1);
+        QCOMPARE(notes->host(), ConnectionListModel::localHostName());
+        QVERIFY(!notes->remote());
+        QCOMPARE(choice->property("currentIndex").toInt(), 0); // follows the model
+        QMetaObject::invokeMethod(settings, "close");
+        QTRY_VERIFY(!settings->property("visible").toBool());
+        QTRY_VERIFY(!findVisibleItem(m_window->contentItem(), QStringLiteral("hostRow")));
+    }
+
 private:
+    static QQuickItem *findVisibleItem(QQuickItem *root, const QString &objectName)
+    {
+        if (!root || !root->isVisible())
+            return nullptr;
+        if (root->objectName() == objectName)
+            return root;
+        const QList<QQuickItem *> children = root->childItems();
+        for (QQuickItem *child : children) {
+            if (QQuickItem *found = findVisibleItem(child, objectName))
+                return found;
+        }
+        return nullptr;
+    }
+
     QQuickItem *findVisible(const QString &objectName)
     {
         auto *item = m_window->findChild<QQuickItem *>(objectName);
@@ -230,12 +375,14 @@ private:
     }
 
     QTemporaryDir m_home;
+    QTranslator m_translator;
     QString m_scale;
     Hypervisor *m_hypervisor = nullptr;
     StoreHistory *m_history = nullptr;
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
     ApplianceListModel *m_appliances = nullptr;
+    ConnectionListModel *m_connections = nullptr;
 };
 
 QTEST_MAIN(tst_ShellLayout)
