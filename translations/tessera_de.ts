@@ -555,6 +555,10 @@
         <source>The appliance is busy starting or rolling back. Wait until it has finished, then recover it.</source>
         <translation>Die Appliance startet gerade oder wird zurückgesetzt. Warten Sie, bis das abgeschlossen ist, und stellen Sie sie dann wieder her.</translation>
     </message>
+    <message>
+        <source>Restore points are kept only for appliances on this computer; %1 runs on %2. Move it back to This computer to use them, or roll it back to its clean state.</source>
+        <translation>Wiederherstellungspunkte gibt es nur für Appliances auf diesem Computer; %1 läuft auf %2. Verschieben Sie sie zurück auf „Dieser Computer“, um sie zu nutzen, oder setzen Sie sie auf ihren sauberen Zustand zurück.</translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>
@@ -2985,6 +2989,48 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>RemoteDisks</name>
+    <message>
+        <source>The appliance&apos;s base image on the host cannot be read. Test the connection in Settings and launch again.</source>
+        <translation>Das Basisabbild der Appliance auf dem Host kann nicht gelesen werden. Testen Sie die Verbindung in den Einstellungen und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s old system disk on the host could not be deleted, so it was not started. Check that it is not in use there, then try again.</source>
+        <translation>Die alte Systemplatte der Appliance auf dem Host konnte nicht gelöscht werden, daher wurde sie nicht gestartet. Prüfen Sie, dass sie dort nicht benutzt wird, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system disk could not be made on the host. Check that qemu-img is installed there and that %1 has free space.</source>
+        <translation>Die Systemplatte der Appliance konnte auf dem Host nicht angelegt werden. Prüfen Sie, dass qemu-img dort installiert ist und %1 freien Platz hat.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system disk on the host could not be deleted. Check that the appliance is off, then try again.</source>
+        <translation>Die Systemplatte der Appliance auf dem Host konnte nicht gelöscht werden. Prüfen Sie, dass die Appliance aus ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system changes could not be copied from the host into quarantine here; they are still on the host. Check the connection and free disk space, then recover again.</source>
+        <translation>Die Systemänderungen der Appliance konnten nicht vom Host in die Quarantäne hier kopiert werden; sie liegen noch auf dem Host. Prüfen Sie die Verbindung und den freien Speicherplatz und stellen Sie dann erneut wieder her.</translation>
+    </message>
+    <message>
+        <source>The appliance has no system changes on the host: it is already clean. Start it as usual.</source>
+        <translation>Die Appliance hat auf dem Host keine Systemänderungen: Sie ist bereits sauber. Starten Sie sie wie gewohnt.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteLaunchJob</name>
+    <message>
+        <source>The appliance could not be started on the host. See the details; check that QEMU is installed there and enough memory is free, then try again.</source>
+        <translation>Die Appliance konnte auf dem Host nicht gestartet werden. Sehen Sie sich die Details an; prüfen Sie, dass QEMU dort installiert und genug Arbeitsspeicher frei ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The host did not say where the appliance&apos;s display listens. Report this, with the host&apos;s libvirt version.</source>
+        <translation>Der Host hat nicht mitgeteilt, wo die Anzeige der Appliance lauscht. Melden Sie das bitte mit der libvirt-Version des Hosts.</translation>
+    </message>
+    <message>
+        <source>The appliance on the host could not be switched off, so it was not recovered. Check the connection in Settings and try again.</source>
+        <translation>Die Appliance auf dem Host konnte nicht ausgeschaltet werden, daher wurde sie nicht wiederhergestellt. Prüfen Sie die Verbindung in den Einstellungen und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>RestorePointModel</name>
     <message>
         <source>Clean shutdown</source>
@@ -3217,6 +3263,21 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>No guest display socket was given.</source>
         <translation>Es wurde kein Socket für die Gastanzeige angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>SshTunnel</name>
+    <message>
+        <source>Appliances run on another host only over ssh (qemu+ssh://user@host/system): its display and network travel through the ssh connection. Add the host with such a URI.</source>
+        <translation>Appliances laufen auf einem anderen Host nur über ssh (qemu+ssh://benutzer@host/system): Anzeige und Netzwerk gehen durch die ssh-Verbindung. Fügen Sie den Host mit einer solchen URI hinzu.</translation>
+    </message>
+    <message>
+        <source>The ssh connection to %1 that carries the appliance&apos;s display and network could not be set up. Check that you can log in with “ssh %2” without a password prompt and that the host&apos;s ssh server allows forwarding, then try again.</source>
+        <translation>Die ssh-Verbindung zu %1, die Anzeige und Netzwerk der Appliance trägt, konnte nicht aufgebaut werden. Prüfen Sie, dass Sie sich mit „ssh %2“ ohne Passwortabfrage anmelden können und der ssh-Server des Hosts Weiterleitungen erlaubt, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s display could not be forwarded from %1 over ssh. Check that the host&apos;s ssh server allows forwarding (AllowStreamLocalForwarding), then launch it again.</source>
+        <translation>Die Anzeige der Appliance konnte nicht von %1 über ssh weitergeleitet werden. Prüfen Sie, dass der ssh-Server des Hosts Weiterleitungen erlaubt (AllowStreamLocalForwarding), und starten Sie sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -3586,6 +3647,14 @@ Befehle:
   contract check FILE...            OVF-Beschreibungen prüfen
   contract show [--json] FILE       was eine Appliance darf
   contract compare [--json] A B     welcher Vertrag enger ist</translation>
+    </message>
+    <message>
+        <source>Run on the other host NAME (added in the shell&apos;s Settings → Connections) instead of this computer.</source>
+        <translation>Auf dem anderen Host NAME (in den Einstellungen der Oberfläche unter Verbindungen hinzugefügt) statt auf diesem Computer ausführen.</translation>
+    </message>
+    <message>
+        <source>There is no host called “%1”. Add it in the shell&apos;s Settings → Connections, or give its URI with --uri.</source>
+        <translation>Es gibt keinen Host namens „%1“. Fügen Sie ihn in den Einstellungen der Oberfläche unter Verbindungen hinzu oder geben Sie seine URI mit --uri an.</translation>
     </message>
 </context>
 </TS>

@@ -554,6 +554,10 @@
         <source>The appliance is busy starting or rolling back. Wait until it has finished, then recover it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Restore points are kept only for appliances on this computer; %1 runs on %2. Move it back to This computer to use them, or roll it back to its clean state.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BreachEvent</name>
@@ -2970,6 +2974,48 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>RemoteDisks</name>
+    <message>
+        <source>The appliance&apos;s base image on the host cannot be read. Test the connection in Settings and launch again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s old system disk on the host could not be deleted, so it was not started. Check that it is not in use there, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system disk could not be made on the host. Check that qemu-img is installed there and that %1 has free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system disk on the host could not be deleted. Check that the appliance is off, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s system changes could not be copied from the host into quarantine here; they are still on the host. Check the connection and free disk space, then recover again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance has no system changes on the host: it is already clean. Start it as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteLaunchJob</name>
+    <message>
+        <source>The appliance could not be started on the host. See the details; check that QEMU is installed there and enough memory is free, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host did not say where the appliance&apos;s display listens. Report this, with the host&apos;s libvirt version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance on the host could not be switched off, so it was not recovered. Check the connection in Settings and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestorePointModel</name>
     <message>
         <source>Clean shutdown</source>
@@ -3201,6 +3247,21 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>No guest display socket was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshTunnel</name>
+    <message>
+        <source>Appliances run on another host only over ssh (qemu+ssh://user@host/system): its display and network travel through the ssh connection. Add the host with such a URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ssh connection to %1 that carries the appliance&apos;s display and network could not be set up. Check that you can log in with “ssh %2” without a password prompt and that the host&apos;s ssh server allows forwarding, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance&apos;s display could not be forwarded from %1 over ssh. Check that the host&apos;s ssh server allows forwarding (AllowStreamLocalForwarding), then launch it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3537,6 +3598,14 @@ Commands:
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on the other host NAME (added in the shell&apos;s Settings → Connections) instead of this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no host called “%1”. Add it in the shell&apos;s Settings → Connections, or give its URI with --uri.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
