@@ -14,7 +14,7 @@ Window {
     readonly property color trustColor: TrustColors.colorFor(session.name)
     readonly property int borderWidth: 4
 
-    title: qsTr("[%1] %2").arg(session.title).arg(session.stateText)
+    title: qsTr("[%1] %2").arg(session.windowTitle).arg(session.stateText)
     // Open at the guest's own size (scaled down only if the screen is smaller).
     readonly property size guestSize: session.display.framebuffer.size
     width: Math.min(Math.max(guestSize.width, 640), Screen.desktopAvailableWidth - 32) + 2 * borderWidth
@@ -29,7 +29,7 @@ Window {
         Label {
             id: stripLabel
             anchors.centerIn: parent
-            text: window.session.title
+            text: window.session.windowTitle
             color: "white"
             font.bold: true
         }

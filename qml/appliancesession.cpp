@@ -57,7 +57,8 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(m_display->framebuffer(), &GuestFramebuffer::sizeChanged, this, &ApplianceSession::updateState);
     m_seamlessWindows = new SeamlessWindowManager(this);
     m_seamlessWindows->setApplianceId(name());
-    m_seamlessWindows->setApplianceTitle(info.title);
+    m_seamlessWindows->setApplianceTitle(windowTitle());
+    connect(this, &ApplianceSession::hostChanged, this, [this] { m_seamlessWindows->setApplianceTitle(windowTitle()); });
     // The trust colour (TrustColors.colorFor() in QML) for the host-drawn seamless borders, kept current.
     m_seamlessWindows->setTrustColor(TrustColorStore::instance()->colorFor(name()));
     connect(TrustColorStore::instance(), &TrustColorStore::colorsChanged, this, [this](const QString &changed) {
@@ -309,6 +310,11 @@ void ApplianceSession::mountFinished(quint32 requestId, int exitStatus)
                          "Stop the appliance and launch it again; if it keeps failing, roll it back.").arg(target, m_info.title));
 }
 
+QString ApplianceSession::windowTitle() const
+{
+    return m_vm->isRemote() ? tr("%1 · on %2").arg(m_info.title, host()) : m_info.title;
+}
+
 void ApplianceSession::captureReadyStateIfUseful()
 {
     // After the first cold boot of a fresh-every-launch appliance, keep its booted state so
@@ -317,7 +323,9 @@ void ApplianceSession::captureReadyStateIfUseful()
     // Without an agent, nothing tells that the app has drawn, nor greets again after a
     // restore: imported appliances boot cold each time unless their agent speaks.
     const bool agentUp = m_display->agent()->sessionState() == QLatin1String("up");
-    if (m_state != Running || m_vm->mode() != ApplianceVm::FreshEveryLaunch || m_vm->hasReadyState() || !agentUp) {
+    // On another host there are no ready states (ApplianceVm::captureReadyState refuses): the
+    // display is not dropped for nothing.
+    if (m_state != Running || m_vm->isRemote() || m_vm->mode() != ApplianceVm::FreshEveryLaunch || m_vm->hasReadyState() || !agentUp) {
         m_captureQueued = false;
         mountSharedFoldersIfDue();
         return;
@@ -352,7 +360,11 @@ void ApplianceSession::startMonitor()
     if (m_monitor)
         return;
     const EnforcementPlan &plan = m_vm->enforcement();
-    m_monitor = new ApplianceMonitor(name(), plan.contract(), plan.context().storeRoot, this);
+    SystemContract watched = plan.contract();
+    // Withheld on another host: nothing of the store is exported there, so nothing to watch.
+    if (plan.status(ContractElement::Mounts) == EnforcementStatus::Withheld)
+        watched.mounts.clear();
+    m_monitor = new ApplianceMonitor(name(), watched, plan.context().storeRoot, this);
     m_monitor->watchCpu(m_vm->connection(), m_vm->spec().name);
     if (m_vm->spec().network.enabled)
         m_monitor->watchNetworkLog(plan.context().logDir + QStringLiteral("/network.jsonl"));
@@ -361,7 +373,7 @@ void ApplianceSession::startMonitor()
     m_monitor->start();
     if (StoreHistory *history = StoreHistory::instance()) {
         QStringList writable;
-        for (const MountGrant &mount : plan.contract().mounts) {
+        for (const MountGrant &mount : std::as_const(watched.mounts)) {
             if (mount.access == MountGrant::Access::ReadWrite)
                 writable.append(mount.store);
         }

@@ -57,6 +57,9 @@ class ApplianceSession : public QObject
     Q_PROPERTY(QString host READ host NOTIFY hostChanged)
     /// Runs on another host than this computer.
     Q_PROPERTY(bool remote READ remote NOTIFY hostChanged)
+    /// The name its windows' host-drawn bars carry: the title, and where it runs when that is
+    /// another host ("Terminal · on lab"), so a window never hides where its app runs.
+    Q_PROPERTY(QString windowTitle READ windowTitle NOTIFY hostChanged)
     /// How another host is reached ("over SSH"), translated; "" on this computer.
     Q_PROPERTY(QString hostTransport READ hostTransport NOTIFY hostChanged)
     /// What the contract loses on that host (the personal store's folders), translated; "" when nothing.
@@ -71,6 +74,7 @@ public:
 
     QString name() const { return m_vm->image().name; }
     QString title() const { return m_info.title; }
+    QString windowTitle() const;
     QString job() const { return m_vm->image().job; }
     bool imported() const { return m_vm->image().imported; }
     /// Whether a running guest counts as up (Running rather than Booting): its agent says its

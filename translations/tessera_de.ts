@@ -472,6 +472,10 @@
         <source>Your personal folders stay on this computer: on %1 this appliance gets none of them.</source>
         <translation>Ihre persönlichen Ordner bleiben auf diesem Computer: Auf %1 erhält diese Appliance keinen davon.</translation>
     </message>
+    <message>
+        <source>%1 · on %2</source>
+        <translation>%1 · auf %2</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceVm</name>

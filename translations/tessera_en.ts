@@ -471,6 +471,10 @@
         <source>Your personal folders stay on this computer: on %1 this appliance gets none of them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceVm</name>
