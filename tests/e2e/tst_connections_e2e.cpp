@@ -9,6 +9,9 @@
 #include "connectionlist.h"
 #include "volumeupload.h"
 #include "appliancecatalog.h"
+#include "appliancelistmodel.h"
+#include "appliancesession.h"
+#include "agentchannel.h"
 #include "appliancevm.h"
 #include "domainxmlbuilder.h"
 #include "gatewayprocess.h"
@@ -29,6 +32,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -636,6 +640,51 @@ private Q_SLOTS:
         QVERIFY(rolledBack.wait(60000));
         QVERIFY2(m_host->virsh({QStringLiteral("vol-list"), QLatin1String(RemoteDisks::PoolName)}, &error, &output), qPrintable(error));
         QVERIFY2(output.contains(QStringLiteral("-base.qcow2")), qPrintable(output)); // the copy stays for the next launch
+    }
+
+    /// The shell's own models on the other host: the launcher moves the terminal there by name,
+    /// its session launches it, its display and agent come up through the tunnel, its windows'
+    /// bars name the host, and it stops. (The card and consent dialog for this are checked by
+    /// tst_shelllayout's hostChoice; the layers below by launchesOnTheOtherHost.)
+    void shellSessionOnTheOtherHost()
+    {
+        ConnectionSettings localSettings;
+        localSettings.uri = QStringLiteral("qemu:///embed?root=") + QDir::homePath() + QStringLiteral("/.cache/tessera/e2e-connections-libvirt");
+        Hypervisor local(localSettings);
+        Hypervisor::setInstance(&local);
+        local.open();
+        ConnectionListModel connections(&local);
+        ConnectionListModel::setInstance(&connections);
+        connections.appendEntry({QStringLiteral("loopback-ssh"), m_host->uri(m_host->port())});
+        const auto cleanup = qScopeGuard([] {
+            ConnectionListModel::setInstance(nullptr);
+            Hypervisor::setInstance(nullptr);
+        });
+
+        ApplianceListModel appliances;
+        QTRY_VERIFY_WITH_TIMEOUT(appliances.session(QStringLiteral("terminal")), 30000);
+        ApplianceSession *terminal = appliances.session(QStringLiteral("terminal"));
+        QTRY_VERIFY_WITH_TIMEOUT(terminal->vm()->state() != ApplianceVm::Unknown, 300000);
+        QCOMPARE(appliances.setHost(QStringLiteral("terminal"), QStringLiteral("loopback-ssh")), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(terminal->remote(), 60000);
+        QCOMPARE(terminal->host(), QStringLiteral("loopback-ssh"));
+        QVERIFY2(terminal->windowTitle().contains(QLatin1String("loopback-ssh")), qPrintable(terminal->windowTitle()));
+        QVERIFY(!terminal->withheldNote().isEmpty());
+
+        terminal->launch();
+        QTRY_VERIFY_WITH_TIMEOUT(terminal->display()->agent()->sessionState() == QLatin1String("up")
+                                     || terminal->vm()->state() == ApplianceVm::Failed, 600000);
+        QVERIFY2(terminal->vm()->state() == ApplianceVm::Running, qPrintable(terminal->vm()->lastError().toString()));
+        QString error, output;
+        QVERIFY2(m_host->virsh({QStringLiteral("domstate"), QStringLiteral("tessera-terminal")}, &error, &output), qPrintable(error));
+        QCOMPARE(output.trimmed(), QStringLiteral("running"));
+        // The display stays connected: no ready-state capture drops it on another host.
+        QSignalSpy connectedChanged(terminal->display(), &SpiceConnection::connectedChanged);
+        QVERIFY(!connectedChanged.wait(5000));
+
+        terminal->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(terminal->vm()->state(), ApplianceVm::Off, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(TesseraPaths::runtimeDir() + QStringLiteral("/terminal.ssh")), 30000);
     }
 };
 
