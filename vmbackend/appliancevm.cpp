@@ -10,6 +10,7 @@
 #include "recoveryjob.h"
 #include "remotelaunchjob.h"
 #include "tesserapaths.h"
+#include "domainhandle.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -31,15 +32,6 @@ virDomainPtr lookup(virConnectPtr connection, const QString &name)
 {
     return connection ? virDomainLookupByName(connection, name.toUtf8().constData()) : nullptr;
 }
-
-struct DomainHandle
-{
-    explicit DomainHandle(virDomainPtr domain) : domain(domain) {}
-    ~DomainHandle() { if (domain) virDomainFree(domain); }
-    DomainHandle(const DomainHandle &) = delete;
-    DomainHandle &operator=(const DomainHandle &) = delete;
-    virDomainPtr domain;
-};
 
 ApplianceVm::State stateFromLibvirt(int state)
 {
@@ -238,6 +230,10 @@ void ApplianceVm::refresh()
         if (m_capturing)
             return;
         setHasReadyState(result.second);
+        // A launch or roll back under way ends with its own result; an answer read before it
+        // started ("shut off") must not end it early.
+        if (m_state == Preparing || m_state == RollingBack)
+            return;
         setState(stateFromLibvirt(result.first));
     });
 }
@@ -274,9 +270,11 @@ void ApplianceVm::start()
 
 void ApplianceVm::startRemote()
 {
+    m_remoteLaunching = true;
     m_connection->call<RemoteLaunchJob::Result>(this, [job = remoteLaunchJob()](virConnectPtr connection) {
         return job.launch(connection);
     }, [this](const RemoteLaunchJob::Result &result) {
+        m_remoteLaunching = false;
         if (result.error.isError()) {
             fail(result.error);
             return;
@@ -423,11 +421,7 @@ void ApplianceVm::resume()
 
 void ApplianceVm::rollback()
 {
-    if (m_remote) {
-        rollbackRemote();
-        return;
-    }
-    if (m_mode == KeepChanges) { // keeps unsaved changes as a point first, like any roll back
+    if (m_mode == KeepChanges && !m_remote) { // keeps unsaved changes as a point first, like any roll back
         rollbackTo({});
         return;
     }
@@ -437,10 +431,12 @@ void ApplianceVm::rollback()
     }
     setState(RollingBack);
     using Result = std::pair<VmError, qint64>;
-    m_connection->call<Result>(this, [job = launchJob()](virConnectPtr connection) -> Result {
+    // On another host the overlay volume there goes; here, a new empty overlay.
+    std::optional<RemoteLaunchJob> remote = m_remote ? std::optional(remoteLaunchJob()) : std::nullopt;
+    m_connection->call<Result>(this, [job = launchJob(), remote](virConnectPtr connection) -> Result {
         QElapsedTimer timer;
         timer.start();
-        VmError error = job.rollback(connection);
+        VmError error = remote ? remote->rollback(connection) : job.rollback(connection);
         return {error, timer.elapsed()};
     }, [this](const Result &result) {
         if (result.first.isError()) {
@@ -449,30 +445,8 @@ void ApplianceVm::rollback()
         }
         setState(Off);
         Q_EMIT rolledBack(result.second);
-        removeDiscardedOverlay();
-    });
-}
-
-void ApplianceVm::rollbackRemote()
-{
-    if (m_capturing || (m_state != Off && m_state != Failed && m_state != Unknown)) {
-        fail(VmError(VmError::NotStopped, tr("Stop the appliance before rolling it back.")));
-        return;
-    }
-    setState(RollingBack);
-    using Result = std::pair<VmError, qint64>;
-    m_connection->call<Result>(this, [job = remoteLaunchJob()](virConnectPtr connection) -> Result {
-        QElapsedTimer timer;
-        timer.start();
-        VmError error = job.rollback(connection);
-        return {error, timer.elapsed()};
-    }, [this](const Result &result) {
-        if (result.first.isError()) {
-            fail(result.first);
-            return;
-        }
-        setState(Off);
-        Q_EMIT rolledBack(result.second);
+        if (!m_remote)
+            removeDiscardedOverlay();
     });
 }
 
@@ -511,7 +485,7 @@ void ApplianceVm::onDomainEvent(const QString &domainName, LibvirtConnection::Do
     case LibvirtConnection::Started:
     case LibvirtConnection::Resumed:
         // On another host the launch goes on after QEMU started (the display's forward).
-        if (!(m_remote && m_state == Preparing))
+        if (!m_remoteLaunching)
             setState(Running);
         break;
     case LibvirtConnection::Suspended:

@@ -186,7 +186,6 @@ private:
     LaunchJob launchJob() const;
     RemoteLaunchJob remoteLaunchJob() const;
     void startRemote();
-    void rollbackRemote();
     /// Ends the ssh master of a launch on another host (after the domain stopped).
     void closeTunnel();
     /// Restore points live on this computer: refused, with a message, on another host.
@@ -215,6 +214,9 @@ private:
     bool m_hasReadyState = false;
     bool m_capturing = false;       ///< the Stopped event of the memory save is not an Off
     bool m_stopAfterCapture = false;
+    /// A launch on another host is under way: QEMU's Started event comes before the display's
+    /// forward exists, so Running waits for the launch's own result.
+    bool m_remoteLaunching = false;
     QList<RestorePoint> m_points;
     QString m_currentPoint;
     int m_retention = 5;

@@ -1,5 +1,6 @@
 #include "inspectorjob.h"
 
+#include "domainhandle.h"
 #include "domainxmlbuilder.h"
 #include "inspectorscripts.h"
 #include "overlaydisk.h"
@@ -32,15 +33,6 @@ void writeReadOnlyDisk(QXmlStreamWriter &xml, const QString &file, const QString
     xml.writeTextElement(QStringLiteral("serial"), serial);
     xml.writeEndElement();
 }
-
-struct DomainHandle
-{
-    explicit DomainHandle(virDomainPtr domain) : domain(domain) {}
-    ~DomainHandle() { if (domain) virDomainFree(domain); }
-    DomainHandle(const DomainHandle &) = delete;
-    DomainHandle &operator=(const DomainHandle &) = delete;
-    virDomainPtr domain;
-};
 
 } // namespace
 

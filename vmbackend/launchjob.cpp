@@ -7,6 +7,7 @@
 #include "readystate.h"
 #include "restorepointstore.h"
 #include "recoveryjob.h"
+#include "domainhandle.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -20,15 +21,6 @@
 #include <cstdlib>
 
 namespace {
-
-struct DomainHandle
-{
-    explicit DomainHandle(virDomainPtr domain) : domain(domain) {}
-    ~DomainHandle() { if (domain) virDomainFree(domain); }
-    DomainHandle(const DomainHandle &) = delete;
-    DomainHandle &operator=(const DomainHandle &) = delete;
-    virDomainPtr domain;
-};
 
 QString lastLibvirtError()
 {

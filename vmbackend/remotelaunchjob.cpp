@@ -3,6 +3,7 @@
 #include "domainxmlbuilder.h"
 #include "gatewayprocess.h"
 #include "sshtunnel.h"
+#include "domainhandle.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -14,19 +15,6 @@
 #include <libvirt/libvirt.h>
 
 #include <cstdlib>
-
-namespace {
-
-struct DomainHandle
-{
-    explicit DomainHandle(virDomainPtr domain) : domain(domain) {}
-    ~DomainHandle() { if (domain) virDomainFree(domain); }
-    DomainHandle(const DomainHandle &) = delete;
-    DomainHandle &operator=(const DomainHandle &) = delete;
-    virDomainPtr domain;
-};
-
-} // namespace
 
 DomainSpec RemoteLaunchJob::specOnHost(const DomainSpec &local, const RemoteDisks::Placed &placed, const QString &remoteGatewaySocket)
 {

@@ -283,6 +283,26 @@ private:
         return result;
     }
 
+    /// What the functions leave on the host: at the end, and at the start after a run that was
+    /// killed before its end (QEMU and the copies outlive it).
+    void removeWhatTheTestsMake()
+    {
+        QString ignored;
+        // An ssh master a failed check left open (the shell keeps them by design).
+        SshTunnel(ConnectionList::uriForOpening(m_host->uri(m_host->port())), TesseraPaths::runtimeDir() + QStringLiteral("/terminal.ssh")).close();
+        m_host->virsh({QStringLiteral("destroy"), QStringLiteral("tessera-terminal")}, &ignored);
+        m_host->virsh({QStringLiteral("undefine"), QStringLiteral("tessera-terminal")}, &ignored);
+        // The uploaded copies go (hundreds of MiB each), with their pools.
+        for (const char *volume : {"terminal-base.qcow2", "terminal-base.qcow2.done", "small.img", "small.img.done"})
+            m_host->virsh({QStringLiteral("vol-delete"), QLatin1String(volume), QStringLiteral("--pool"), QStringLiteral("tessera-e2e")}, &ignored);
+        for (const QString &pool : {QStringLiteral("tessera-e2e"), QString::fromLatin1(RemoteDisks::PoolName)}) {
+            m_host->virsh({QStringLiteral("pool-destroy"), pool}, &ignored);
+            m_host->virsh({QStringLiteral("pool-undefine"), pool}, &ignored);
+        }
+        QDir(m_host->root() + QStringLiteral("/pool")).removeRecursively();
+        QDir(m_host->root() + QStringLiteral("/lib/images/tessera")).removeRecursively();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -309,24 +329,15 @@ private Q_SLOTS:
                                               "<os><type arch='x86_64'>hvm</type></os></domain>").arg(QLatin1String(ProbeDomain)).toUtf8()));
         QString ignored;
         m_host->virsh({QStringLiteral("undefine"), QLatin1String(ProbeDomain)}, &ignored);
+        removeWhatTheTestsMake();
         QVERIFY2(m_host->virsh({QStringLiteral("define"), xml}, &error), qPrintable(error));
     }
 
     void cleanupTestCase()
     {
         if (m_host) {
+            removeWhatTheTestsMake();
             QString ignored;
-            // The uploaded copies go (hundreds of MiB); the pool with them.
-            for (const char *volume : {"terminal-base.qcow2", "terminal-base.qcow2.done", "small.img", "small.img.done"})
-                m_host->virsh({QStringLiteral("vol-delete"), QLatin1String(volume), QStringLiteral("--pool"), QStringLiteral("tessera-e2e")}, &ignored);
-            m_host->virsh({QStringLiteral("pool-destroy"), QStringLiteral("tessera-e2e")}, &ignored);
-            m_host->virsh({QStringLiteral("pool-undefine"), QStringLiteral("tessera-e2e")}, &ignored);
-            // The appliance's pool of launchesOnTheOtherHost: copies of its disks (about 1 GiB).
-            m_host->virsh({QStringLiteral("destroy"), QStringLiteral("tessera-terminal")}, &ignored);
-            m_host->virsh({QStringLiteral("undefine"), QStringLiteral("tessera-terminal")}, &ignored);
-            m_host->virsh({QStringLiteral("pool-destroy"), QLatin1String(RemoteDisks::PoolName)}, &ignored);
-            m_host->virsh({QStringLiteral("pool-undefine"), QLatin1String(RemoteDisks::PoolName)}, &ignored);
-            QDir(m_host->root() + QStringLiteral("/lib/images/tessera")).removeRecursively();
             m_host->virsh({QStringLiteral("undefine"), QLatin1String(ProbeDomain)}, &ignored);
             m_host->stop();
         }
