@@ -3,6 +3,7 @@
 #include "connectionlist.h"
 #include "connectionsettings.h"
 #include "contractparser.h"
+#include "domainhandle.h"
 #include "launchjob.h"
 #include "launchmodefile.h"
 #include "readystate.h"
@@ -10,7 +11,6 @@
 #include "recoveryjob.h"
 #include "remotelaunchjob.h"
 #include "tesserapaths.h"
-#include "domainhandle.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,6 @@
 #include "launchjob.h"
 
+#include "domainhandle.h"
 #include "domainxmlbuilder.h"
 #include "gatewayprocess.h"
 #include "overlaydisk.h"
@@ -7,7 +8,6 @@
 #include "readystate.h"
 #include "restorepointstore.h"
 #include "recoveryjob.h"
-#include "domainhandle.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>

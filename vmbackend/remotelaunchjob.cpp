@@ -1,9 +1,9 @@
 #include "remotelaunchjob.h"
 
+#include "domainhandle.h"
 #include "domainxmlbuilder.h"
 #include "gatewayprocess.h"
 #include "sshtunnel.h"
-#include "domainhandle.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
