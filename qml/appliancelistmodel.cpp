@@ -120,7 +120,7 @@ void ApplianceListModel::populate()
         connect(session, &ApplianceSession::hostChanged, this, [this, session] {
             const int row = int(m_sessions.indexOf(session));
             if (row >= 0)
-                Q_EMIT dataChanged(index(row), index(row), {HostRole, RemoteRole});
+                Q_EMIT dataChanged(index(row), index(row), {HostRole, RemoteRole, HeadlineRole});
         });
         restoreHost(session);
         const int row = int(m_sessions.size());

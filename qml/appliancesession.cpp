@@ -7,6 +7,7 @@
 #include "connectionlist.h"
 #include "connectionlistmodel.h"
 #include "contractmodel.h"
+#include "contractsummary.h"
 #include "firstpaintwatcher.h"
 #include "guestframebuffer.h"
 #include "guestmountplan.h"
@@ -308,6 +309,16 @@ void ApplianceSession::mountFinished(quint32 requestId, int exitStatus)
     if (exitStatus != 0)
         Q_EMIT failed(tr("The personal folder for %1 could not be made available inside %2, so the app does not see its files. "
                          "Stop the appliance and launch it again; if it keeps failing, roll it back.").arg(target, m_info.title));
+}
+
+QString ApplianceSession::headline() const
+{
+    const EnforcementPlan &plan = m_vm->enforcement();
+    if (plan.status(ContractElement::Mounts) != EnforcementStatus::Withheld)
+        return m_info.headline;
+    SystemContract held = plan.contract();
+    held.mounts.clear();
+    return ContractSummary(held).headline();
 }
 
 QString ApplianceSession::windowTitle() const

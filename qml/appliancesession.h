@@ -32,7 +32,9 @@ class ApplianceSession : public QObject
     /// Imported from an OVF/OVA rather than built by Tessera: it may lack the guest agent.
     Q_PROPERTY(bool imported READ imported CONSTANT)
     Q_PROPERTY(QString descriptorPath READ descriptorPath CONSTANT)
-    Q_PROPERTY(QString headline READ headline CONSTANT)
+    /// The contract's widest grant in plain words, as it holds where the appliance runs (without
+    /// the store folders on another host, which withholds them).
+    Q_PROPERTY(QString headline READ headline NOTIFY hostChanged)
     Q_PROPERTY(bool launchable READ launchable CONSTANT)
     Q_PROPERTY(QString problem READ problem CONSTANT)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
@@ -81,7 +83,7 @@ public:
     /// session is up or, for an imported appliance that may have no agent, its display shows
     /// a picture of @p displaySize.
     static bool guestIsUp(bool imported, const QString &agentSessionState, const QSize &displaySize);
-    QString headline() const { return m_info.headline; }
+    QString headline() const;
     bool launchable() const { return m_info.launchable; }
     QString problem() const { return m_info.problem; }
     QString descriptorPath() const { return m_vm->image().descriptor; }

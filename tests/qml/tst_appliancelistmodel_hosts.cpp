@@ -107,12 +107,18 @@ private Q_SLOTS:
             QCOMPARE(m_connections->data(m_connections->index(1), ConnectionListModel::StatusRole).toInt(),
                      int(ConnectionListModel::NotOpened));
 
+            const QString headlineHere = model.data(model.index(rowOf(model, QStringLiteral("editor"))), ApplianceListModel::HeadlineRole).toString();
+            QVERIFY2(headlineHere.contains(QLatin1String("Documents")), qPrintable(headlineHere));
             QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
             QSignalSpy hostChanged(editor, &ApplianceSession::hostChanged);
             QCOMPARE(model.setHost(QStringLiteral("editor"), QStringLiteral("lab")), QString());
+            // The card's headline says what holds there: not the folder it does not get.
+            const QString headlineThere = model.data(model.index(rowOf(model, QStringLiteral("editor"))), ApplianceListModel::HeadlineRole).toString();
+            QVERIFY2(!headlineThere.contains(QLatin1String("Documents")), qPrintable(headlineThere));
             QCOMPARE(hostChanged.size(), 1);
             QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
-                return args.at(2).value<QList<int>>().contains(ApplianceListModel::HostRole);
+                return args.at(2).value<QList<int>>().contains(ApplianceListModel::HostRole)
+                    && args.at(2).value<QList<int>>().contains(ApplianceListModel::HeadlineRole);
             }));
             QCOMPARE(hostRole(model, "editor"), QStringLiteral("lab"));
             QVERIFY(remoteRole(model, "editor"));
