@@ -34,9 +34,11 @@ VmError notConnected()
                    QCoreApplication::translate("ApplianceVm", "Not connected to the hypervisor. Check the connection in Settings and try again."));
 }
 
+} // namespace
+
 // QEMU connects to the egress gateway's socket as it starts (and as it restores): the
 // gateway must already listen then. A new launch replaces the gateway of the last one.
-bool startGateway(const DomainSpec &spec, VmError *error)
+bool LaunchJob::startGateway(const DomainSpec &spec, VmError *error)
 {
     if (!spec.network.enabled || spec.network.gatewaySocket.isEmpty())
         return true;
@@ -49,8 +51,6 @@ bool startGateway(const DomainSpec &spec, VmError *error)
                      reason);
     return false;
 }
-
-} // namespace
 
 bool LaunchJob::define(virConnectPtr connection, VmError *error) const
 {

@@ -43,6 +43,9 @@ public:
     /// Creates the store folders spec exports and checks that none leads out of the store
     /// through a symbolic link (PersonalStore::ensureFolder). Blocking; called by launch().
     VmError prepareSharedFolders() const;
+    /// Starts the egress gateway on spec.network.gatewaySocket when the spec has network (else
+    /// nothing). QEMU connects to it as it starts, so it must listen first. Blocking.
+    static bool startGateway(const DomainSpec &spec, VmError *error);
 
 private:
     Result coldBoot(_virConnect *connection) const;

@@ -2,7 +2,7 @@
 
 #include "domainhandle.h"
 #include "domainxmlbuilder.h"
-#include "gatewayprocess.h"
+#include "launchjob.h"
 #include "sshtunnel.h"
 #include "vmbackendlog.h"
 
@@ -81,15 +81,9 @@ RemoteLaunchJob::Result RemoteLaunchJob::launch(virConnectPtr connection) const
     const QString remoteGateway = QStringLiteral("/tmp/tessera-%1.gateway").arg(QUuid::createUuid().toString(QUuid::Id128));
     QList<SshTunnel::Forward> forwards;
     if (spec.network.enabled) {
-        QString reason;
-        const QString socket = spec.network.gatewaySocket;
-        if (!GatewayProcess::start(socket, GatewayProcess::policyPathFor(socket), GatewayProcess::pidPathFor(socket), &reason)) {
-            result.error = VmError(VmError::StartFailed,
-                                   QCoreApplication::translate("ApplianceVm", "The appliance's network gateway could not be started, so the appliance was not started. Check that tessera-gateway is installed next to tessera, then try again."),
-                                   reason);
+        if (!LaunchJob::startGateway(spec, &result.error))
             return result;
-        }
-        forwards.append({SshTunnel::Forward::RemoteToLocal, remoteGateway, socket});
+        forwards.append({SshTunnel::Forward::RemoteToLocal, remoteGateway, spec.network.gatewaySocket});
         // The contract's inbound ports open on this computer's loopback, as for a local launch.
         for (const HostForward &inbound : spec.network.inbound) {
             const QString port = QStringLiteral("127.0.0.1:%1").arg(inbound.hostPort);

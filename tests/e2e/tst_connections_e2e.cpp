@@ -46,6 +46,8 @@
 #include <csignal>
 #include <memory>
 
+#include <poll.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace {
@@ -180,14 +182,18 @@ public:
         if (m_host.state() == QProcess::NotRunning)
             return;
         const qint64 daemon = readFile(m_root + QStringLiteral("/run/libvirtd.pid")).trimmed().toLongLong();
+        // A pidfd is readable once the daemon (not our child) has exited: waited on, with a deadline.
+        const int exited = daemon > 1 ? int(::syscall(SYS_pidfd_open, pid_t(daemon), 0)) : -1;
         if (daemon > 1)
             ::kill(pid_t(daemon), SIGTERM);
         m_host.terminate(); // sshd (unshare and sh exec'd it)
         if (!m_host.waitForFinished(30000))
             m_host.kill();
-        QDeadlineTimer deadline(30000);
-        while (daemon > 1 && ::kill(pid_t(daemon), 0) == 0 && !deadline.hasExpired())
-            QTest::qWait(100); // no handle on a grandchild to wait on; bounded
+        if (exited >= 0) {
+            pollfd watch{exited, POLLIN, 0};
+            ::poll(&watch, 1, 30000);
+            ::close(exited);
+        }
     }
 
     bool virsh(const QStringList &arguments, QString *error, QString *output = nullptr) const
@@ -574,12 +580,14 @@ private Q_SLOTS:
 
         // Network: through this computer's gateway, held to the contract.
         const auto connectFromGuest = [&driver](const QString &input, quint16 port) {
-            const QString command = QStringLiteral(
-                "for i in $(seq 30); do out=$(%1 | /opt/tessera/tessera-netproxy connect 127.0.0.1 %2 2>&1); s=$?; "
-                "case \"$out\" in *'502 Bad Gateway'*|*'not running'*) sleep 1 ;; *) break ;; esac; done; "
-                "printf '%s' \"$out\"; exit $s").arg(input).arg(port);
-            return driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}, 90000);
+            const QString command = QStringLiteral("%1 | /opt/tessera/tessera-netproxy connect 127.0.0.1 %2 2>&1").arg(input).arg(port);
+            return driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}, 60000);
         };
+        // The guest's proxy links to the gateway here once the guest's network is up (it retries
+        // with a back-off) and greets it: the gateway says so in its log. ("guest link connected"
+        // is QEMU's end of the tunnel, there from the start: not enough.)
+        const QString gatewayLog = GatewayProcess::pidPathFor(vm.spec().network.gatewaySocket) + QStringLiteral(".log");
+        QTRY_VERIFY_WITH_TIMEOUT(readFile(gatewayLog).contains("guest proxy greeted"), 120000);
         // On failure: what the gateway here and the ssh master saw.
         const auto evidence = [&vm](const GuestDriver::ExecResult &result) {
             const QString gateway = vm.spec().network.gatewaySocket;

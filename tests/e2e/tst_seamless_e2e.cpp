@@ -628,12 +628,13 @@ private Q_SLOTS:
         QVERIFY(changes >= 1);
         QVERIFY(changes <= int(ms / SeamlessWindow::MinAlertIntervalMs) + 2);
 
-        // xterm's own urgency: bellIsUrgent and a bell while another window has the focus (the
-        // bell rings when /tmp/ring appears, so the test decides when).
+        // xterm's own urgency: bellIsUrgent and a bell while another window has the focus. The
+        // bell rings when the test writes a line into the FIFO /tmp/ring (its read blocks until
+        // then), so the test decides when; the second read keeps the xterm open until the VM stops.
         const GuestDriver::ExecResult bell = driver.exec(
             {QStringLiteral("sh"), QStringLiteral("-c"),
-             QStringLiteral("rm -f /tmp/ring; setsid -f xterm -title Bell -geometry 30x5+40+400 -xrm 'XTerm*bellIsUrgent: true' "
-                            "-e sh -c 'for i in $(seq 900); do [ -e /tmp/ring ] && break; sleep 0.2; done; printf \"\\a\"; sleep 120' "
+             QStringLiteral("rm -f /tmp/ring && mkfifo /tmp/ring && setsid -f xterm -title Bell -geometry 30x5+40+400 -xrm 'XTerm*bellIsUrgent: true' "
+                            "-e sh -c 'read x < /tmp/ring; printf \"\\a\"; read x < /tmp/ring' "
                             "</dev/null >/dev/null 2>&1")});
         QVERIFY2(bell.finished && bell.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(bell.output)));
         QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("Bell")) != 0, WindowTimeoutMs);
@@ -643,7 +644,7 @@ private Q_SLOTS:
         runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
         QVERIFY(!windows->window(bellId).urgent);
-        const GuestDriver::ExecResult ring = driver.exec({QStringLiteral("touch"), QStringLiteral("/tmp/ring")});
+        const GuestDriver::ExecResult ring = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo ring > /tmp/ring")});
         QVERIFY(ring.finished && ring.status == 0);
         QTRY_VERIFY_WITH_TIMEOUT(windows->window(bellId).urgent, WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(bellHost->winId()), WindowTimeoutMs);

@@ -107,6 +107,8 @@ void GatewayServer::handleFrame(const GatewayFrame &frame)
         if (m_guestGreeted) // the guest's proxy started anew: its streams are gone
             resetStreams();
         m_guestGreeted = true;
+        // The guest's proxy is linked: from now on its requests reach the policy (tests wait on this line).
+        qCInfo(lcGateway) << "guest proxy greeted";
         return;
     }
     case GatewayFrame::Open:
