@@ -14,7 +14,9 @@
 
 namespace {
 
-void writeReadOnlyDisk(QXmlStreamWriter &xml, const QString &file, const QString &target, const QString &serial)
+enum class Access { ReadOnly, Writable };
+
+void writeDisk(QXmlStreamWriter &xml, const QString &file, const QString &target, const QString &serial, Access access)
 {
     xml.writeStartElement(QStringLiteral("disk"));
     xml.writeAttribute(QStringLiteral("type"), QStringLiteral("file"));
@@ -28,8 +30,9 @@ void writeReadOnlyDisk(QXmlStreamWriter &xml, const QString &file, const QString
     xml.writeAttribute(QStringLiteral("dev"), target);
     xml.writeAttribute(QStringLiteral("bus"), QStringLiteral("virtio"));
     // The qcow2 header names the backing image (written by QEMU, not the guest): libvirt
-    // follows it and opens the whole chain read-only.
-    xml.writeEmptyElement(QStringLiteral("readonly"));
+    // follows it and opens the chain below the top read-only.
+    if (access == Access::ReadOnly)
+        xml.writeEmptyElement(QStringLiteral("readonly"));
     xml.writeTextElement(QStringLiteral("serial"), serial);
     xml.writeEndElement();
 }
@@ -53,13 +56,18 @@ DomainSpec InspectorJob::specFor(const ApplianceImage &image, Accelerator::Kind 
     return spec; // no network: spec.network stays disabled, so the domain has no NIC
 }
 
+QString InspectorJob::deltaView() const
+{
+    return QFileInfo(spec.systemDisk).absolutePath() + QStringLiteral("/delta-view.qcow2");
+}
+
 QString InspectorJob::domainXml() const
 {
     QString devices;
     QXmlStreamWriter xml(&devices);
     xml.setAutoFormatting(true);
-    writeReadOnlyDisk(xml, cleanDisk, QStringLiteral("vdc"), InspectorScripts::cleanSerial());
-    writeReadOnlyDisk(xml, deltaDisk, QStringLiteral("vdd"), InspectorScripts::deltaSerial());
+    writeDisk(xml, cleanDisk, QStringLiteral("vdc"), InspectorScripts::cleanSerial(), Access::ReadOnly);
+    writeDisk(xml, deltaView(), QStringLiteral("vdd"), InspectorScripts::deltaSerial(), Access::Writable);
     // Self-contained 9p export (the personal store's mounts build theirs from DomainSpec).
     xml.writeStartElement(QStringLiteral("filesystem"));
     xml.writeAttribute(QStringLiteral("type"), QStringLiteral("mount"));
@@ -93,6 +101,8 @@ VmError InspectorJob::start(virConnectPtr connection) const
     QFile::remove(spec.spiceSocket);
     if (VmError error = OverlayDisk(baseDisk, spec.systemDisk).reset(); error.isError())
         return error;
+    if (VmError error = OverlayDisk(deltaDisk, deltaView()).reset(); error.isError())
+        return error;
     DomainHandle defined(virDomainDefineXML(connection, domainXml().toUtf8().constData()));
     if (!defined.domain)
         return VmError::fromLibvirt(VmError::DefineFailed, tr("The hypervisor refused the inspector VM's definition. See the details, and report it if it persists."));
@@ -110,5 +120,6 @@ VmError InspectorJob::stop(virConnectPtr connection) const
         virDomainUndefine(domain.domain);
     }
     OverlayDisk(baseDisk, spec.systemDisk).removeDiscarded();
+    OverlayDisk(deltaDisk, deltaView()).removeDiscarded();
     return {};
 }

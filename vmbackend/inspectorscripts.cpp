@@ -10,7 +10,7 @@ clean=$(disk "$1"); delta=$(disk "$2")
 mkdir -p /mnt/clean /mnt/delta /mnt/outbox
 mountpoint -q /mnt/outbox || mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144,nosuid,nodev,noexec "$3" /mnt/outbox
 mountpoint -q /mnt/clean || mount -t ext4 -o ro,noload,nosuid,nodev,noexec "$clean" /mnt/clean
-mountpoint -q /mnt/delta || mount -t ext4 -o ro,noload,nosuid,nodev,noexec "$delta" /mnt/delta
+mountpoint -q /mnt/delta || mount -t ext4 -o ro,nosuid,nodev,noexec "$delta" /mnt/delta
 rm -f /mnt/outbox/report.txt /mnt/outbox/report.tmp /run/tessera-inspect.err /run/tessera-inspect.pid
 )SH";
 

@@ -14,6 +14,7 @@
 #include "spiceconnection.h"
 #include "tesserapaths.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -46,6 +47,13 @@ bool writtenByEveryBoot(const QString &path)
     return std::any_of(prefixes.cbegin(), prefixes.cend(), [&path](const QString &prefix) {
         return path == prefix || path.startsWith(prefix + QLatin1Char('/'));
     });
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    return file.open(QIODevice::ReadOnly) && hash.addData(&file) ? hash.result().toHex() : QByteArray();
 }
 
 } // namespace
@@ -141,6 +149,9 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(store.deltaPath(id)));
         QVERIFY(record.deltaBytes > 0);
 
+        const QByteArray deltaHash = sha256Of(store.deltaPath(id));
+        QVERIFY(!deltaHash.isEmpty());
+
         // 3. The next boot is clean.
         {
             SpiceConnection spice;
@@ -208,6 +219,8 @@ private Q_SLOTS:
         QSignalSpy stopped(&inspection, &QuarantineInspection::stopped);
         inspection.shutDown();
         QVERIFY(stopped.wait(StateTimeoutMs));
+        // The inspector replayed the delta's journal into its own view, never into the evidence.
+        QCOMPARE(sha256Of(store.deltaPath(id)), deltaHash);
 
         // 6. Purge.
         QVERIFY(!store.purge(id).isError());

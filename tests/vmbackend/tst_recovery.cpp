@@ -14,6 +14,7 @@
 #include <QDomDocument>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -196,15 +197,22 @@ private Q_SLOTS:
         QVERIFY(doc.setContent(xml));
         QCOMPARE(doc.documentElement().firstChildElement(QStringLiteral("name")).text(), InspectorJob::domainName());
         const QDomNodeList disks = doc.elementsByTagName(QStringLiteral("disk"));
-        int readOnlyExtra = 0;
+        // The clean image read-only; the delta never attached itself, only a throwaway view on it.
+        QMap<QString, QDomElement> bySerial;
         for (int i = 0; i < disks.size(); ++i) {
             const QDomElement disk = disks.at(i).toElement();
-            if (!disk.firstChildElement(QStringLiteral("serial")).isNull()) {
-                QVERIFY(!disk.firstChildElement(QStringLiteral("readonly")).isNull());
-                ++readOnlyExtra;
-            }
+            if (!disk.firstChildElement(QStringLiteral("serial")).isNull())
+                bySerial.insert(disk.firstChildElement(QStringLiteral("serial")).text(), disk);
         }
-        QCOMPARE(readOnlyExtra, 2);
+        QCOMPARE(bySerial.size(), 2);
+        const QDomElement clean = bySerial.value(InspectorScripts::cleanSerial());
+        QCOMPARE(clean.firstChildElement(QStringLiteral("source")).attribute(QStringLiteral("file")), job.cleanDisk);
+        QVERIFY(!clean.firstChildElement(QStringLiteral("readonly")).isNull());
+        const QDomElement delta = bySerial.value(InspectorScripts::deltaSerial());
+        QCOMPARE(delta.firstChildElement(QStringLiteral("source")).attribute(QStringLiteral("file")), job.deltaView());
+        QVERIFY(job.deltaView() != job.deltaDisk);
+        QCOMPARE(QFileInfo(job.deltaView()).absolutePath(), QFileInfo(job.spec.systemDisk).absolutePath());
+        QVERIFY(!xml.contains(job.deltaDisk));
         QCOMPARE(doc.elementsByTagName(QStringLiteral("interface")).size(), 0); // no network
         QVERIFY(!xml.contains(QStringLiteral("qemu:commandline")));
         QCOMPARE(doc.elementsByTagName(QStringLiteral("filesystem")).size(), 1);

@@ -116,6 +116,8 @@ static void client_write(struct client *c, const char *text)
 }
 
 /* Parses "CONNECT host:port HTTP/1.x" once the header is complete; sends Open. */
+static int link_up(void);
+
 static void handle_request(struct client *c)
 {
     char *end = memmem(c->req, c->reqlen, "\r\n\r\n", 4);
@@ -148,7 +150,14 @@ static void handle_request(struct client *c)
         ++h;
     }
     size_t hl = strlen(h);
-    if (link_fd < 0 || hl == 0 || hl > 253) {
+    if (hl == 0 || hl > 253) {
+        client_write(c, "HTTP/1.1 400 Bad Request\r\n\r\n");
+        drop_client(c);
+        return;
+    }
+    /* A request is worth a try now rather than at the back-off's next turn: the first
+     * connection after boot should not fail because the network came up a moment ago. */
+    if (link_fd < 0 && link_up() != 0) {
         client_write(c, "HTTP/1.1 502 Bad Gateway\r\n\r\nThe host's network gateway is not connected.\r\n");
         drop_client(c);
         return;
