@@ -13,12 +13,14 @@
 #include "guestmountplan.h"
 #include "libvirtconnection.h"
 #include "seamlesswindowmanager.h"
+#include "shellenforcementoracle.h"
 #include "spiceconnection.h"
 #include "storehistory.h"
 #include "storerecorder.h"
 #include "tesserapaths.h"
 #include "trustcolorstore.h"
 #include "uilogging.h"
+#include "windowtracker.h"
 
 #include <QColor>
 #include <QSettings>
@@ -68,6 +70,10 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     });
     m_seamlessWindows->setConnection(m_display);
     m_seamless = QSettings().value(seamlessKey(name()), false).toBool();
+    WindowTracker *windows = m_display->agent()->windows();
+    connect(windows, &WindowTracker::windowAdded, this, &ApplianceSession::checkWindowLimit);
+    connect(windows, &WindowTracker::windowChanged, this, &ApplianceSession::checkWindowLimit);
+    connect(windows, &WindowTracker::windowRemoved, this, &ApplianceSession::checkWindowLimit);
     connect(m_seamlessWindows, &SeamlessWindowManager::abuseDetected, this, [this](const QString &reason) {
         m_windowAbuse = reason;
         Q_EMIT windowAbuseChanged();
@@ -149,6 +155,44 @@ void ApplianceSession::setSeamless(bool seamless)
     Q_EMIT seamlessChanged();
 }
 
+void ApplianceSession::applyDisplayPolicy()
+{
+    const DisplayPolicy &display = m_vm->enforcement().contract().display;
+    m_seamlessWindows->setMaxWindows(display.maxWindows.value_or(0));
+    m_seamlessWindows->setClipboardAllowed(display.clipboard != DisplayPolicy::Clipboard::None);
+}
+
+void ApplianceSession::checkWindowLimit()
+{
+    const int limit = m_seamlessWindows->maxWindows();
+    WindowTracker *windows = m_display->agent()->windows();
+    QStringList open;
+    for (quint32 id : windows->stack()) {
+        const GuestWindow window = windows->window(id);
+        if (window.mapped && !window.overrideRedirect) // menus and tooltips are not windows of their own
+            open.append(window.title.isEmpty() ? window.appClass : window.title);
+    }
+    if (limit <= 0 || m_state != Running || open.size() <= limit) {
+        m_overWindowLimit = false;
+        return;
+    }
+    if (m_overWindowLimit)
+        return;
+    m_overWindowLimit = true;
+    BreachEvent event;
+    event.kind = BreachEvent::Kind::WindowsOverLimit;
+    event.appliance = name();
+    event.time = QDateTime::currentDateTimeUtc();
+    event.windowStart = event.windowEnd = event.time;
+    event.subject = m_info.title;
+    event.observed = open.size();
+    event.bound = limit;
+    event.unit = QStringLiteral("windows");
+    for (const QString &title : std::as_const(open))
+        event.addEvidence(title); // sanitised and bounded by WindowTracker
+    onBreach(event);
+}
+
 void ApplianceSession::updateSeamless()
 {
     m_seamlessWindows->setEnabled(m_seamless && m_state == Running);
@@ -157,7 +201,7 @@ void ApplianceSession::updateSeamless()
 void ApplianceSession::showEnforcement(ContractModel *model) const
 {
     if (model)
-        model->setEnforcementOracle(std::make_shared<EnforcementPlan>(m_vm->enforcement()));
+        model->setEnforcementOracle(std::make_shared<ShellEnforcementOracle>(m_vm->enforcement(), m_seamless));
 }
 
 void ApplianceSession::launch()
@@ -253,6 +297,10 @@ void ApplianceSession::updateState()
     if (state == m_state)
         return;
     m_state = state;
+    if (state == Running) {
+        applyDisplayPolicy();
+        checkWindowLimit(); // windows the guest opened while it was starting
+    }
     // Watch the contract while the guest's session is up (and only then: a restore replaces it).
     updateSeamless();
     if (state == Running) {

@@ -161,6 +161,10 @@ private:
     void mountSharedFoldersIfDue();
     void mountFinished(quint32 requestId, int exitStatus);
     void updateSeamless();
+    /// Gives the seamless windows the contract's display section (before they are shown).
+    void applyDisplayPolicy();
+    /// A breach when the guest has more windows open than the contract's MaxWindows.
+    void checkWindowLimit();
     void watchHost();
     void setHostError(const QString &error);
 
@@ -177,6 +181,7 @@ private:
     SeamlessWindowManager *m_seamlessWindows = nullptr;
     bool m_seamless = false;
     QString m_windowAbuse;
+    bool m_overWindowLimit = false; // one breach per time the count goes over
     bool m_capturing = false; // SPICE stays away while the memory image is saved
     bool m_captureQueued = false; // QEMU cannot save a VM with a mounted 9p export: capture first
     FirstPaintWatcher *m_firstPaint = nullptr; // before a capture: waits for the app's window

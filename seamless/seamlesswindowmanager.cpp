@@ -16,6 +16,8 @@
 
 #include <xcb/xcb.h>
 
+#include <algorithm>
+
 SeamlessWindowManager::SeamlessWindowManager(QObject *parent)
     : QObject(parent), m_clipboard(SeamlessClipboard::instance())
 {
@@ -52,7 +54,9 @@ void SeamlessWindowManager::setConnection(SpiceConnection *connection)
                       << connect(tracker, &WindowTracker::windowRemoved, this,
                                  [this](quint32 id) {
                                      m_icons.remove(id);
+                                     m_heldBack.remove(id);
                                      removeWindow(id);
+                                     showHeldBack();
                                  })
                       << connect(tracker, &WindowTracker::cleared, this,
                                  [this] {
@@ -92,6 +96,26 @@ void SeamlessWindowManager::setEnabled(bool enabled)
     m_enabled = enabled;
     rebuild();
     emit enabledChanged();
+}
+
+void SeamlessWindowManager::setMaxWindows(int limit)
+{
+    limit = std::max(0, limit);
+    if (m_maxWindows == limit)
+        return;
+    m_maxWindows = limit;
+    // Windows shown before a tighter limit stay (closing them would lose the user's work);
+    // new ones wait until the count is under the limit.
+    showHeldBack();
+    emit displayPolicyChanged();
+}
+
+void SeamlessWindowManager::setClipboardAllowed(bool allowed)
+{
+    if (m_clipboardAllowed == allowed)
+        return;
+    m_clipboardAllowed = allowed;
+    emit displayPolicyChanged();
 }
 
 void SeamlessWindowManager::setApplianceId(const QString &id)
@@ -189,6 +213,7 @@ void SeamlessWindowManager::restack()
 
 void SeamlessWindowManager::clearWindows()
 {
+    m_heldBack.clear();
     if (m_windows.isEmpty())
         return;
     const QList<quint32> ids = m_windows.keys();
@@ -203,7 +228,11 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
     WindowTracker *tracker = m_connection->agent()->windows();
     const GuestWindow w = tracker->window(guestId);
     if (w.id == 0 || !w.mapped) {
+        m_heldBack.remove(guestId);
+        const bool framed = m_windows.contains(guestId) && m_windows.value(guestId)->kind() == SeamlessWindow::Normal;
         removeWindow(guestId);
+        if (framed)
+            showHeldBack();
         return;
     }
     SeamlessWindow::Kind kind = w.overrideRedirect ? SeamlessWindow::Popup : SeamlessWindow::Normal;
@@ -224,6 +253,15 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         window = nullptr;
     }
     const bool created = !window;
+    if (created && kind == SeamlessWindow::Normal && m_maxWindows > 0 && framedWindowCount() >= m_maxWindows) {
+        if (!m_heldBack.contains(guestId)) {
+            m_heldBack.insert(guestId);
+            qCWarning(lcSeamless) << "window" << guestId << "of" << m_applianceId << "held back: the contract allows" << m_maxWindows;
+            emit windowHeldBack(guestId, w.title.isEmpty() ? w.appClass : w.title, m_maxWindows);
+        }
+        return;
+    }
+    m_heldBack.remove(guestId);
     if (created) {
         window = new SeamlessWindow(guestId, kind);
         window->setConnection(m_connection);
@@ -253,6 +291,21 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         emit windowCountChanged();
         emit windowShown(guestId);
         restack();
+    }
+}
+
+int SeamlessWindowManager::framedWindowCount() const
+{
+    return int(std::count_if(m_windows.cbegin(), m_windows.cend(), [](const SeamlessWindow *w) { return w->kind() == SeamlessWindow::Normal; }));
+}
+
+void SeamlessWindowManager::showHeldBack()
+{
+    if (m_heldBack.isEmpty() || !m_enabled || !m_connection || m_rebuilding)
+        return;
+    for (quint32 id : m_connection->agent()->windows()->stack()) {
+        if (m_heldBack.contains(id) && (m_maxWindows == 0 || framedWindowCount() < m_maxWindows))
+            syncWindow(id);
     }
 }
 
@@ -457,6 +510,11 @@ void SeamlessWindowManager::notify(quint32 guestId, const QString &message)
 
 void SeamlessWindowManager::copyFromGuest(quint32 guestId)
 {
+    if (!m_clipboardAllowed) {
+        notify(guestId, tr("Nothing copied from %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.")
+                            .arg(m_applianceTitle));
+        return;
+    }
     AgentChannel *agent = m_connection ? m_connection->agent() : nullptr;
     if (!agent || !agent->isOpen()) {
         notify(guestId, tr("Nothing copied from %1: its guest agent is not connected. Wait until the appliance has started, then copy again.")
@@ -477,6 +535,11 @@ void SeamlessWindowManager::copyFromGuest(quint32 guestId)
 
 void SeamlessWindowManager::pasteIntoGuest(quint32 guestId)
 {
+    if (!m_clipboardAllowed) {
+        notify(guestId, tr("Nothing pasted into %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.")
+                            .arg(m_applianceTitle));
+        return;
+    }
     AgentChannel *agent = m_connection ? m_connection->agent() : nullptr;
     if (!m_clipboard || m_clipboard->isEmpty()) {
         notify(guestId, tr("Nothing to paste into %1: copy text first with Ctrl+Shift+C in an appliance window.").arg(m_applianceTitle));

@@ -29,7 +29,8 @@ class SpiceConnection;
 /// Ctrl+Shift+C in a window copies the guest's selection into the shared
 /// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest. Guest icons
 /// (AgentChannel::windowIconChanged) and urgency go to the host windows, which
-/// frame the icon in the trust colour and rate-limit both.
+/// frame the icon in the trust colour and rate-limit both. The contract's display section is
+/// held here: at most maxWindows() framed windows, no clipboard chords when it allows none.
 class SeamlessWindowManager : public QObject
 {
     Q_OBJECT
@@ -51,6 +52,11 @@ class SeamlessWindowManager : public QObject
     /// The guest went past a window limit; abuseReason() says how.
     Q_PROPERTY(bool abuseFlagged READ isAbuseFlagged NOTIFY abuseDetected)
     Q_PROPERTY(QString abuseReason READ abuseReason NOTIFY abuseDetected)
+    /// At most this many framed windows at once (the contract's MaxWindows); 0 = no limit.
+    /// Further guest windows are held back until one of the shown ones goes.
+    Q_PROPERTY(int maxWindows READ maxWindows WRITE setMaxWindows NOTIFY displayPolicyChanged)
+    /// Whether the clipboard chords work for this appliance (its contract's Clipboard is not `none`).
+    Q_PROPERTY(bool clipboardAllowed READ isClipboardAllowed WRITE setClipboardAllowed NOTIFY displayPolicyChanged)
 
 public:
     explicit SeamlessWindowManager(QObject *parent = nullptr);
@@ -69,6 +75,12 @@ public:
     QPoint origin() const { return m_origin; }
     void setOrigin(const QPoint &origin);
     int windowCount() const { return int(m_windows.size()); }
+    int maxWindows() const { return m_maxWindows; }
+    void setMaxWindows(int limit);
+    bool isClipboardAllowed() const { return m_clipboardAllowed; }
+    void setClipboardAllowed(bool allowed);
+    /// Guest windows not shown because of maxWindows(), in no particular order.
+    QList<quint32> heldBackWindows() const { return m_heldBack.values(); }
     bool isAbuseFlagged() const { return !m_abuseReason.isEmpty(); }
     QString abuseReason() const { return m_abuseReason; }
 
@@ -100,6 +112,11 @@ signals:
     void originChanged();
     /// windowCount() changed.
     void windowCountChanged();
+    /// maxWindows() or isClipboardAllowed() changed.
+    void displayPolicyChanged();
+    /// Guest window @p guestId, titled @p guestTitle (sanitised by the tracker), was not shown:
+    /// @p limit framed windows are shown already. Once per window while it stays held back.
+    void windowHeldBack(quint32 guestId, const QString &guestTitle, int limit);
     /// A host window for guest window @p guestId was created and shown.
     void windowShown(quint32 guestId);
     /// The host window for guest window @p guestId is gone.
@@ -119,6 +136,9 @@ private:
     void clearWindows();
     void syncWindow(quint32 guestId);
     void removeWindow(quint32 guestId);
+    int framedWindowCount() const;
+    /// Shows held-back windows, bottom to top, while the limit allows.
+    void showHeldBack();
     void onFramebufferSizeChanged();
     void onFramebufferUpdated(const QRect &rect);
     void onMoveResizeRequested(quint32 guestId, const QRect &host);
@@ -150,6 +170,9 @@ private:
     QPoint m_origin;
     QString m_abuseReason;
     QSet<quint32> m_demoted; // override-redirect windows shown as normal ones (see coversOtherAppliance)
+    QSet<quint32> m_heldBack; // mapped guest windows not shown because of m_maxWindows
+    int m_maxWindows = 0;
+    bool m_clipboardAllowed = true;
     bool m_rebuilding = false;
     QList<quint32> m_stacked; // host windows in the order last raised
     SeamlessClipboard *m_clipboard = nullptr;

@@ -598,6 +598,10 @@
         <source>%1 connections were refused in a short time: the appliance may be probing the network.</source>
         <translation>%1 Verbindungen wurden in kurzer Zeit abgewiesen: Die Appliance tastet womöglich das Netz ab.</translation>
     </message>
+    <message>
+        <source>The appliance opened %1 windows; its contract allows %2 at a time.</source>
+        <translation>Die Appliance hat %1 Fenster geöffnet; ihr Vertrag erlaubt %2 gleichzeitig.</translation>
+    </message>
 </context>
 <context>
     <name>BreachLog</name>
@@ -3161,6 +3165,14 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
         <translation>Die Appliance hat ein Pop-up-Fenster ohne Rahmen über ein Fenster einer anderen Appliance gelegt; es wird als normales, umrahmtes Fenster angezeigt. Wenn Sie das nicht erwartet haben, halten Sie die Appliance an und setzen Sie sie zurück.</translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.</source>
+        <translation>Nichts aus %1 kopiert: ihr Vertrag erlaubt keine Zwischenablage. Wählen Sie für diese Aufgabe eine Appliance, deren Vertrag sie erlaubt.</translation>
+    </message>
+    <message>
+        <source>Nothing pasted into %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.</source>
+        <translation>Nichts in %1 eingefügt: ihr Vertrag erlaubt keine Zwischenablage. Wählen Sie für diese Aufgabe eine Appliance, deren Vertrag sie erlaubt.</translation>
     </message>
 </context>
 <context>

@@ -597,6 +597,10 @@
         <source>%1 connections were refused in a short time: the appliance may be probing the network.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The appliance opened %1 windows; its contract allows %2 at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BreachLog</name>
@@ -3145,6 +3149,14 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing copied from %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing pasted into %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

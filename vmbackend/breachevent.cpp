@@ -19,6 +19,7 @@ constexpr KindName KindNames[] = {
     {BreachEvent::Kind::ConnectionDenied, "connection-denied"},
     {BreachEvent::Kind::DeniedBurst, "denied-burst"},
     {BreachEvent::Kind::CpuOverQuota, "cpu-over-quota"},
+    {BreachEvent::Kind::WindowsOverLimit, "windows-over-limit"},
 };
 
 QString isoTime(const QDateTime &time)
@@ -39,6 +40,8 @@ ContractElement BreachEvent::element() const
     case Kind::ConnectionDenied:
     case Kind::DeniedBurst:
         return ContractElement::NetworkRules;
+    case Kind::WindowsOverLimit:
+        return ContractElement::MaxWindows;
     case Kind::CpuOverQuota:
         break;
     }
@@ -94,6 +97,8 @@ QString BreachEvent::describe() const
         return tr("A connection to %1 was refused: the contract does not allow it.").arg(subject);
     case Kind::DeniedBurst:
         return tr("%1 connections were refused in a short time: the appliance may be probing the network.").arg(observed);
+    case Kind::WindowsOverLimit:
+        return tr("The appliance opened %1 windows; its contract allows %2 at a time.").arg(observed).arg(bound);
     case Kind::CpuOverQuota:
         break;
     }

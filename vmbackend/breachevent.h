@@ -23,6 +23,7 @@ public:
         ConnectionDenied,   ///< the gateway refused a connection the contract does not allow
         DeniedBurst,        ///< many refused connections in a short time (scanning)
         CpuOverQuota,       ///< CPU use above CPUQuota, sustained
+        WindowsOverLimit,   ///< more windows open than MaxWindows (seen by the shell)
     };
 
     /// At most this many evidence items are kept; more are counted in evidenceOmitted.

@@ -154,10 +154,18 @@ void printRss(const char *what)
 
 // Imports the built terminal appliance once more as "second-terminal" (hard links of its
 // files beside a descriptor that references them, then the real importer), unless present.
+// Its contract allows 8 windows (the terminal's allows 4), so that the two terminals and the
+// editor can show the ten windows the bench measures.
 bool importSecondTerminal(const QString &name)
 {
-    if (ApplianceCatalog::findAny(name).isComplete())
-        return true;
+    const QByteArray roomyLimit = "<MaxWindows>8</MaxWindows>";
+    const ApplianceImage imported = ApplianceCatalog::findAny(name);
+    if (imported.isComplete()) {
+        QFile descriptor(imported.descriptor);
+        if (descriptor.open(QIODevice::ReadOnly) && descriptor.readAll().contains(roomyLimit))
+            return true;
+        QDir(TesseraPaths::importedAppliancesDir() + QLatin1Char('/') + name).removeRecursively(); // by an older bench: again
+    }
     const ApplianceImage terminal = ApplianceCatalog::find(TesseraPaths::applianceImagesDir(), QStringLiteral("terminal"));
     if (!terminal.isComplete())
         return false;
@@ -168,6 +176,7 @@ bool importSecondTerminal(const QString &name)
     if (!original.open(QIODevice::ReadOnly))
         return false;
     QByteArray descriptor = original.readAll();
+    descriptor.replace("<MaxWindows>4</MaxWindows>", roomyLimit);
     descriptor.replace("<References/>",
                        "<References>\n"
                        "    <File ovf:id=\"system-disk\" ovf:href=\"base.qcow2\"/>\n"
@@ -331,6 +340,9 @@ int main(int argc, char *argv[])
     opening.start();
     for (int attempt = 0; !terminals.isEmpty() && windows() < targetWindows && attempt < 2 * targetWindows; ++attempt) {
         ApplianceSession *terminal = terminals.at(attempt % terminals.size());
+        const SeamlessWindowManager *shown = terminal->seamlessWindows();
+        if (shown->maxWindows() > 0 && shown->windowCount() >= shown->maxWindows())
+            continue; // its contract allows no more
         AgentChannel *agent = terminal->display()->agent();
         QSignalSpy finished(agent, &AgentChannel::execFinished);
         const int before = windows();

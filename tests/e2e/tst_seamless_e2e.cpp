@@ -436,6 +436,18 @@ private Q_SLOTS:
         const GuestDriver::ExecResult stillBig = driver.exec({agent, QStringLiteral("--print-clipboard")});
         QVERIFY2(stillBig.finished && stillBig.status == 4, qPrintable(driver.lastFailure() + QString::fromUtf8(stillBig.output.left(200))));
 
+        // A contract that allows no clipboard: both chords are refused with a notice, nothing
+        // moves either way (the guest still holds the over-size text, the host clipboard the known one).
+        seamless.setClipboardAllowed(false);
+        notice = chord(terminalHost, "ctrl+shift+c");
+        QVERIFY2(notice.startsWith(QLatin1String("Nothing copied from Terminal: its contract allows no clipboard")), qPrintable(notice));
+        notice = chord(secondHost, "ctrl+shift+v");
+        QVERIFY2(notice.startsWith(QLatin1String("Nothing pasted into Terminal: its contract allows no clipboard")), qPrintable(notice));
+        QCOMPARE(clipboard.text(), known);
+        const GuestDriver::ExecResult untouched = driver.exec({agent, QStringLiteral("--print-clipboard")});
+        QVERIFY2(untouched.finished && untouched.status == 4, qPrintable(driver.lastFailure() + QString::fromUtf8(untouched.output.left(200))));
+        seamless.setClipboardAllowed(true);
+
         // A popup: an override-redirect guest window over the first xterm (the agent's --popup test
         // hook: a menu-like window) becomes a bordered popup host window placed relative to its parent.
         const GuestWindow parentGuest = windows->window(terminal);
@@ -475,6 +487,41 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!seamless.hostWindow(second) && closing.isNull(), WindowTimeoutMs);
         QCOMPARE(seamless.windowCount(), 2); // the first xterm and the popup
         QVERIFY(seamless.hostWindow(terminal) && seamless.hostWindow(popupId));
+
+        // A contract's MaxWindows: with one framed window allowed, a new guest window is held
+        // back (the popup does not count); a wider limit shows it; closing a shown window lets
+        // the next held one in.
+        seamless.setMaxWindows(1);
+        QSignalSpy heldBack(&seamless, &SeamlessWindowManager::windowHeldBack);
+        const auto openXterm = [&driver](const QString &title) {
+            return driver.exec({QStringLiteral("sh"), QStringLiteral("-c"),
+                                QStringLiteral("setsid -f xterm -title %1 -geometry 30x6+40+500 </dev/null >/dev/null 2>&1").arg(title)});
+        };
+        GuestDriver::ExecResult opened = openXterm(QStringLiteral("Third"));
+        QVERIFY2(opened.finished && opened.status == 0, qPrintable(driver.lastFailure()));
+        QTRY_VERIFY_WITH_TIMEOUT(!heldBack.isEmpty(), WindowTimeoutMs);
+        const quint32 third = findByTitle(windows, QStringLiteral("Third"));
+        QVERIFY(third != 0);
+        QCOMPARE(heldBack.first().at(0).value<quint32>(), third);
+        QCOMPARE(heldBack.first().at(1).toString(), QStringLiteral("Third"));
+        QCOMPARE(heldBack.first().at(2).toInt(), 1);
+        QVERIFY(!seamless.hostWindow(third));
+        QCOMPARE(seamless.heldBackWindows(), QList<quint32>{third});
+        QCOMPARE(seamless.windowCount(), 2);
+        seamless.setMaxWindows(2);
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(third) && seamless.hostWindow(third)->isExposed(), WindowTimeoutMs);
+        QVERIFY(seamless.heldBackWindows().isEmpty());
+        opened = openXterm(QStringLiteral("Fourth"));
+        QVERIFY2(opened.finished && opened.status == 0, qPrintable(driver.lastFailure()));
+        QTRY_COMPARE_WITH_TIMEOUT(heldBack.size(), 2, WindowTimeoutMs);
+        const quint32 fourth = findByTitle(windows, QStringLiteral("Fourth"));
+        QCOMPARE(heldBack.last().at(0).value<quint32>(), fourth);
+        QVERIFY(!seamless.hostWindow(fourth));
+        seamless.hostWindow(third)->close(); // the guest xterm closes, the held one comes in
+        QTRY_VERIFY_WITH_TIMEOUT(!windows->contains(third), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(fourth) && seamless.hostWindow(fourth)->isExposed(), WindowTimeoutMs);
+        QCOMPARE(heldBack.size(), 2);
+        seamless.setMaxWindows(0);
 
     }
 

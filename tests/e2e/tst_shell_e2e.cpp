@@ -341,6 +341,29 @@ private Q_SLOTS:
         const GuestDriver::ExecResult check = again.exec({QStringLiteral("test"), QStringLiteral("-e"), QStringLiteral("/etc/xdg/autostart/evil.desktop")});
         QVERIFY(check.finished);
         QCOMPARE(check.status, 1);
+
+        // The terminal's contract allows 4 windows at a time: a fifth is a breach, with the
+        // windows' titles as evidence.
+        const GuestDriver::ExecResult extra = again.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("for i in 1 2 3 4; do setsid -f xterm -title extra-$i -geometry 20x4+0+0 </dev/null >/dev/null 2>&1; done")});
+        QVERIFY2(extra.finished && extra.status == 0, extra.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(session->lastBreach().contains(QLatin1String("opened 5 windows")), 120000);
+        QVERIFY2(session->lastBreach().contains(QLatin1String("allows 4")), qPrintable(session->lastBreach()));
+        // One breach for going over, not one per window.
+        BreachListModel *breachList = BreachListModel::instance();
+        QStringList evidence;
+        int windowBreaches = 0;
+        for (int row = 0; row < breachList->rowCount(); ++row) {
+            const QModelIndex index = breachList->index(row, 0);
+            if (breachList->data(index, BreachListModel::KindRole).toString() != QLatin1String("windows-over-limit"))
+                continue;
+            ++windowBreaches;
+            QCOMPARE(breachList->data(index, BreachListModel::ApplianceRole).toString(), QStringLiteral("terminal"));
+            evidence = breachList->data(index, BreachListModel::EvidenceRole).toStringList();
+        }
+        QCOMPARE(windowBreaches, 1);
+        QVERIFY2(evidence.contains(QStringLiteral("extra-4")), qPrintable(evidence.join(QLatin1Char(','))));
         QVERIFY(click(findItem(card, QStringLiteral("stopButton"))));
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 60000);
     }

@@ -40,6 +40,7 @@ private Q_SLOTS:
         QTest::newRow("denied") << BreachEvent::Kind::ConnectionDenied << ContractElement::NetworkRules;
         QTest::newRow("burst") << BreachEvent::Kind::DeniedBurst << ContractElement::NetworkRules;
         QTest::newRow("cpu") << BreachEvent::Kind::CpuOverQuota << ContractElement::CpuQuota;
+        QTest::newRow("windows") << BreachEvent::Kind::WindowsOverLimit << ContractElement::MaxWindows;
     }
 
     void jsonRoundTrip()

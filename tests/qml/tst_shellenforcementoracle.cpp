@@ -1,0 +1,57 @@
+// What the consent dialog says about the display section: the shell's own part of enforcement.
+#include "enforcementplan.h"
+#include "shellenforcementoracle.h"
+#include "systemcontract.h"
+
+#include <QTest>
+
+class TestShellEnforcementOracle : public QObject
+{
+    Q_OBJECT
+
+    static EnforcementPlan planFor(const SystemContract &contract)
+    {
+        EnforcementContext context;
+        context.applianceName = QStringLiteral("terminal");
+        return EnforcementPlan::compile(contract, context, DomainSpec());
+    }
+
+private Q_SLOTS:
+    void displayIsHeldByTheShell()
+    {
+        SystemContract contract;
+        contract.display.clipboard = DisplayPolicy::Clipboard::None;
+        contract.display.maxWindows = 2;
+        contract.display.fullscreen = DisplayPolicy::Fullscreen::Deny;
+        const EnforcementPlan plan = planFor(contract);
+        // The hypervisor holds none of it.
+        QCOMPARE(plan.status(ContractElement::Clipboard), EnforcementStatus::NotEnforced);
+        QCOMPARE(plan.status(ContractElement::MaxWindows), EnforcementStatus::NotEnforced);
+
+        const ShellEnforcementOracle seamless(plan, true);
+        QCOMPARE(seamless.status(ContractElement::Clipboard), EnforcementStatus::Enforced);
+        QCOMPARE(seamless.status(ContractElement::MaxWindows), EnforcementStatus::Enforced);
+        QCOMPARE(seamless.status(ContractElement::Fullscreen), EnforcementStatus::NotEnforced);
+
+        // The full-desktop window shows every window the guest draws: the count is only watched.
+        const ShellEnforcementOracle fullDesktop(plan, false);
+        QCOMPARE(fullDesktop.status(ContractElement::Clipboard), EnforcementStatus::Enforced);
+        QCOMPARE(fullDesktop.status(ContractElement::MaxWindows), EnforcementStatus::MonitoredOnly);
+        QVERIFY(fullDesktop.protects(ContractElement::Clipboard));
+    }
+
+    void everythingElseIsThePlans()
+    {
+        SystemContract contract;
+        contract.resources.cpus = 1;
+        const EnforcementPlan plan = planFor(contract);
+        const ShellEnforcementOracle oracle(plan, true);
+        for (ContractElement element : {ContractElement::NetworkRules, ContractElement::Mounts, ContractElement::Cpus,
+                                        ContractElement::Memory, ContractElement::DiskRates, ContractElement::Activity})
+            QCOMPARE(oracle.status(element), plan.status(element));
+        QCOMPARE(oracle.status(ContractElement::Cpus), EnforcementStatus::Enforced);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestShellEnforcementOracle)
+#include "tst_shellenforcementoracle.moc"
