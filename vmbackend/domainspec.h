@@ -19,6 +19,9 @@ struct GuestNetwork
     /// Unprivileged connections: QEMU user networking with restrict=on; outbound connections
     /// reach only the egress gateway listening on this unix socket (see vmbackend/gateway/).
     QString gatewaySocket;
+    /// QEMU connects to gatewaySocket again (every 2 s) when the connection ends. For another
+    /// host, where the socket is an ssh forward that a new ssh master can bring back.
+    bool gatewayReconnects = false;
     QList<HostForward> inbound;
     /// Unprivileged connections: restrict=on, so nothing but the gateway and the forwards is
     /// reachable. Always true from a contract (NetworkEnforcement sets it); only bench-gateway

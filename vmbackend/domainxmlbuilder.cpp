@@ -128,6 +128,9 @@ QStringList sessionNetworkArguments(const DomainSpec &spec)
     QString netdev = QStringLiteral("user,id=tnet0,restrict=%1,net=10.0.2.0/24,guestfwd=tcp:10.0.2.100:3128-unix:")
                          .arg(spec.network.restricted ? QStringLiteral("on") : QStringLiteral("off"))
         + optionValue(spec.network.gatewaySocket);
+    // A chardev option after the path: ",," is one comma once -netdev has been split.
+    if (spec.network.gatewayReconnects)
+        netdev += QStringLiteral(",,reconnect=2");
     for (const HostForward &forward : spec.network.inbound)
         netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);
     return {QStringLiteral("-netdev"), netdev, QStringLiteral("-device"),

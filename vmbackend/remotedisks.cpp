@@ -9,13 +9,17 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 #include <QXmlStreamReader>
 
 #include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
 
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 namespace {
 
@@ -106,7 +110,7 @@ RemoteDisks::Placed RemoteDisks::place(virConnectPtr connection, const Local &lo
         return placed;
     }
     Volume overlay(virStorageVolLookupByName(pool.get(), name.toUtf8().constData()));
-    // Kept changes stay on the base they were made on (copies of older bases are not deleted).
+    // Kept changes stay on the base they were made on (removeOutdatedCopies spares that base).
     if (overlay && !fresh && !backingPathOf(overlay.get()).isEmpty()) {
         placed.systemDisk = pathOf(overlay.get());
         return placed;
@@ -130,7 +134,55 @@ RemoteDisks::Placed RemoteDisks::place(virConnectPtr connection, const Local &lo
     }
     placed.systemDisk = pathOf(overlay.get());
     qCInfo(lcVmBackend) << local.appliance << "system disk on the host:" << placed.systemDisk << "over" << placed.baseDisk;
+    removeOutdatedCopies(connection, local.appliance, placed);
     return placed;
+}
+
+QStringList RemoteDisks::removeOutdatedCopies(virConnectPtr connection, const QString &appliance, const Placed &placed)
+{
+    QStringList removed;
+    Pool pool(connection ? virStoragePoolLookupByName(connection, PoolName) : nullptr);
+    virStorageVolPtr *list = nullptr;
+    const int count = pool ? virStoragePoolListAllVolumes(pool.get(), &list, 0) : -1;
+    if (count < 0)
+        return removed;
+    std::vector<Volume> volumes;
+    for (int i = 0; i < count; ++i)
+        volumes.emplace_back(list[i]);
+    std::free(list);
+
+    QSet<QString> current, backing;
+    QStringList fileNames;
+    for (const QString &path : {placed.baseDisk, placed.kernel, placed.initrd}) {
+        if (path.isEmpty())
+            continue;
+        current.insert(path);
+        // "APPLIANCE-IDENTITY-FILE": the file name is what follows the identity.
+        const QString name = QFileInfo(path).fileName();
+        fileNames.append(QRegularExpression::escape(name.mid(appliance.size() + 1 + 12 + 1)));
+    }
+    if (fileNames.isEmpty())
+        return removed;
+    for (const Volume &volume : volumes) {
+        const QString backs = backingPathOf(volume.get());
+        if (!backs.isEmpty())
+            backing.insert(backs);
+    }
+    const QRegularExpression outdated(QStringLiteral("^%1-[0-9a-f]{12}-(%2)$").arg(QRegularExpression::escape(appliance), fileNames.join(QLatin1Char('|'))));
+    for (const Volume &volume : volumes) {
+        const QString name = QString::fromUtf8(virStorageVolGetName(volume.get()));
+        const QString path = pathOf(volume.get());
+        if (!outdated.match(name).hasMatch() || current.contains(path) || backing.contains(path))
+            continue;
+        if (virStorageVolDelete(volume.get(), 0) < 0) {
+            const virError *error = virGetLastError();
+            qCWarning(lcVmBackend) << "could not delete the outdated copy" << path << "on the host:" << (error && error->message ? error->message : "");
+            continue;
+        }
+        qCInfo(lcVmBackend) << appliance << "outdated copy deleted on the host:" << name;
+        removed.append(name);
+    }
+    return removed;
 }
 
 VmError RemoteDisks::discardOverlay(virConnectPtr connection, const QString &appliance)

@@ -3,6 +3,7 @@
 #include "vmerror.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -54,6 +55,11 @@ public:
     static VmError downloadOverlay(_virConnect *connection, const QString &appliance, const QString &localFile, const QString &localBase);
     /// Deletes the appliance's overlay on the host (the next launch starts clean).
     static VmError discardOverlay(_virConnect *connection, const QString &appliance);
+    /// Deletes the appliance's copies in the host's pool made from earlier versions of the files
+    /// in @p placed (same appliance and file name, another identity), except a base that still
+    /// backs a volume there (a kept overlay stays on the base it was made on). The tools disk,
+    /// shared by all appliances, is left alone. Returns the names deleted; failures are logged.
+    static QStringList removeOutdatedCopies(_virConnect *connection, const QString &appliance, const Placed &placed);
     /// The volume name a local file's copy gets: "PREFIX-IDENTITY-FILENAME".
     static QString volumeNameFor(const QString &prefix, const QString &localFile);
     static QString overlayName(const QString &appliance);

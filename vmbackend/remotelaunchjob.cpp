@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QUuid>
 #include <QXmlStreamReader>
 
@@ -28,8 +29,10 @@ DomainSpec RemoteLaunchJob::specOnHost(const DomainSpec &local, const RemoteDisk
     spec.sharedFolders.clear(); // withheld (EnforcementStatus::Withheld); the plan has none already
     spec.network.nwfilterName.clear();
     spec.network.nwfilterXml.clear();
-    if (spec.network.enabled)
+    if (spec.network.enabled) {
         spec.network.gatewaySocket = remoteGatewaySocket;
+        spec.network.gatewayReconnects = true; // a new ssh master can bring the forward back (reattach)
+    }
     return spec;
 }
 
@@ -46,6 +49,22 @@ QString RemoteLaunchJob::spiceSocketOf(const QString &domainXml)
             return reader.attributes().value(QLatin1String("socket")).toString();
         else if (reader.isEndElement() && reader.name() == QLatin1String("graphics"))
             inSpice = false;
+    }
+    return {};
+}
+
+QString RemoteLaunchJob::gatewaySocketOf(const QString &domainXml)
+{
+    // Only a name launch() makes: the path goes into an ssh command line on the host.
+    static const QRegularExpression made(QStringLiteral("guestfwd=tcp:10\\.0\\.2\\.100:3128-unix:(/tmp/tessera-[0-9a-f]{32}\\.gateway)(,|$)"));
+    QXmlStreamReader reader(domainXml);
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (!reader.isStartElement() || reader.name() != QLatin1String("arg"))
+            continue;
+        const QRegularExpressionMatch match = made.match(reader.attributes().value(QLatin1String("value")));
+        if (match.hasMatch())
+            return match.captured(1);
     }
     return {};
 }
@@ -128,16 +147,36 @@ bool RemoteLaunchJob::reattach(virConnectPtr connection) const
         return false;
     DomainHandle domain(connection ? virDomainLookupByName(connection, spec.name.toUtf8().constData()) : nullptr);
     char *xml = domain.domain ? virDomainGetXMLDesc(domain.domain, 0) : nullptr;
-    const QString remoteSpice = xml ? spiceSocketOf(QString::fromUtf8(xml)) : QString();
+    const QString live = xml ? QString::fromUtf8(xml) : QString();
     std::free(xml);
+    const QString remoteSpice = spiceSocketOf(live);
     if (remoteSpice.isEmpty())
         return false;
+    QList<SshTunnel::Forward> forwards{{SshTunnel::Forward::LocalToRemote, spec.spiceSocket, remoteSpice}};
+    // The network: a new gateway here behind the same socket there, to which QEMU reconnects.
+    const QString remoteGateway = spec.network.enabled ? gatewaySocketOf(live) : QString();
+    VmError gatewayError;
+    if (!remoteGateway.isEmpty() && LaunchJob::startGateway(spec, &gatewayError)) {
+        // sshd leaves the socket its ended session bound, and binds no new one over it
+        // unless its StreamLocalBindUnlink is on (off by default).
+        if (VmError error = tunnel.removeRemoteFile(remoteGateway); error.isError())
+            qCWarning(lcVmBackend) << appliance << "could not remove the old gateway socket on the host:" << error.toString();
+        forwards.append({SshTunnel::Forward::RemoteToLocal, remoteGateway, spec.network.gatewaySocket});
+        for (const HostForward &inbound : spec.network.inbound) {
+            const QString port = QStringLiteral("127.0.0.1:%1").arg(inbound.hostPort);
+            forwards.append({SshTunnel::Forward::LocalToRemote, port, port});
+        }
+    } else if (spec.network.enabled) {
+        qCWarning(lcVmBackend) << appliance << "network not brought back:"
+                               << (remoteGateway.isEmpty() ? QStringLiteral("launched without a reconnecting gateway socket") : gatewayError.toString());
+    }
     QFile::remove(spec.spiceSocket);
-    if (VmError error = tunnel.open({{SshTunnel::Forward::LocalToRemote, spec.spiceSocket, remoteSpice}}); error.isError()) {
+    if (VmError error = tunnel.open(forwards); error.isError()) {
         qCWarning(lcVmBackend) << appliance << "display not forwarded again:" << error.toString();
         return false;
     }
-    qCInfo(lcVmBackend) << appliance << "runs on the host without its ssh master: display forwarded again to" << spec.spiceSocket;
+    qCInfo(lcVmBackend) << appliance << "runs on the host without its ssh master: display forwarded again to" << spec.spiceSocket
+                        << (forwards.size() > 1 ? "with its network" : "");
     return true;
 }
 

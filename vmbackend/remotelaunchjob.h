@@ -40,9 +40,10 @@ public:
 
     Result launch(_virConnect *connection) const;
     /// The domain runs there but its ssh master is gone (this computer's shell or ssh was killed):
-    /// opens a new master forwarding the display to spec.spiceSocket again. The network's reverse
-    /// forward cannot come back for a running QEMU (its guestfwd connected once, at start): the
-    /// guest stays without network until it is launched again. Returns whether it re-forwarded.
+    /// opens a new master forwarding the display to spec.spiceSocket again, and with the network
+    /// on, starts a new gateway here and forwards the same socket there to it (QEMU's guestfwd
+    /// reconnects; the guest's proxy greets the new gateway) and the inbound ports. Returns
+    /// whether it re-forwarded.
     bool reattach(_virConnect *connection) const;
     /// After the domain stopped: ends the ssh master (and so the forwards).
     void closeTunnel() const;
@@ -59,6 +60,9 @@ public:
     /// The domain definition's spec for the host: paths there, no shared folders, SPICE socket
     /// chosen by libvirt, the gateway reached through @p remoteGatewaySocket. Exposed for tests.
     static DomainSpec specOnHost(const DomainSpec &local, const RemoteDisks::Placed &placed, const QString &remoteGatewaySocket);
+    /// The host's gateway socket launch() put in a domain's XML (QEMU's guestfwd argument), or
+    /// empty when there is none or it is not a name launch() makes.
+    static QString gatewaySocketOf(const QString &domainXml);
     /// The SPICE socket of a running domain's live XML (<listen type='socket' socket=…>), or empty.
     static QString spiceSocketOf(const QString &domainXml);
 };

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -135,6 +136,21 @@ void SshTunnel::close(int timeoutMs) const
     QStringList arguments = loginArguments();
     arguments << QStringLiteral("-O") << QStringLiteral("exit") << m_host;
     runSsh(arguments, timeoutMs, nullptr, QStringLiteral(".command.log"));
+}
+
+VmError SshTunnel::removeRemoteFile(const QString &path, int timeoutMs) const
+{
+    // The host's shell reads the command: nothing in the path may mean anything to it.
+    static const QRegularExpression plain(QStringLiteral("^/[A-Za-z0-9/._-]+$"));
+    if (!isValid() || !plain.match(path).hasMatch() || path.contains(QLatin1String("..")))
+        return VmError(VmError::ConnectionFailed, QStringLiteral("not a plain path: %1").arg(path));
+    QStringList arguments = loginArguments();
+    arguments << QStringLiteral("-o") << QStringLiteral("ControlMaster=no") << QStringLiteral("-o") << QStringLiteral("ControlPath=none")
+              << m_host << QStringLiteral("rm") << QStringLiteral("-f") << QStringLiteral("--") << path;
+    QString words;
+    if (runSsh(arguments, timeoutMs, &words, QStringLiteral(".command.log")))
+        return {};
+    return VmError(VmError::ConnectionFailed, QStringLiteral("ssh %1 rm -f %2 failed").arg(m_host, path), words);
 }
 
 bool SshTunnel::isOpen(int timeoutMs) const

@@ -41,6 +41,9 @@ public:
     VmError add(const Forward &forward, int timeoutMs = 20000) const;
     /// Ends the master and with it every forward (no-op when none runs).
     void close(int timeoutMs = 10000) const;
+    /// Removes @p path on the host (rm -f, a login of its own): a socket an ended session left.
+    /// @p path must be a plain absolute path (letters, digits, '/', '.', '-', '_').
+    VmError removeRemoteFile(const QString &path, int timeoutMs = 20000) const;
     /// The master runs and answers.
     bool isOpen(int timeoutMs = 10000) const;
 

@@ -540,6 +540,18 @@ private Q_SLOTS:
         QVERIFY(vm.enforcement().spec().network.enabled);
         QCOMPARE(vm.enforcement().status(ContractElement::NetworkRules), EnforcementStatus::Enforced);
 
+        // A copy of an older kernel there, left by an earlier version of the appliance: the
+        // launch deletes it.
+        QString error, output;
+        const QString stale = QStringLiteral("terminal-000000000000-vmlinuz");
+        if (!m_host->virsh({QStringLiteral("pool-info"), QLatin1String(RemoteDisks::PoolName)}, &error)) {
+            QVERIFY2(m_host->virsh({QStringLiteral("pool-create-as"), QLatin1String(RemoteDisks::PoolName), QStringLiteral("dir"),
+                                    QStringLiteral("--target"), QLatin1String(RemoteDisks::PoolPath), QStringLiteral("--build")}, &error),
+                     qPrintable(error));
+        }
+        QVERIFY2(m_host->virsh({QStringLiteral("vol-create-as"), QLatin1String(RemoteDisks::PoolName), stale, QStringLiteral("1M")}, &error),
+                 qPrintable(error));
+
         QSignalSpy failed(&vm, &ApplianceVm::failed);
         QElapsedTimer launch;
         launch.start();
@@ -549,7 +561,6 @@ private Q_SLOTS:
         const qint64 launchMs = launch.elapsed();
 
         // It runs in the other host's daemon, on a system disk in that host's pool.
-        QString error, output;
         QVERIFY2(m_host->virsh({QStringLiteral("domstate"), QStringLiteral("tessera-terminal")}, &error, &output), qPrintable(error));
         QCOMPARE(output.trimmed(), QStringLiteral("running"));
         QVERIFY2(m_host->virsh({QStringLiteral("dumpxml"), QStringLiteral("tessera-terminal")}, &error, &output), qPrintable(error));
@@ -558,6 +569,8 @@ private Q_SLOTS:
         // QEMU's guestfwd there goes to the tunnel's socket, not to a file of this computer.
         QVERIFY2(output.contains(QLatin1String("-unix:/tmp/tessera-")), qPrintable(output));
         QVERIFY(!output.contains(vm.spec().network.gatewaySocket));
+        QVERIFY2(m_host->virsh({QStringLiteral("vol-list"), QLatin1String(RemoteDisks::PoolName)}, &error, &output), qPrintable(error));
+        QVERIFY2(!output.contains(stale) && output.contains(QLatin1String("-vmlinuz")), qPrintable(output));
 
         // tessera-ctl --host NAME (a host stored as the shell stores it) sees it running there.
         {
@@ -610,7 +623,9 @@ private Q_SLOTS:
         QVERIFY(!failed.isEmpty());
         QVERIFY2(vm.lastError().message().contains(QLatin1String("loopback-ssh")), qPrintable(vm.lastError().message()));
 
-        // The ssh master dies (as when the shell is killed): refresh forwards the display again.
+        // The ssh master dies (as when the shell is killed): refresh forwards the display again,
+        // and the network through a new gateway here, to which QEMU there reconnects.
+        const qsizetype greetings = readFile(gatewayLog).count("guest proxy greeted");
         spice.disconnectFromGuest();
         const SshTunnel tunnel(remote.uri(), TesseraPaths::runtimeDir() + QStringLiteral("/terminal.ssh"));
         QVERIFY(tunnel.isOpen());
@@ -621,6 +636,12 @@ private Q_SLOTS:
         QCOMPARE(vm.state(), ApplianceVm::Running);
         spice.connectToUnixSocket(vm.spec().spiceSocket);
         QVERIFY2(driver.waitForSessionUp(120000), qPrintable(driver.lastFailure()));
+        QTRY_VERIFY_WITH_TIMEOUT(readFile(gatewayLog).count("guest proxy greeted") > greetings, 60000);
+        received.clear();
+        result = connectFromGuest(QStringLiteral("echo hello-again"), allowed.serverPort());
+        QVERIFY2(result.finished, qPrintable(driver.lastFailure()));
+        QVERIFY2(result.status == 0 && result.output.contains("hello-from-this-computer"), qPrintable(evidence(result)));
+        QVERIFY(received.contains("hello-again"));
 
         // A change to the system disk there, then Recover: switched off there, the changes copied
         // into a quarantine here (on the local base, for inspection and salvage), gone there.

@@ -25,7 +25,7 @@ Q_IMPORT_QML_PLUGIN(Tessera_SeamlessPlugin)
 
 namespace {
 constexpr int QemuStartTimeout = 30000;
-constexpr int GuestTimeout = 30000;
+constexpr int GuestTimeout = 90000; // generous: TCG on a loaded CI machine
 constexpr quint32 XKeycodeEscape = 9; // evdev KEY_ESC + 8
 
 // Guest surfaces are RGB32 whose unused top byte need not be 0xff: compare

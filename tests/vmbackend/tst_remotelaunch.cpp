@@ -4,11 +4,17 @@
 #include "sshtunnel.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <libvirt/libvirt.h>
+
+#include <cstdlib>
+
 /// The logic of launching on another host that needs no host: ssh's arguments from the libvirt
-/// URI, the domain spec for the host, the SPICE socket from live XML, copy names. The launch
+/// URI, the domain spec for the host, the SPICE socket from live XML, copy names, the clean-up of
+/// outdated copies (on libvirt's test driver). The launch
 /// itself is proven on a real VM by tests/e2e/tst_connections_e2e launchesOnTheOtherHost.
 class TestRemoteLaunch : public QObject
 {
@@ -91,7 +97,9 @@ private Q_SLOTS:
         QVERIFY(!xml.contains(QLatin1String("/run/user")));
         QVERIFY(!xml.contains(QLatin1String("<filesystem")));
         QVERIFY(!xml.contains(QLatin1String("<serial")));
-        QVERIFY(xml.contains(QLatin1String("unix:/tmp/tessera-1234.gateway")));
+        // QEMU reconnects to the forward there, which a new ssh master can bring back.
+        QVERIFY2(xml.contains(QLatin1String("unix:/tmp/tessera-1234.gateway,,reconnect=2")), qPrintable(xml));
+        QVERIFY(!DomainXmlBuilder::build(local).contains(QLatin1String("reconnect")));
         QVERIFY(xml.contains(placed.systemDisk));
         QVERIFY(xml.contains(placed.toolsDisk));
         QVERIFY(xml.contains(QLatin1String("<listen type=\"socket\"/>")));
@@ -99,6 +107,35 @@ private Q_SLOTS:
         DomainSpec offline = local;
         offline.network = {};
         QVERIFY(!DomainXmlBuilder::build(RemoteLaunchJob::specOnHost(offline, placed, QStringLiteral("/tmp/g"))).contains(QLatin1String("/tmp/g")));
+    }
+
+    void gatewaySocketFromLiveXml()
+    {
+        DomainSpec local;
+        local.name = QStringLiteral("tessera-terminal");
+        local.network.enabled = true;
+        local.network.gatewaySocket = QStringLiteral("/run/user/1000/tessera/x/terminal.gateway");
+        const QString made = QStringLiteral("/tmp/tessera-0123456789abcdef0123456789abcdef.gateway");
+        const QString xml = DomainXmlBuilder::build(RemoteLaunchJob::specOnHost(local, {}, made));
+        QCOMPARE(RemoteLaunchJob::gatewaySocketOf(xml), made);
+        // Only names launch() makes: the path goes into a command on the host.
+        for (const QString &other : {QStringLiteral("/tmp/tessera-1234.gateway"), QStringLiteral("/tmp/tessera-0123456789abcdef0123456789abcdef.gateway;reboot"),
+                                     QStringLiteral("/etc/passwd")}) {
+            QVERIFY2(RemoteLaunchJob::gatewaySocketOf(DomainXmlBuilder::build(RemoteLaunchJob::specOnHost(local, {}, other))).isEmpty(), qPrintable(other));
+        }
+        QCOMPARE(RemoteLaunchJob::gatewaySocketOf(DomainXmlBuilder::build(local)), QString()); // a local launch
+        QCOMPARE(RemoteLaunchJob::gatewaySocketOf(QStringLiteral("<not xml")), QString());
+    }
+
+    void removingAFileThereTakesPlainPathsOnly()
+    {
+        const SshTunnel tunnel(QStringLiteral("qemu+ssh://root@127.0.0.1:1/system?keyfile=/nonexistent"), QStringLiteral("/tmp/x.ssh"));
+        QVERIFY(tunnel.isValid());
+        for (const QString &path : {QStringLiteral("relative"), QStringLiteral("/tmp/a b"), QStringLiteral("/tmp/$(reboot)"),
+                                    QStringLiteral("/tmp/../etc/passwd"), QStringLiteral("/tmp/a;b"), QString()}) {
+            const VmError error = tunnel.removeRemoteFile(path, 1000);
+            QVERIFY2(error.isError() && error.message().startsWith(QLatin1String("not a plain path")), qPrintable(path));
+        }
     }
 
     void spiceSocketFromLiveXml()
@@ -129,6 +166,74 @@ private Q_SLOTS:
         file.close();
         QVERIFY(RemoteDisks::volumeNameFor(QStringLiteral("terminal"), path) != first);
         QCOMPARE(RemoteDisks::overlayName(QStringLiteral("terminal")), QStringLiteral("terminal-system.qcow2"));
+    }
+
+    void outdatedCopiesAreDeletedUnlessSomethingStandsOnThem()
+    {
+        // libvirt's test driver keeps volumes in memory: a pool "tessera" as on a real host.
+        virConnectPtr connection = virConnectOpen("test:///default");
+        QVERIFY(connection);
+        const auto closeConnection = qScopeGuard([connection] { virConnectClose(connection); });
+        const QByteArray poolXml = QStringLiteral("<pool type='dir'><name>%1</name><target><path>%2</path></target></pool>")
+                                       .arg(QLatin1String(RemoteDisks::PoolName), QLatin1String(RemoteDisks::PoolPath)).toUtf8();
+        virStoragePoolPtr pool = virStoragePoolCreateXML(connection, poolXml.constData(), 0);
+        QVERIFY(pool);
+        const auto freePool = qScopeGuard([pool] { virStoragePoolDestroy(pool); virStoragePoolFree(pool); });
+        const auto make = [pool](const QString &name, const QString &backing = {}) {
+            const QString backingXml = backing.isEmpty() ? QString()
+                : QStringLiteral("<backingStore><path>%1</path><format type='qcow2'/></backingStore>").arg(backing);
+            const QByteArray xml = QStringLiteral("<volume><name>%1</name><capacity>1048576</capacity>%2</volume>").arg(name, backingXml).toUtf8();
+            virStorageVolPtr volume = virStorageVolCreateXML(pool, xml.constData(), 0);
+            if (!volume)
+                return QString();
+            char *path = virStorageVolGetPath(volume);
+            const QString result = QString::fromUtf8(path);
+            std::free(path);
+            virStorageVolFree(volume);
+            return result;
+        };
+        const auto names = [pool] {
+            QStringList result;
+            virStorageVolPtr *list = nullptr;
+            const int count = virStoragePoolListAllVolumes(pool, &list, 0);
+            for (int i = 0; i < count; ++i) {
+                result.append(QString::fromUtf8(virStorageVolGetName(list[i])));
+                virStorageVolFree(list[i]);
+            }
+            std::free(list);
+            result.sort();
+            return result;
+        };
+        RemoteDisks::Placed placed;
+        placed.baseDisk = make(QStringLiteral("terminal-bbbbbbbbbbbb-base.qcow2"));
+        placed.kernel = make(QStringLiteral("terminal-bbbbbbbbbbbb-vmlinuz"));
+        placed.toolsDisk = make(QStringLiteral("tools-bbbbbbbbbbbb-tools.img"));
+        QVERIFY(!placed.baseDisk.isEmpty() && !placed.kernel.isEmpty());
+        const QString oldBase = make(QStringLiteral("terminal-aaaaaaaaaaaa-base.qcow2"));
+        make(QStringLiteral("terminal-aaaaaaaaaaaa-vmlinuz"));
+        make(QStringLiteral("tools-aaaaaaaaaaaa-tools.img"));                 // shared: left alone
+        make(QStringLiteral("editor-aaaaaaaaaaaa-base.qcow2"));               // another appliance
+        make(QStringLiteral("terminal-extra-aaaaaaaaaaaa-base.qcow2"));      // another appliance
+        make(QStringLiteral("terminal-system.qcow2"), oldBase);                // a kept overlay on the old base
+        placed.systemDisk = make(QStringLiteral("other-system.qcow2"), placed.baseDisk);
+
+        QStringList removed = RemoteDisks::removeOutdatedCopies(connection, QStringLiteral("terminal"), placed);
+        QCOMPARE(removed, QStringList{QStringLiteral("terminal-aaaaaaaaaaaa-vmlinuz")});
+        QVERIFY(names().contains(QStringLiteral("terminal-aaaaaaaaaaaa-base.qcow2")));
+
+        // Once the kept overlay is gone (a fresh launch), its base goes too.
+        virStorageVolPtr kept = virStorageVolLookupByName(pool, "terminal-system.qcow2");
+        QVERIFY(kept);
+        QCOMPARE(virStorageVolDelete(kept, 0), 0);
+        virStorageVolFree(kept);
+        removed = RemoteDisks::removeOutdatedCopies(connection, QStringLiteral("terminal"), placed);
+        QCOMPARE(removed, QStringList{QStringLiteral("terminal-aaaaaaaaaaaa-base.qcow2")});
+        QCOMPARE(names(), (QStringList{QStringLiteral("editor-aaaaaaaaaaaa-base.qcow2"), QStringLiteral("other-system.qcow2"),
+                                       QStringLiteral("terminal-bbbbbbbbbbbb-base.qcow2"), QStringLiteral("terminal-bbbbbbbbbbbb-vmlinuz"),
+                                       QStringLiteral("terminal-extra-aaaaaaaaaaaa-base.qcow2"), QStringLiteral("tools-aaaaaaaaaaaa-tools.img"),
+                                       QStringLiteral("tools-bbbbbbbbbbbb-tools.img")}));
+        // Nothing more to do the second time.
+        QVERIFY(RemoteDisks::removeOutdatedCopies(connection, QStringLiteral("terminal"), placed).isEmpty());
     }
 };
 
