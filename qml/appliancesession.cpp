@@ -35,6 +35,19 @@ QString seamlessKey(const QString &name)
 {
     return QStringLiteral("appliances/%1/seamless").arg(name);
 }
+
+// A breach the shell itself sees (its windows), at this moment.
+BreachEvent shellBreach(BreachEvent::Kind kind, const QString &appliance, const QString &subject)
+{
+    BreachEvent event;
+    event.kind = kind;
+    event.appliance = appliance;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.windowStart = event.windowEnd = event.time;
+    event.subject = subject;
+    event.unit = QStringLiteral("windows");
+    return event;
+}
 } // namespace
 
 ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent)
@@ -70,6 +83,7 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     });
     m_seamlessWindows->setConnection(m_display);
     m_seamless = QSettings().value(seamlessKey(name()), false).toBool();
+    connect(m_seamlessWindows, &SeamlessWindowManager::fullScreenRefused, this, &ApplianceSession::onFullScreenRefused);
     WindowTracker *windows = m_display->agent()->windows();
     connect(windows, &WindowTracker::windowAdded, this, &ApplianceSession::checkWindowLimit);
     connect(windows, &WindowTracker::windowChanged, this, &ApplianceSession::checkWindowLimit);
@@ -160,6 +174,7 @@ void ApplianceSession::applyDisplayPolicy()
     const DisplayPolicy &display = m_vm->enforcement().contract().display;
     m_seamlessWindows->setMaxWindows(display.maxWindows.value_or(0));
     m_seamlessWindows->setClipboardAllowed(display.clipboard != DisplayPolicy::Clipboard::None);
+    m_seamlessWindows->setFullScreenDenied(display.fullscreen == DisplayPolicy::Fullscreen::Deny);
 }
 
 void ApplianceSession::checkWindowLimit()
@@ -179,17 +194,23 @@ void ApplianceSession::checkWindowLimit()
     if (m_overWindowLimit)
         return;
     m_overWindowLimit = true;
-    BreachEvent event;
-    event.kind = BreachEvent::Kind::WindowsOverLimit;
-    event.appliance = name();
-    event.time = QDateTime::currentDateTimeUtc();
-    event.windowStart = event.windowEnd = event.time;
-    event.subject = m_info.title;
+    BreachEvent event = shellBreach(BreachEvent::Kind::WindowsOverLimit, name(), m_info.title);
     event.observed = open.size();
     event.bound = limit;
-    event.unit = QStringLiteral("windows");
     for (const QString &title : std::as_const(open))
         event.addEvidence(title); // sanitised and bounded by WindowTracker
+    onBreach(event);
+}
+
+void ApplianceSession::onFullScreenRefused(quint32 guestId, const QString &guestTitle)
+{
+    // One breach per window and run: a guest that keeps trying must not flood the log.
+    if (m_fullScreenBreached.contains(guestId) || m_fullScreenBreached.size() >= BreachEvent::MaxEvidence)
+        return;
+    m_fullScreenBreached.insert(guestId);
+    BreachEvent event = shellBreach(BreachEvent::Kind::FullScreenRefused, name(), guestTitle); // sanitised and bounded by WindowTracker
+    event.observed = 1;
+    event.addEvidence(guestTitle);
     onBreach(event);
 }
 
@@ -220,6 +241,7 @@ void ApplianceSession::launch()
         m_windowAbuse.clear();
         Q_EMIT windowAbuseChanged();
     }
+    m_fullScreenBreached.clear(); // window ids are the guest's, per run
     m_bootTimer.start();
     m_bootTicker.start();
     Q_EMIT bootElapsedChanged();

@@ -12,6 +12,7 @@
 #include <QSize>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QQmlEngine>
 #include <QTimer>
 
@@ -165,6 +166,7 @@ private:
     void applyDisplayPolicy();
     /// A breach when the guest has more windows open than the contract's MaxWindows.
     void checkWindowLimit();
+    void onFullScreenRefused(quint32 guestId, const QString &guestTitle);
     void watchHost();
     void setHostError(const QString &error);
 
@@ -182,6 +184,7 @@ private:
     bool m_seamless = false;
     QString m_windowAbuse;
     bool m_overWindowLimit = false; // one breach per time the count goes over
+    QSet<quint32> m_fullScreenBreached; // guest windows refused full screen in this run
     bool m_capturing = false; // SPICE stays away while the memory image is saved
     bool m_captureQueued = false; // QEMU cannot save a VM with a mounted 9p export: capture first
     FirstPaintWatcher *m_firstPaint = nullptr; // before a capture: waits for the app's window

@@ -6,8 +6,10 @@
 /// (EnforcementPlan) plus the display section, which the shell itself holds. The clipboard
 /// exists only as the seamless windows' chords, which obey the contract's Clipboard. Windows
 /// over MaxWindows are held back in seamless mode; the full-desktop window shows whatever the
-/// guest draws, so there the count is only watched (a breach when it goes over).
-/// Fullscreen stays declared only: a guest window as large as the screen is shown that large.
+/// guest draws, so there the count is only watched (a breach when it goes over). No guest
+/// window ever covers the host's screen: seamless mode does not show one that covers the guest's
+/// whole screen while the contract denies it (and asks the guest to shrink it); the full-desktop
+/// window is an ordinary framed window.
 class ShellEnforcementOracle : public EnforcementOracle
 {
 public:

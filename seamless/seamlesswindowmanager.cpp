@@ -10,6 +10,7 @@
 #include "spiceconnection.h"
 #include "windowtracker.h"
 
+#include <QDateTime>
 #include <QGuiApplication>
 #include <QtGui/qguiapplication_platform.h>
 #include <QScreen>
@@ -55,6 +56,7 @@ void SeamlessWindowManager::setConnection(SpiceConnection *connection)
                                  [this](quint32 id) {
                                      m_icons.remove(id);
                                      m_heldBack.remove(id);
+                                     m_fullScreenAsked.remove(id);
                                      removeWindow(id);
                                      showHeldBack();
                                  })
@@ -108,6 +110,25 @@ void SeamlessWindowManager::setMaxWindows(int limit)
     // new ones wait until the count is under the limit.
     showHeldBack();
     emit displayPolicyChanged();
+}
+
+void SeamlessWindowManager::setFullScreenDenied(bool denied)
+{
+    if (m_fullScreenDenied == denied)
+        return;
+    m_fullScreenDenied = denied;
+    rebuild();
+    emit displayPolicyChanged();
+}
+
+bool SeamlessWindowManager::coversScreen(const QRect &guestGeometry, const QSize &screen)
+{
+    return screen.isValid() && !screen.isEmpty() && guestGeometry.contains(QRect(QPoint(0, 0), screen));
+}
+
+QRect SeamlessWindowManager::refusedFullScreenTarget(const QSize &screen)
+{
+    return QRect(QPoint(0, 0), screen).adjusted(screen.width() / 10, screen.height() / 10, -screen.width() / 10, -screen.height() / 10);
 }
 
 void SeamlessWindowManager::setClipboardAllowed(bool allowed)
@@ -214,6 +235,7 @@ void SeamlessWindowManager::restack()
 void SeamlessWindowManager::clearWindows()
 {
     m_heldBack.clear();
+    m_fullScreenAsked.clear();
     if (m_windows.isEmpty())
         return;
     const QList<quint32> ids = m_windows.keys();
@@ -246,6 +268,22 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
                                   << "over another appliance's window: demoted";
             flag(tr("The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back."));
         }
+    }
+    if (kind == SeamlessWindow::Normal && m_fullScreenDenied && coversScreen(w.geometry, m_connection->framebuffer()->size())) {
+        // Never on the host desktop while it covers the guest's whole screen.
+        const bool framed = m_windows.contains(guestId);
+        removeWindow(guestId);
+        if (framed)
+            showHeldBack();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (now - m_fullScreenAsked.value(guestId, 0) >= 1000) {
+            m_fullScreenAsked.insert(guestId, now);
+            const QRect target = refusedFullScreenTarget(m_connection->framebuffer()->size());
+            qCWarning(lcSeamless) << "window" << guestId << "of" << m_applianceId << "covers the whole screen, which its contract denies: asked to go to" << target;
+            m_connection->agent()->moveResizeWindow(guestId, target);
+            emit fullScreenRefused(guestId, w.title.isEmpty() ? w.appClass : w.title);
+        }
+        return;
     }
     SeamlessWindow *window = m_windows.value(guestId);
     if (window && window->kind() != kind) {

@@ -30,7 +30,8 @@ class SpiceConnection;
 /// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest. Guest icons
 /// (AgentChannel::windowIconChanged) and urgency go to the host windows, which
 /// frame the icon in the trust colour and rate-limit both. The contract's display section is
-/// held here: at most maxWindows() framed windows, no clipboard chords when it allows none.
+/// held here: at most maxWindows() framed windows, no clipboard chords when it allows none, no
+/// window over the whole guest screen when full screen is denied.
 class SeamlessWindowManager : public QObject
 {
     Q_OBJECT
@@ -57,6 +58,9 @@ class SeamlessWindowManager : public QObject
     Q_PROPERTY(int maxWindows READ maxWindows WRITE setMaxWindows NOTIFY displayPolicyChanged)
     /// Whether the clipboard chords work for this appliance (its contract's Clipboard is not `none`).
     Q_PROPERTY(bool clipboardAllowed READ isClipboardAllowed WRITE setClipboardAllowed NOTIFY displayPolicyChanged)
+    /// The contract denies full screen: a framed guest window covering the whole guest screen is
+    /// not shown, and the guest is asked to make it smaller (fullScreenRefused()).
+    Q_PROPERTY(bool fullScreenDenied READ isFullScreenDenied WRITE setFullScreenDenied NOTIFY displayPolicyChanged)
 
 public:
     explicit SeamlessWindowManager(QObject *parent = nullptr);
@@ -79,6 +83,12 @@ public:
     void setMaxWindows(int limit);
     bool isClipboardAllowed() const { return m_clipboardAllowed; }
     void setClipboardAllowed(bool allowed);
+    bool isFullScreenDenied() const { return m_fullScreenDenied; }
+    void setFullScreenDenied(bool denied);
+    /// Whether @p guestGeometry covers all of a guest screen of @p screen size.
+    static bool coversScreen(const QRect &guestGeometry, const QSize &screen);
+    /// Where a refused full-screen window is asked to go: the guest screen less a tenth each side.
+    static QRect refusedFullScreenTarget(const QSize &screen);
     /// Guest windows not shown because of maxWindows(), in no particular order.
     QList<quint32> heldBackWindows() const { return m_heldBack.values(); }
     bool isAbuseFlagged() const { return !m_abuseReason.isEmpty(); }
@@ -117,6 +127,9 @@ signals:
     /// Guest window @p guestId, titled @p guestTitle (sanitised by the tracker), was not shown:
     /// @p limit framed windows are shown already. Once per window while it stays held back.
     void windowHeldBack(quint32 guestId, const QString &guestTitle, int limit);
+    /// Guest window @p guestId covered the whole guest screen while full screen is denied: it is
+    /// not shown, and the guest was asked to make it smaller. At most once a second per window.
+    void fullScreenRefused(quint32 guestId, const QString &guestTitle);
     /// A host window for guest window @p guestId was created and shown.
     void windowShown(quint32 guestId);
     /// The host window for guest window @p guestId is gone.
@@ -173,6 +186,8 @@ private:
     QSet<quint32> m_heldBack; // mapped guest windows not shown because of m_maxWindows
     int m_maxWindows = 0;
     bool m_clipboardAllowed = true;
+    bool m_fullScreenDenied = false;
+    QHash<quint32, qint64> m_fullScreenAsked; // guest window -> when it was last asked to shrink (ms)
     bool m_rebuilding = false;
     QList<quint32> m_stacked; // host windows in the order last raised
     SeamlessClipboard *m_clipboard = nullptr;

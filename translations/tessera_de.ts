@@ -602,6 +602,10 @@
         <source>The appliance opened %1 windows; its contract allows %2 at a time.</source>
         <translation>Die Appliance hat %1 Fenster geöffnet; ihr Vertrag erlaubt %2 gleichzeitig.</translation>
     </message>
+    <message>
+        <source>The window “%1” covered the whole screen, which the contract denies; it was not shown and was made smaller.</source>
+        <translation>Das Fenster „%1“ bedeckte den ganzen Bildschirm, was der Vertrag verbietet; es wurde nicht angezeigt und verkleinert.</translation>
+    </message>
 </context>
 <context>
     <name>BreachLog</name>

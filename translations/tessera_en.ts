@@ -601,6 +601,10 @@
         <source>The appliance opened %1 windows; its contract allows %2 at a time.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The window “%1” covered the whole screen, which the contract denies; it was not shown and was made smaller.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BreachLog</name>

@@ -20,6 +20,7 @@ constexpr KindName KindNames[] = {
     {BreachEvent::Kind::DeniedBurst, "denied-burst"},
     {BreachEvent::Kind::CpuOverQuota, "cpu-over-quota"},
     {BreachEvent::Kind::WindowsOverLimit, "windows-over-limit"},
+    {BreachEvent::Kind::FullScreenRefused, "full-screen-refused"},
 };
 
 QString isoTime(const QDateTime &time)
@@ -42,6 +43,8 @@ ContractElement BreachEvent::element() const
         return ContractElement::NetworkRules;
     case Kind::WindowsOverLimit:
         return ContractElement::MaxWindows;
+    case Kind::FullScreenRefused:
+        return ContractElement::Fullscreen;
     case Kind::CpuOverQuota:
         break;
     }
@@ -99,6 +102,8 @@ QString BreachEvent::describe() const
         return tr("%1 connections were refused in a short time: the appliance may be probing the network.").arg(observed);
     case Kind::WindowsOverLimit:
         return tr("The appliance opened %1 windows; its contract allows %2 at a time.").arg(observed).arg(bound);
+    case Kind::FullScreenRefused:
+        return tr("The window “%1” covered the whole screen, which the contract denies; it was not shown and was made smaller.").arg(subject);
     case Kind::CpuOverQuota:
         break;
     }

@@ -24,6 +24,7 @@ public:
         DeniedBurst,        ///< many refused connections in a short time (scanning)
         CpuOverQuota,       ///< CPU use above CPUQuota, sustained
         WindowsOverLimit,   ///< more windows open than MaxWindows (seen by the shell)
+        FullScreenRefused,  ///< a window covered the whole screen though Fullscreen is deny
     };
 
     /// At most this many evidence items are kept; more are counted in evidenceOmitted.

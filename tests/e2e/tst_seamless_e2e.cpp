@@ -523,6 +523,34 @@ private Q_SLOTS:
         QCOMPARE(heldBack.size(), 2);
         seamless.setMaxWindows(0);
 
+        // A contract that denies full screen: a window over the whole guest screen is never on the
+        // host desktop; the guest is asked to make it smaller, and then it is shown.
+        seamless.setFullScreenDenied(true);
+        QSignalSpy refused(&seamless, &SeamlessWindowManager::fullScreenRefused);
+        bool shownWhileCovering = false;
+        const QSize guestScreen = spice.framebuffer()->size();
+        const QMetaObject::Connection watch = connect(&seamless, &SeamlessWindowManager::windowShown, this, [&](quint32 id) {
+            shownWhileCovering |= SeamlessWindowManager::coversScreen(windows->window(id).geometry, guestScreen);
+        });
+        opened = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"),
+                              QStringLiteral("setsid -f xterm -title Big -geometry 400x200+0+0 </dev/null >/dev/null 2>&1")});
+        QVERIFY2(opened.finished && opened.status == 0, qPrintable(driver.lastFailure()));
+        QTRY_VERIFY_WITH_TIMEOUT(!refused.isEmpty(), WindowTimeoutMs);
+        const quint32 big = findByTitle(windows, QStringLiteral("Big"));
+        QCOMPARE(refused.first().at(0).value<quint32>(), big);
+        QCOMPARE(refused.first().at(1).toString(), QStringLiteral("Big"));
+        QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(big) && seamless.hostWindow(big)->isExposed(), WindowTimeoutMs);
+        const QRect shrunk = windows->window(big).geometry;
+        qInfo("full screen refused: the guest's %dx%d window became %d,%d %dx%d", guestScreen.width(), guestScreen.height(),
+              shrunk.x(), shrunk.y(), shrunk.width(), shrunk.height());
+        QVERIFY(!SeamlessWindowManager::coversScreen(shrunk, guestScreen));
+        QVERIFY(SeamlessWindowManager::refusedFullScreenTarget(guestScreen).contains(shrunk.topLeft()));
+        QVERIFY(!shownWhileCovering);
+        disconnect(watch);
+        seamless.hostWindow(big)->close();
+        QTRY_VERIFY_WITH_TIMEOUT(!windows->contains(big), WindowTimeoutMs);
+        seamless.setFullScreenDenied(false);
+
     }
 
     void windowIconsAndUrgency()
@@ -688,8 +716,14 @@ private Q_SLOTS:
         const quint32 bellId = findByTitle(windows, QStringLiteral("Bell"));
         QTRY_VERIFY_WITH_TIMEOUT(seamless.hostWindow(bellId) && seamless.hostWindow(bellId)->isExposed(), WindowTimeoutMs);
         SeamlessWindow *bellHost = seamless.hostWindow(bellId);
+        // The window manager may give the new window the focus at any moment after it maps: take
+        // it there first, then to the terminal, and wait until the guest raised (and so focused:
+        // the agent does both in one go) the terminal above it.
+        runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(bellHost->winId())});
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(bellHost), WindowTimeoutMs);
         runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(terminalHost->winId())});
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(windows->stack().indexOf(terminal) > windows->stack().indexOf(bellId), WindowTimeoutMs);
         QVERIFY(!windows->window(bellId).urgent);
         const GuestDriver::ExecResult ring = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo ring > /tmp/ring")});
         QVERIFY(ring.finished && ring.status == 0);

@@ -31,12 +31,13 @@ private Q_SLOTS:
         const ShellEnforcementOracle seamless(plan, true);
         QCOMPARE(seamless.status(ContractElement::Clipboard), EnforcementStatus::Enforced);
         QCOMPARE(seamless.status(ContractElement::MaxWindows), EnforcementStatus::Enforced);
-        QCOMPARE(seamless.status(ContractElement::Fullscreen), EnforcementStatus::NotEnforced);
+        QCOMPARE(seamless.status(ContractElement::Fullscreen), EnforcementStatus::Enforced);
 
         // The full-desktop window shows every window the guest draws: the count is only watched.
         const ShellEnforcementOracle fullDesktop(plan, false);
         QCOMPARE(fullDesktop.status(ContractElement::Clipboard), EnforcementStatus::Enforced);
         QCOMPARE(fullDesktop.status(ContractElement::MaxWindows), EnforcementStatus::MonitoredOnly);
+        QCOMPARE(fullDesktop.status(ContractElement::Fullscreen), EnforcementStatus::Enforced);
         QVERIFY(fullDesktop.protects(ContractElement::Clipboard));
     }
 

@@ -41,6 +41,7 @@ private Q_SLOTS:
         QTest::newRow("burst") << BreachEvent::Kind::DeniedBurst << ContractElement::NetworkRules;
         QTest::newRow("cpu") << BreachEvent::Kind::CpuOverQuota << ContractElement::CpuQuota;
         QTest::newRow("windows") << BreachEvent::Kind::WindowsOverLimit << ContractElement::MaxWindows;
+        QTest::newRow("full screen") << BreachEvent::Kind::FullScreenRefused << ContractElement::Fullscreen;
     }
 
     void jsonRoundTrip()
