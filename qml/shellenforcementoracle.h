@@ -3,7 +3,8 @@
 #include "enforcementplan.h"
 
 /// What holds an appliance to its contract when the shell shows it: the hypervisor's plan
-/// (EnforcementPlan) plus the display section, which the shell itself holds. The clipboard
+/// (EnforcementPlan), the activity expectations, which the shell's contract monitor watches,
+/// and the display section, which the shell itself holds. The clipboard
 /// exists only as the seamless windows' chords, which obey the contract's Clipboard. Windows
 /// over MaxWindows are held back in seamless mode; the full-desktop window shows whatever the
 /// guest draws, so there the count is only watched (a breach when it goes over). No guest

@@ -1,5 +1,6 @@
 // What the consent dialog says about the display section: the shell's own part of enforcement.
 #include "enforcementplan.h"
+#include "mountgrant.h"
 #include "shellenforcementoracle.h"
 #include "systemcontract.h"
 
@@ -48,9 +49,29 @@ private Q_SLOTS:
         const EnforcementPlan plan = planFor(contract);
         const ShellEnforcementOracle oracle(plan, true);
         for (ContractElement element : {ContractElement::NetworkRules, ContractElement::Mounts, ContractElement::Cpus,
-                                        ContractElement::Memory, ContractElement::DiskRates, ContractElement::Activity})
+                                        ContractElement::Memory, ContractElement::DiskRates})
             QCOMPARE(oracle.status(element), plan.status(element));
         QCOMPARE(oracle.status(ContractElement::Cpus), EnforcementStatus::Enforced);
+    }
+
+    void activityIsWatchedWhereTheStoreIs()
+    {
+        SystemContract contract;
+        MountGrant documents;
+        documents.store = QStringLiteral("Documents");
+        documents.target = QStringLiteral("/home/user/Documents");
+        contract.mounts.append(documents);
+        const EnforcementPlan here = planFor(contract);
+        QCOMPARE(here.status(ContractElement::Activity), EnforcementStatus::NotEnforced); // not the hypervisor's
+        QCOMPARE(ShellEnforcementOracle(here, false).status(ContractElement::Activity), EnforcementStatus::MonitoredOnly);
+        QVERIFY(ShellEnforcementOracle(here, false).protects(ContractElement::Activity));
+
+        EnforcementContext remote;
+        remote.applianceName = QStringLiteral("terminal");
+        remote.remote = true;
+        const EnforcementPlan there = EnforcementPlan::compile(contract, remote, DomainSpec());
+        QCOMPARE(there.status(ContractElement::Mounts), EnforcementStatus::Withheld);
+        QCOMPARE(ShellEnforcementOracle(there, true).status(ContractElement::Activity), EnforcementStatus::Withheld);
     }
 };
 
