@@ -3,6 +3,7 @@
 // SPICE code, and rolled back.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "bootandconnect.h"
 #include "vmstatewait.h"
 #include "guestdriver.h"
 #include "guestframebuffer.h"
@@ -46,15 +47,7 @@ class TestApplianceEndToEnd : public QObject
     /// Boots @p vm, connects SPICE and waits until the guest's session is up.
     bool bootAndConnect(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver)
     {
-        vm.start();
-        if (!waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs))
-            return false;
-        spice.connectToUnixSocket(vm.spec().spiceSocket);
-        if (!driver.waitForSessionUp(BootTimeoutMs)) {
-            qWarning() << driver.lastFailure();
-            return false;
-        }
-        return true;
+        return ::bootAndConnect(vm, spice, driver, StateTimeoutMs, BootTimeoutMs);
     }
 
     /// Keeps the guest's screen of a failed step for a person to look at.

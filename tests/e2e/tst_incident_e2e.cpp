@@ -6,6 +6,7 @@
 // Prints the time to recover and to inspect.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "bootandconnect.h"
 #include "vmstatewait.h"
 #include "guestdriver.h"
 #include "libvirtconnection.h"
@@ -70,15 +71,7 @@ class TestIncidentEndToEnd : public QObject
 
     bool bootAndConnect(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver)
     {
-        vm.start();
-        if (!waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs))
-            return false;
-        spice.connectToUnixSocket(vm.spec().spiceSocket);
-        if (!driver.waitForSessionUp(BootTimeoutMs)) {
-            qWarning() << driver.lastFailure();
-            return false;
-        }
-        return true;
+        return ::bootAndConnect(vm, spice, driver, StateTimeoutMs, BootTimeoutMs);
     }
 
     static int status(GuestDriver &driver, const QString &script)

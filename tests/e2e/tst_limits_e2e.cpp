@@ -3,6 +3,7 @@
 // CPU quota holds on libvirt's privileged QEMU driver (<cputune>, measured on the host).
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "bootandconnect.h"
 #include "vmstatewait.h"
 #include "contractparser.h"
 #include "guestdriver.h"
@@ -306,17 +307,7 @@ class TestLimitsEndToEnd : public QObject
 
     bool bootAndConnect(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver)
     {
-        if (!ensureOff(vm))
-            return false;
-        vm.start();
-        if (!waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs))
-            return false;
-        spice.connectToUnixSocket(vm.spec().spiceSocket);
-        if (!driver.waitForSessionUp(BootTimeoutMs)) {
-            qWarning() << driver.lastFailure();
-            return false;
-        }
-        return true;
+        return ensureOff(vm) && ::bootAndConnect(vm, spice, driver, StateTimeoutMs, BootTimeoutMs);
     }
 
     void shutDown(ApplianceVm &vm, SpiceConnection &spice)

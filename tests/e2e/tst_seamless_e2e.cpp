@@ -704,12 +704,12 @@ private Q_SLOTS:
         QVERIFY(changes <= int(ms / SeamlessWindow::MinAlertIntervalMs) + 2);
 
         // xterm's own urgency: bellIsUrgent and a bell while another window has the focus. The
-        // bell rings when the test writes a line into the FIFO /tmp/ring (its read blocks until
-        // then), so the test decides when; the second read keeps the xterm open until the VM stops.
+        // bell rings each time the test writes a line into the FIFO /tmp/ring (its read blocks
+        // until then), so the test decides when; the loop keeps the xterm open until the VM stops.
         const GuestDriver::ExecResult bell = driver.exec(
             {QStringLiteral("sh"), QStringLiteral("-c"),
              QStringLiteral("rm -f /tmp/ring && mkfifo /tmp/ring && setsid -f xterm -title Bell -geometry 30x5+40+400 -xrm 'XTerm*bellIsUrgent: true' "
-                            "-e sh -c 'read x < /tmp/ring; printf \"\\a\"; read x < /tmp/ring' "
+                            "-e sh -c 'while read x < /tmp/ring; do printf \"\\a\"; done' "
                             "</dev/null >/dev/null 2>&1")});
         QVERIFY2(bell.finished && bell.status == 0, qPrintable(driver.lastFailure() + QString::fromUtf8(bell.output)));
         QTRY_VERIFY_WITH_TIMEOUT(findByTitle(windows, QStringLiteral("Bell")) != 0, WindowTimeoutMs);
@@ -725,9 +725,18 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::focusWindow(), static_cast<QWindow *>(terminalHost), WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(windows->stack().indexOf(terminal) > windows->stack().indexOf(bellId), WindowTimeoutMs);
         QVERIFY(!windows->window(bellId).urgent);
-        const GuestDriver::ExecResult ring = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo ring > /tmp/ring")});
-        QVERIFY(ring.finished && ring.status == 0);
-        QTRY_VERIFY_WITH_TIMEOUT(windows->window(bellId).urgent, WindowTimeoutMs);
+        // xterm sets urgency only if it has seen its focus go; on a loaded TCG guest it may
+        // still be behind on its X events when the first bell comes: ring again, a few times.
+        int rings = 0;
+        bool urgent = false;
+        while (!urgent && rings < 6) {
+            const GuestDriver::ExecResult ring = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo ring > /tmp/ring")});
+            QVERIFY(ring.finished && ring.status == 0);
+            ++rings;
+            urgent = QTest::qWaitFor([&] { return windows->window(bellId).urgent; }, 10000);
+        }
+        QVERIFY2(urgent, "xterm set no urgency after six bells while another window had the focus");
+        qInfo("xterm's bell set urgency after %d bell(s)", rings);
         QTRY_VERIFY_WITH_TIMEOUT(demandsAttention(bellHost->winId()), WindowTimeoutMs);
         // Focusing it: xterm clears its urgency itself on focus, the host window is cleared too.
         runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(bellHost->winId())});
