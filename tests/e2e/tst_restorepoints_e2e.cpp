@@ -4,6 +4,7 @@
 // back to); a session with a recorded breach takes none. Own data folder and libvirt root.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
+#include "bootandconnect.h"
 #include "vmstatewait.h"
 #include "breachlog.h"
 #include "guestdriver.h"
@@ -48,15 +49,7 @@ class TestRestorePointsEndToEnd : public QObject
 
     bool boot(ApplianceVm &vm, SpiceConnection &spice, GuestDriver &driver)
     {
-        vm.start();
-        if (!waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs))
-            return false;
-        spice.connectToUnixSocket(vm.spec().spiceSocket);
-        if (!driver.waitForSessionUp(BootTimeoutMs)) {
-            qWarning() << driver.lastFailure();
-            return false;
-        }
-        return true;
+        return bootAndConnect(vm, spice, driver, StateTimeoutMs, BootTimeoutMs);
     }
 
     // The guest powers itself off (ACPI): a clean shutdown.
