@@ -305,6 +305,42 @@ static int wait_host(int want)
     return 0;
 }
 
+/* Waits until a new host connection says Hello (it does on every connection); false after
+ * HOST_WAIT_MS. Seeing the host gone first is not required: on a loaded guest the host may
+ * disconnect and connect again between two looks at the port's state. */
+static int wait_new_host(void)
+{
+    static unsigned char buf[FRAME_HEADER_SIZE + FRAME_MAX_PAYLOAD];
+    size_t len = 0;
+    long long deadline = now_ms() + HOST_WAIT_MS;
+    while (now_ms() < deadline) {
+        ssize_t r = port_host_connected(port_fd) == 1 ? read(port_fd, buf + len, sizeof buf - len) : 0;
+        if (r <= 0) {
+            sleep_ms(20);
+            continue;
+        }
+        len += (size_t)r;
+        for (;;) {
+            struct frame_msg msg;
+            size_t used = 0;
+            const char *why = NULL;
+            enum frame_status st = frame_parse(buf, len, &msg, &used, &why);
+            if (st == FRAME_NEED_MORE)
+                break;
+            if (st == FRAME_ERROR) { /* the old connection's tail: look one byte further */
+                memmove(buf, buf + 1, --len);
+                continue;
+            }
+            if (msg.type == MSG_HELLO)
+                return 1;
+            memmove(buf, buf + used, len -= used);
+        }
+        if (len == sizeof buf)
+            len = 0;
+    }
+    return 0;
+}
+
 static int send_msg(uint16_t type, const struct frame_field *f, uint32_t n)
 {
     struct obuf b = { 0 };
@@ -421,7 +457,7 @@ static int garbage(const char *kinds, const char *path)
             return 2;
         }
         fprintf(stderr, "tessera-hostile: sent %s (%s)\n", k, r < 0 ? "cut short" : "complete");
-        if (save && *save && fatal && !wait_host(0)) /* the host drops us; it reconnects for the next kind */
+        if (save && *save && fatal && !wait_new_host()) /* the host drops us; it reconnects for the next kind */
             return 5;
     }
     sleep_ms(1000); /* then the port is the real agent's again (the session restarts it) */
