@@ -185,7 +185,7 @@ void ApplianceSession::checkWindowLimit()
     for (quint32 id : windows->stack()) {
         const GuestWindow window = windows->window(id);
         if (window.mapped && !window.overrideRedirect) // menus and tooltips are not windows of their own
-            open.append(window.title.isEmpty() ? window.appClass : window.title);
+            open.append(window.label());
     }
     if (limit <= 0 || m_state != Running || open.size() <= limit) {
         m_overWindowLimit = false;

@@ -21,6 +21,9 @@ struct GuestWindow
     /// treats the window as a normal one (overrideRedirect is false then).
     bool demoted = false;
 
+    /// What names the window to a person: its title, else its class.
+    QString label() const { return title.isEmpty() ? appClass : title; }
+
     friend bool operator==(const GuestWindow &a, const GuestWindow &b)
     {
         return a.id == b.id && a.geometry == b.geometry && a.transientFor == b.transientFor

@@ -58,7 +58,6 @@ void SeamlessWindowManager::setConnection(SpiceConnection *connection)
                                      m_heldBack.remove(id);
                                      m_fullScreenAsked.remove(id);
                                      removeWindow(id);
-                                     showHeldBack();
                                  })
                       << connect(tracker, &WindowTracker::cleared, this,
                                  [this] {
@@ -251,10 +250,7 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
     const GuestWindow w = tracker->window(guestId);
     if (w.id == 0 || !w.mapped) {
         m_heldBack.remove(guestId);
-        const bool framed = m_windows.contains(guestId) && m_windows.value(guestId)->kind() == SeamlessWindow::Normal;
         removeWindow(guestId);
-        if (framed)
-            showHeldBack();
         return;
     }
     SeamlessWindow::Kind kind = w.overrideRedirect ? SeamlessWindow::Popup : SeamlessWindow::Normal;
@@ -271,17 +267,14 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
     }
     if (kind == SeamlessWindow::Normal && m_fullScreenDenied && coversScreen(w.geometry, m_connection->framebuffer()->size())) {
         // Never on the host desktop while it covers the guest's whole screen.
-        const bool framed = m_windows.contains(guestId);
         removeWindow(guestId);
-        if (framed)
-            showHeldBack();
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (now - m_fullScreenAsked.value(guestId, 0) >= 1000) {
             m_fullScreenAsked.insert(guestId, now);
             const QRect target = refusedFullScreenTarget(m_connection->framebuffer()->size());
             qCWarning(lcSeamless) << "window" << guestId << "of" << m_applianceId << "covers the whole screen, which its contract denies: asked to go to" << target;
             m_connection->agent()->moveResizeWindow(guestId, target);
-            emit fullScreenRefused(guestId, w.title.isEmpty() ? w.appClass : w.title);
+            emit fullScreenRefused(guestId, w.label());
         }
         return;
     }
@@ -295,7 +288,7 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         if (!m_heldBack.contains(guestId)) {
             m_heldBack.insert(guestId);
             qCWarning(lcSeamless) << "window" << guestId << "of" << m_applianceId << "held back: the contract allows" << m_maxWindows;
-            emit windowHeldBack(guestId, w.title.isEmpty() ? w.appClass : w.title, m_maxWindows);
+            emit windowHeldBack(guestId, w.label(), m_maxWindows);
         }
         return;
     }
@@ -315,7 +308,7 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         connect(window, &SeamlessWindow::clipboardPasteRequested, this, &SeamlessWindowManager::pasteIntoGuest);
         m_windows.insert(guestId, window);
     }
-    window->setTitle(hostTitle(w.title.isEmpty() ? w.appClass : w.title));
+    window->setTitle(hostTitle(w.label()));
     if (kind == SeamlessWindow::Normal) {
         SeamlessWindow *parent = w.transientFor ? m_windows.value(w.transientFor) : nullptr;
         window->setTransientParent(parent);
@@ -354,12 +347,15 @@ void SeamlessWindowManager::removeWindow(quint32 guestId)
     SeamlessWindow *window = m_windows.take(guestId);
     if (!window)
         return;
+    const bool framed = window->kind() == SeamlessWindow::Normal;
     window->disconnect(this);
     window->hide();
     window->deleteLater();
     m_stacked.removeOne(guestId);
     emit windowCountChanged();
     emit windowHidden(guestId);
+    if (framed) // its place under maxWindows() goes to the next held-back window
+        showHeldBack();
 }
 
 void SeamlessWindowManager::onFramebufferSizeChanged()

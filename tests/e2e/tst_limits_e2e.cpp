@@ -518,14 +518,12 @@ private Q_SLOTS:
 
         // The guest's DHCP lease comes through the filter; then the allowed port answers.
         const QString reach = QStringLiteral("timeout 5 bash -c 'echo hello >/dev/tcp/%1/%2'").arg(QLatin1String(host));
-        QDeadlineTimer leased(120000);
         GuestDriver::ExecResult probe;
-        while (!leased.hasExpired()) {
+        const bool reached = QTest::qWaitFor([&] {
             probe = driver.exec({QStringLiteral("sh"), QStringLiteral("-c"), reach.arg(AllowedPort)});
-            if (probe.finished && probe.status == 0)
-                break;
-            QTest::qWait(2000); // the lease is the guest's business; ask again
-        }
+            return probe.finished && probe.status == 0;
+        }, 120000);
+        QVERIFY2(reached, probe.output.constData());
         QVERIFY2(probe.finished && probe.status == 0, probe.output.constData());
         QTRY_VERIFY_WITH_TIMEOUT(allowed.bytes >= 6, 10000);
 
