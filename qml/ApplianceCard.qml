@@ -52,6 +52,7 @@ Frame {
                 radius: 8
                 color: TrustColors.colorFor(card.name)
                 Label {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: card.title.charAt(0)
                     color: "white"
@@ -64,17 +65,20 @@ Frame {
                 Layout.fillWidth: true
                 spacing: 2
                 Label {
+                    textFormat: Text.PlainText
                     text: card.title
                     font.pixelSize: 16
                     font.bold: true
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: card.job
                     visible: text !== "" && text !== card.title
                     opacity: 0.8
                 }
                 Label {
                     objectName: "headlineLabel"
+                    textFormat: Text.PlainText
                     text: card.session.launchable ? card.headline : qsTr("Contract rejected: %1").arg(card.session.problem)
                     visible: text !== ""
                     wrapMode: Text.WordWrap
@@ -83,6 +87,7 @@ Frame {
                 }
                 Label {
                     objectName: "importedLabel"
+                    textFormat: Text.PlainText
                     visible: card.session.imported
                     text: qsTr("Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows; it counts as running once its display shows a picture.")
                     wrapMode: Text.WordWrap
@@ -97,11 +102,13 @@ Frame {
                     spacing: 6
                     Layout.fillWidth: true
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("Runs on")
                         opacity: 0.7
                         font.pixelSize: 11
                     }
                     ComboBox {
+                        id: hostChoice
                         objectName: "hostChoice"
                         model: HypervisorConnections
                         textRole: "name"
@@ -114,18 +121,29 @@ Frame {
                         implicitContentWidthPolicy: ComboBox.WidestText
                         Layout.maximumWidth: 240
                         Accessible.name: qsTr("Runs on")
+                        delegate: PlainItemDelegate {
+                            required property string name
+                            required property int index
+                            width: ListView.view.width
+                            text: name
+                            font: hostChoice.font
+                            highlighted: hostChoice.highlightedIndex === index
+                        }
                         Accessible.description: enabled ? "" : qsTr("Stop the appliance to move it to another host")
                         onActivated: index => {
                             card.hostRequested(valueAt(index))
                             currentIndex = Qt.binding(() => HypervisorConnections.count > 0
                                                       ? HypervisorConnections.rowOfName(card.session.host) : -1)
                         }
-                        ToolTip.visible: hovered
-                        ToolTip.text: enabled ? qsTr("The computer this appliance runs on")
-                                              : qsTr("Stop the appliance to move it to another host")
+                        PlainToolTip {
+                            visible: parent.hovered
+                            text: parent.enabled ? qsTr("The computer this appliance runs on")
+                                  : qsTr("Stop the appliance to move it to another host")
+                        }
                     }
                     Label {
                         objectName: "hostTransport"
+                        textFormat: Text.PlainText
                         visible: card.session.remote
                         text: card.session.hostTransport
                         opacity: 0.7
@@ -134,6 +152,7 @@ Frame {
                 }
                 Label {
                     objectName: "withheldNote"
+                    textFormat: Text.PlainText
                     visible: text !== ""
                     text: card.session.withheldNote
                     wrapMode: Text.WordWrap
@@ -143,6 +162,7 @@ Frame {
                 }
                 Label {
                     objectName: "hostError"
+                    textFormat: Text.PlainText
                     visible: text !== ""
                     text: card.session.hostError
                     color: "#c0392b"
@@ -151,6 +171,7 @@ Frame {
                 }
                 Label {
                     objectName: "hostProblem"
+                    textFormat: Text.PlainText
                     visible: text !== ""
                     text: card.hostProblem
                     color: "#c0392b"
@@ -160,6 +181,7 @@ Frame {
                 }
                 Label {
                     objectName: "stateLabel"
+                    textFormat: Text.PlainText
                     text: card.session.state === ApplianceSession.Booting
                           ? qsTr("Starting… %n s", "", card.session.bootElapsedSeconds)
                           : card.session.state === ApplianceSession.Failed ? card.session.errorMessage : card.stateText
@@ -169,6 +191,7 @@ Frame {
                 }
                 Label {
                     objectName: "breachLabel"
+                    textFormat: Text.PlainText
                     visible: card.session.breachCount > 0
                     text: qsTr("Broke its contract %n time(s): %1", "", card.session.breachCount).arg(card.session.lastBreach)
                     color: "#c0392b"
@@ -178,6 +201,7 @@ Frame {
                     Accessible.role: Accessible.AlertMessage
                 }
                 Label {
+                    textFormat: Text.PlainText
                     // The guest went past a window limit or broke the agent protocol (the reason, translated, says which).
                     objectName: "windowAbuseNotice"
                     visible: card.session !== null && card.session.windowAbuse !== ""
@@ -199,9 +223,11 @@ Frame {
                 checked: card.session.keepChanges
                 enabled: card.session.state === ApplianceSession.Off
                 onToggled: card.session.keepChanges = checked
-                ToolTip.visible: hovered
-                ToolTip.text: checked ? qsTr("Changes to this appliance's system are kept between launches until you roll back")
-                                      : qsTr("Every launch starts from the clean state; nothing the appliance changes in its system survives")
+                PlainToolTip {
+                    visible: parent.hovered
+                    text: parent.checked ? qsTr("Changes to this appliance's system are kept between launches until you roll back")
+                          : qsTr("Every launch starts from the clean state; nothing the appliance changes in its system survives")
+                }
             }
 
             BusyIndicator {
@@ -245,8 +271,10 @@ Frame {
                 text: qsTr("Roll back…")
                 visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
                 onClicked: card.rollbackRequested()
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Discard every change to this appliance's system and return to its clean state")
+                PlainToolTip {
+                    visible: parent.hovered
+                    text: qsTr("Discard every change to this appliance's system and return to its clean state")
+                }
             }
             Button {
                 objectName: "recoverButton"
@@ -254,8 +282,10 @@ Frame {
                 visible: card.session.state === ApplianceSession.Off || card.session.state === ApplianceSession.Failed
                          || card.session.state === ApplianceSession.Running
                 onClicked: card.recoverRequested()
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("After an incident: switch off at once, keep the system's changes in quarantine to inspect, start clean")
+                PlainToolTip {
+                    visible: parent.hovered
+                    text: qsTr("After an incident: switch off at once, keep the system's changes in quarantine to inspect, start clean")
+                }
             }
             Button {
                 objectName: "recoveryButton"

@@ -38,10 +38,12 @@ ColumnLayout {
     spacing: 6
 
     Label {
+        textFormat: Text.PlainText
         text: qsTr("Appliance colours")
         font.bold: true
     }
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
         opacity: 0.7
@@ -64,6 +66,7 @@ ColumnLayout {
                     Accessible.name: qsTr("Current colour of %1").arg(title)
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: title
                     Layout.preferredWidth: 110
                     elide: Text.ElideRight
@@ -93,6 +96,7 @@ ColumnLayout {
             }
             Label {
                 objectName: "colorRefusal_" + name
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: text !== ""
                 wrapMode: Text.WordWrap

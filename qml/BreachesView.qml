@@ -6,7 +6,7 @@ import Tessera
 // Every breach the shell knows of, newest first, with its evidence and what can be done
 // about it: pause or stop the appliance, review and undo what it changed in the personal
 // files since the breach began, or recover its system.
-Dialog {
+PlainTitleDialog {
     id: view
 
     // ApplianceListModel: titles, states and colours of the appliances named in breaches.
@@ -48,6 +48,7 @@ Dialog {
             Layout.fillWidth: true
             spacing: 8
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Show")
                 Layout.minimumWidth: implicitWidth
             }
@@ -60,9 +61,11 @@ Dialog {
                 // Every appliance, then each appliance that has a breach listed.
                 model: [""].concat(Breaches.appliances)
                 displayText: view.filterAppliance === "" ? qsTr("All appliances") : view.titleOf(view.filterAppliance)
-                delegate: ItemDelegate {
+                delegate: PlainItemDelegate {
                     required property string modelData
+                    required property int index
                     width: ListView.view.width
+                    highlighted: filter.highlightedIndex === index
                     text: modelData === "" ? qsTr("All appliances") : view.titleOf(modelData)
                     onClicked: view.filterAppliance = modelData
                 }
@@ -71,6 +74,7 @@ Dialog {
 
         Label {
             objectName: "breachesEmpty"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             Layout.topMargin: 24
             visible: list.count === 0 || (view.filterAppliance !== "" && Breaches.countFor(view.filterAppliance) === 0)
@@ -123,6 +127,7 @@ Dialog {
                         Layout.fillWidth: true
                         spacing: 4
                         Label {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: qsTr("%1 · %2").arg(view.titleOf(row.appliance)).arg(row.time.toLocaleString(Qt.locale(), Locale.ShortFormat))
                             font.bold: true
@@ -130,6 +135,7 @@ Dialog {
                         }
                         Label {
                             objectName: "breachSummary"
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: row.summary
                             wrapMode: Text.WordWrap
@@ -144,6 +150,7 @@ Dialog {
                         Repeater {
                             model: row.expanded ? row.evidence : []
                             delegate: Label {
+                                textFormat: Text.PlainText
                                 required property string modelData
                                 objectName: "evidenceLine"
                                 Layout.fillWidth: true

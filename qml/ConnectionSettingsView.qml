@@ -14,10 +14,12 @@ ColumnLayout {
     Component.onCompleted: if (visible) HypervisorConnections.openAll()
 
     Label {
+        textFormat: Text.PlainText
         text: qsTr("Connections")
         font.bold: true
     }
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
         opacity: 0.7
@@ -53,6 +55,7 @@ ColumnLayout {
 
                 Label {
                     objectName: "connectionName"
+                    textFormat: Text.PlainText
                     text: row.name
                     font.bold: true
                     elide: Text.ElideRight
@@ -73,6 +76,7 @@ ColumnLayout {
                     onClicked: row.removeProblem = HypervisorConnections.remove(row.index)
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: row.uri
                     elide: Text.ElideMiddle
                     opacity: 0.7
@@ -82,6 +86,7 @@ ColumnLayout {
                 }
                 Label {
                     objectName: "connectionState"
+                    textFormat: Text.PlainText
                     text: row.statusText
                     color: row.status === HypervisorConnections.Failed ? "#c0392b"
                          : row.status === HypervisorConnections.Connected ? "#1e8449" : palette.windowText
@@ -91,6 +96,7 @@ ColumnLayout {
                 }
                 Label {
                     objectName: "connectionError"
+                    textFormat: Text.PlainText
                     visible: row.status === HypervisorConnections.Failed
                     text: row.errorMessage
                     wrapMode: Text.WordWrap
@@ -99,6 +105,7 @@ ColumnLayout {
                 }
                 Label {
                     objectName: "removeProblem"
+                    textFormat: Text.PlainText
                     visible: text !== ""
                     text: row.removeProblem
                     color: "#c0392b"
@@ -108,6 +115,7 @@ ColumnLayout {
                     Accessible.role: Accessible.AlertMessage
                 }
                 Label {
+                    textFormat: Text.PlainText
                     visible: row.status === HypervisorConnections.Failed && row.errorDetails !== ""
                     text: row.errorDetails
                     wrapMode: Text.WrapAnywhere
@@ -161,6 +169,7 @@ ColumnLayout {
         Label {
             id: addProblem
             objectName: "addConnectionProblem"
+            textFormat: Text.PlainText
             visible: text !== ""
             color: "#c0392b"
             wrapMode: Text.WordWrap

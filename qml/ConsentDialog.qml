@@ -6,7 +6,7 @@ import Tessera.Contracts
 
 // Shows what an appliance may do, grouped and in plain words, and asks before it runs.
 // When a contract the user accepted before has widened, what is new comes first.
-Dialog {
+PlainTitleDialog {
     id: dialog
 
     property ApplianceSession session
@@ -44,6 +44,7 @@ Dialog {
         spacing: 8
 
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             font.bold: true
@@ -55,6 +56,7 @@ Dialog {
             // The headline is the worst warning already; list the others.
             model: contract.warnings.filter(w => w !== contract.headline)
             delegate: Label {
+                textFormat: Text.PlainText
                 required property string modelData
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
@@ -63,6 +65,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             // On another host the personal store cannot be shared: said before the grants.
             objectName: "consentHost"
             Layout.fillWidth: true
@@ -73,6 +76,7 @@ Dialog {
             color: "#2471a3"
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: !contract.valid && !contract.loading
             wrapMode: Text.WordWrap
@@ -81,6 +85,7 @@ Dialog {
         }
 
         Label {
+            textFormat: Text.PlainText
             visible: dialog.reasking && changes.count > 0
             text: qsTr("New since you last allowed it:")
             font.bold: true
@@ -88,6 +93,7 @@ Dialog {
         Repeater {
             model: dialog.reasking ? changes : null
             delegate: Label {
+                textFormat: Text.PlainText
                 required property string text
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
@@ -107,6 +113,7 @@ Dialog {
             model: contract
             section.property: "group"
             section.delegate: Label {
+                textFormat: Text.PlainText
                 required property string section
                 text: section
                 font.bold: true
@@ -128,11 +135,13 @@ Dialog {
                     Accessible.name: qsTr("Risk: %1").arg(riskKey)
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     text: parent.text
                 }
                 Label {
+                    textFormat: Text.PlainText
                     // Withheld (another host cannot hold it, so it is not granted) is safe: told
                     // plainly, in blue, not in the red of a grant this connection lets through.
                     objectName: "enforcement-" + enforcement
@@ -157,7 +166,7 @@ Dialog {
     }
 
     footer: DialogButtonBox {
-        Button {
+        PlainButton {
             objectName: "consentCompareButton"
             visible: dialog.other !== null
             text: dialog.other ? qsTr("Compare with %1").arg(dialog.other.title) : ""
@@ -177,8 +186,10 @@ Dialog {
             objectName: "consentOnceButton"
             text: qsTr("Launch once")
             enabled: contract.valid && contract.launchable
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("Launch now and ask again next time")
+            PlainToolTip {
+                visible: parent.hovered
+                text: qsTr("Launch now and ask again next time")
+            }
             onClicked: {
                 dialog.consented(dialog.session, false, contract.digest)
                 dialog.close()

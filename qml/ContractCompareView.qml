@@ -6,7 +6,7 @@ import Tessera.Contracts
 // Two appliances that do the same job, their contracts side by side per group (Network,
 // Your files, Activity, Resources, Display), saying which is tighter and on what.
 // show() takes anything with name, title and descriptorPath (an ApplianceSession).
-Dialog {
+PlainTitleDialog {
     id: view
     objectName: "contractCompareView"
 
@@ -40,6 +40,7 @@ Dialog {
         spacing: 8
         Label {
             objectName: "compareVerdict"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             font.bold: true
@@ -49,10 +50,12 @@ Dialog {
         RowLayout {
             Layout.fillWidth: true
             Label {
+                textFormat: Text.PlainText
                 Layout.preferredWidth: 110
                 text: ""
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 font.bold: true
@@ -60,6 +63,7 @@ Dialog {
                 elide: Text.ElideRight
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 font.bold: true
@@ -84,6 +88,7 @@ Dialog {
                 RowLayout {
                     Layout.fillWidth: true
                     Label {
+                        textFormat: Text.PlainText
                         Layout.preferredWidth: 110
                         Layout.alignment: Qt.AlignTop
                         text: group
@@ -91,6 +96,7 @@ Dialog {
                         wrapMode: Text.WordWrap
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         Layout.alignment: Qt.AlignTop
@@ -100,6 +106,7 @@ Dialog {
                         background: Rectangle { color: view.sideColor(tighter, "left") }
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         Layout.alignment: Qt.AlignTop
@@ -110,6 +117,7 @@ Dialog {
                     }
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     leftPadding: 110
                     wrapMode: Text.WordWrap

@@ -28,6 +28,7 @@ Window {
         color: window.trustColor
         Label {
             id: stripLabel
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             text: window.session.windowTitle
             color: "white"
@@ -56,6 +57,7 @@ Window {
                 running: window.session.state === ApplianceSession.Booting
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.alignment: Qt.AlignHCenter
                 color: "white"
                 font.pixelSize: 18

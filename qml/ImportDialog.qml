@@ -8,7 +8,7 @@ import Tessera.Contracts
 // Import an appliance from an OVF descriptor or OVA archive: choose the file, read what its
 // contract allows (the same grouped, plain-language list as before a launch), then import with
 // progress. A rejected contract shows the parser's FILE:LINE:COLUMN message and nothing is copied.
-Dialog {
+PlainTitleDialog {
     id: dialog
     objectName: "importDialog"
 
@@ -59,6 +59,7 @@ Dialog {
         spacing: 8
 
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: importer.source
             elide: Text.ElideMiddle
@@ -66,7 +67,7 @@ Dialog {
         }
         RowLayout {
             Layout.fillWidth: true
-            Label { text: qsTr("Name:") }
+            Label { textFormat: Text.PlainText; text: qsTr("Name:") }
             TextField {
                 id: nameField
                 objectName: "importNameField"
@@ -77,6 +78,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             font.bold: true
@@ -86,6 +88,7 @@ Dialog {
         }
         Label {
             objectName: "importError"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text !== ""
             wrapMode: Text.WrapAnywhere
@@ -104,6 +107,7 @@ Dialog {
             model: contract
             section.property: "group"
             section.delegate: Label {
+                textFormat: Text.PlainText
                 required property string section
                 text: section
                 font.bold: true
@@ -123,11 +127,13 @@ Dialog {
                     Accessible.name: qsTr("Risk: %1").arg(riskKey)
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     text: parent.text
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: enforcementText
                     opacity: 0.6
                     font.pixelSize: 11
@@ -136,6 +142,7 @@ Dialog {
             ScrollBar.vertical: ScrollBar {}
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             opacity: 0.7
@@ -153,6 +160,7 @@ Dialog {
             Accessible.name: qsTr("Import progress")
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: importer.stage !== "" && importer.errorString === ""
             text: importer.importedName !== "" ? qsTr("Imported as “%1”.").arg(importer.importedName)

@@ -72,6 +72,7 @@ ApplicationWindow {
             anchors.leftMargin: 12
             anchors.rightMargin: 12
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Appliances")
                 font.pixelSize: 18
                 font.bold: true
@@ -79,6 +80,7 @@ ApplicationWindow {
             }
             Label {
                 objectName: "connectionStatus"
+                textFormat: Text.PlainText
                 text: Hypervisor.status === Hypervisor.Connected
                       ? qsTr("%1 · %2").arg(Hypervisor.uri).arg(Hypervisor.acceleratorName)
                       : Hypervisor.status === Hypervisor.Connecting ? qsTr("Connecting to %1…").arg(Hypervisor.uri)
@@ -93,7 +95,7 @@ ApplicationWindow {
             ToolButton {
                 objectName: "breachesButton"
                 visible: Breaches.count > 0
-                text: qsTr("Breaches (%1)").arg(Breaches.count)
+                text: qsTr("Breaches (%n)", "", Breaches.count)
                 Layout.minimumWidth: implicitWidth
                 Accessible.name: qsTr("Show the %n contract breach(es)", "", Breaches.count)
                 palette.buttonText: "#c0392b"
@@ -197,6 +199,7 @@ ApplicationWindow {
             spacing: 8
             Label {
                 objectName: "breachAlertTitle"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("%1 broke its contract").arg(appliances.session(Breaches.alertAppliance) ? appliances.session(Breaches.alertAppliance).title : Breaches.alertAppliance)
                 font.bold: true
@@ -204,6 +207,7 @@ ApplicationWindow {
             }
             Label {
                 objectName: "breachAlertSummary"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Breaches.alertSummary
                 wrapMode: Text.WordWrap
@@ -260,6 +264,7 @@ ApplicationWindow {
                 spacing: 8
                 Label {
                     objectName: "breachUndoResult"
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: breachAlert.undoResult
                     wrapMode: Text.WordWrap
@@ -330,6 +335,7 @@ ApplicationWindow {
             visible: running
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
@@ -340,6 +346,7 @@ ApplicationWindow {
                   : qsTr("No appliances are built yet. Run scripts/setup to build the sample appliances.")
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: Hypervisor.status === Hypervisor.Failed && Hypervisor.errorDetails !== ""
             text: Hypervisor.errorDetails
@@ -391,7 +398,7 @@ ApplicationWindow {
         objectName: "quarantineDialog"
     }
 
-    Dialog {
+    PlainTitleDialog {
         id: recoverDialog
         objectName: "recoverDialog"
         property ApplianceSession session
@@ -404,6 +411,7 @@ ApplicationWindow {
         title: qsTr("Recover %1?").arg(applianceTitle)
         standardButtons: Dialog.Cancel | Dialog.Ok
         Label {
+            textFormat: Text.PlainText
             width: Math.min(root.width - 40, 560) - 2 * 12
             text: qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.\nYour personal files are not touched.").arg(recoverDialog.applianceTitle)
             wrapMode: Text.WordWrap
@@ -411,7 +419,7 @@ ApplicationWindow {
         onAccepted: session.recover()
     }
 
-    Dialog {
+    PlainTitleDialog {
         id: rollbackDialog
         objectName: "rollbackDialog"
         property ApplianceSession session
@@ -424,6 +432,7 @@ ApplicationWindow {
         title: qsTr("Roll back %1?").arg(applianceTitle)
         standardButtons: Dialog.Cancel | Dialog.Ok
         Label {
+            textFormat: Text.PlainText
             width: Math.min(root.width - 40, 560) - 2 * 12
             text: qsTr("Every change made inside %1's system since it was built is discarded.\nYour personal files are not touched.").arg(rollbackDialog.applianceTitle)
             wrapMode: Text.WordWrap

@@ -5,7 +5,7 @@ import Tessera
 
 // What a quarantined system changed, read in the inspector VM: persistence spots first,
 // files to salvage into the personal store, and purge (after a confirmation).
-Dialog {
+PlainTitleDialog {
     id: dialog
 
     property string appliance
@@ -44,6 +44,7 @@ Dialog {
         spacing: 8
 
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             text: quarantine.loading ? qsTr("Reading the quarantined system in a separate inspector VM…")
@@ -55,6 +56,7 @@ Dialog {
             visible: running
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: quarantine.errorMessage.length > 0
             text: quarantine.errorMessage
@@ -63,6 +65,7 @@ Dialog {
         }
         Label {
             id: status
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             visible: text.length > 0
@@ -93,19 +96,24 @@ Dialog {
                     Accessible.name: qsTr("Salvage %1").arg(row.path)
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: row.change === "added" ? qsTr("added") : row.change === "removed" ? qsTr("removed") : qsTr("modified")
                     Layout.preferredWidth: 80
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: row.path
                     elide: Text.ElideMiddle
                     font.bold: row.persistence.length > 0
-                    ToolTip.visible: row.persistence.length > 0 && pathHover.hovered
-                    ToolTip.text: row.persistenceText
+                    PlainToolTip {
+                        visible: row.persistence.length > 0 && pathHover.hovered
+                        text: row.persistenceText
+                    }
                     HoverHandler { id: pathHover }
                 }
                 Label {
+                    textFormat: Text.PlainText
                     visible: row.persistence.length > 0
                     text: qsTr("starts itself")
                     color: "#b00020"
@@ -122,8 +130,10 @@ Dialog {
                 text: qsTr("Salvage selected")
                 enabled: !quarantine.loading && dialog.selected.length > 0
                 onClicked: quarantine.salvage(dialog.selected)
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Copy the selected files into your personal store, folder Salvaged, marked as coming from a quarantined system")
+                PlainToolTip {
+                    visible: parent.hovered
+                    text: qsTr("Copy the selected files into your personal store, folder Salvaged, marked as coming from a quarantined system")
+                }
             }
             Item { Layout.fillWidth: true }
             Button {
@@ -133,7 +143,7 @@ Dialog {
         }
     }
 
-    Dialog {
+    PlainTitleDialog {
         id: purgeDialog
         parent: Overlay.overlay
         anchors.centerIn: parent
@@ -141,6 +151,7 @@ Dialog {
         title: qsTr("Delete this quarantine?")
         standardButtons: Dialog.Cancel | Dialog.Ok
         Label {
+            textFormat: Text.PlainText
             text: qsTr("The quarantined system of %1 is deleted for good. Files you salvaged stay in your personal store.").arg(dialog.applianceTitle)
             wrapMode: Text.WordWrap
         }

@@ -6,7 +6,7 @@ import Tessera
 // History and recovery of one appliance: its launch mode, its restore points as a timeline,
 // recovery after an incident with its quarantines, and the personal store's history with
 // "undo what it changed since…" (a preview first; each conflict is the person's choice).
-Dialog {
+PlainTitleDialog {
     id: panel
 
     property ApplianceSession session
@@ -142,7 +142,7 @@ Dialog {
     }
 
     // Roll back and purge ask first; the text says what is and is not touched.
-    Dialog {
+    PlainTitleDialog {
         id: confirm
         property string action: ""   // "rollback", "recover", "purge"
         property string pointId: ""
@@ -157,6 +157,7 @@ Dialog {
              : qsTr("Roll back %1?").arg(panel.applianceTitle)
         standardButtons: Dialog.Cancel | Dialog.Ok
         Label {
+            textFormat: Text.PlainText
             width: confirm.contentWidth
             wrapMode: Text.WordWrap
             text: confirm.action === "purge"
@@ -179,7 +180,7 @@ Dialog {
             }
         }
     }
-    Dialog {
+    PlainTitleDialog {
         id: renameDialog
         property string pointId: ""
         parent: Overlay.overlay
@@ -223,7 +224,7 @@ Dialog {
                     width: systemPage.availableWidth
                     spacing: 6
 
-                    Label { text: qsTr("Mode"); font.bold: true }
+                    Label { textFormat: Text.PlainText; text: qsTr("Mode"); font.bold: true }
                     RadioButton {
                         objectName: "freshMode"
                         text: qsTr("Fresh every launch")
@@ -232,6 +233,7 @@ Dialog {
                         onToggled: if (checked && panel.session) panel.session.keepChanges = false
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("Each launch starts from the clean state; nothing the appliance changes in its system survives.")
                         wrapMode: Text.WordWrap
                         opacity: 0.85
@@ -246,6 +248,7 @@ Dialog {
                         onToggled: if (checked && panel.session) panel.session.keepChanges = true
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("The system persists between launches, with restore points to roll back to.")
                         wrapMode: Text.WordWrap
                         opacity: 0.85
@@ -254,13 +257,14 @@ Dialog {
                     }
                     Label {
                         objectName: "stopFirstLabel"
+                        textFormat: Text.PlainText
                         visible: panel.running
                         text: "ⓘ " + panel.stopFirstText
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }
 
-                    Label { text: qsTr("Restore points"); font.bold: true; Layout.topMargin: 8 }
+                    Label { textFormat: Text.PlainText; text: qsTr("Restore points"); font.bold: true; Layout.topMargin: 8 }
                     RowLayout {
                         Layout.fillWidth: true
                         TextField {
@@ -283,6 +287,7 @@ Dialog {
                     }
                     Label {
                         objectName: "takeReasonLabel"
+                        textFormat: Text.PlainText
                         visible: !takeButton.enabled
                         text: panel.running ? panel.stopFirstText : panel.keepFirstText
                         opacity: 0.8
@@ -311,6 +316,7 @@ Dialog {
                                 Layout.fillWidth: true
                                 spacing: 0
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: (pointRow.name !== "" ? pointRow.name : pointRow.reasonText)
                                           + (pointRow.current ? "  ◀ " + qsTr("now") : "")
                                     font.bold: pointRow.current
@@ -318,6 +324,7 @@ Dialog {
                                     Layout.fillWidth: true
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: Qt.formatDateTime(pointRow.time, Qt.locale().dateTimeFormat(Locale.ShortFormat))
                                           + " · " + pointRow.reasonText
                                           + " · " + (pointRow.breachFree ? "✔ " + qsTr("no breach recorded") : "⚠ " + qsTr("a breach was recorded"))
@@ -330,8 +337,10 @@ Dialog {
                             ToolButton {
                                 text: pointRow.pinned ? qsTr("Unpin") : qsTr("Pin")
                                 onClicked: points.setPinned(pointRow.pointId, !pointRow.pinned)
-                                ToolTip.visible: hovered
-                                ToolTip.text: qsTr("Pinned points are never merged away")
+                                PlainToolTip {
+                                    visible: parent.hovered
+                                    text: qsTr("Pinned points are never merged away")
+                                }
                             }
                             ToolButton {
                                 text: qsTr("Rename…")
@@ -359,6 +368,7 @@ Dialog {
                         spacing: 8
                         TimelineMark { current: points.currentId === ""; base: true }
                         Label {
+                            textFormat: Text.PlainText
                             text: qsTr("Clean base (as built)") + (points.currentId === "" ? "  ◀ " + qsTr("now") : "")
                             font.bold: points.currentId === ""
                             Layout.fillWidth: true
@@ -376,7 +386,7 @@ Dialog {
                         }
                     }
 
-                    Label { text: qsTr("After an incident"); font.bold: true; Layout.topMargin: 8 }
+                    Label { textFormat: Text.PlainText; text: qsTr("After an incident"); font.bold: true; Layout.topMargin: 8 }
                     RowLayout {
                         Button {
                             objectName: "recoverButton"
@@ -389,11 +399,13 @@ Dialog {
                         }
                         BusyIndicator { running: panel.recovering; visible: running; Layout.preferredHeight: 28; Layout.preferredWidth: 28 }
                         Label {
+                            textFormat: Text.PlainText
                             visible: panel.recovering
                             text: qsTr("Switching off and moving the system's changes into a quarantine…")
                         }
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: panel.quarantineList.length === 0 ? qsTr("No quarantined systems.")
                                                                 : qsTr("%n quarantined system(s):", "", panel.quarantineList.length)
                         opacity: 0.85
@@ -404,6 +416,7 @@ Dialog {
                             required property var modelData
                             Layout.fillWidth: true
                             Label {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 elide: Text.ElideRight
                                 text: Qt.formatDateTime(modelData.time, Qt.locale().dateTimeFormat(Locale.ShortFormat))
@@ -433,6 +446,7 @@ Dialog {
 
                 Label {
                     objectName: "retentionLabel"
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     text: (history.totalEntries === 0 ? qsTr("The history of your personal files is empty.")
@@ -442,7 +456,7 @@ Dialog {
                     opacity: 0.85
                 }
 
-                Label { text: qsTr("What %1 changed in your personal files").arg(panel.applianceTitle); font.bold: true }
+                Label { textFormat: Text.PlainText; text: qsTr("What %1 changed in your personal files").arg(panel.applianceTitle); font.bold: true }
                 ListView {
                     id: historyView
                     objectName: "historyView"
@@ -453,6 +467,7 @@ Dialog {
                     model: history
                     ScrollBar.vertical: ScrollBar {}
                     Label {
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         visible: historyView.count === 0
                         text: history.loading ? qsTr("Reading the history…") : qsTr("No changes recorded.")
@@ -468,18 +483,20 @@ Dialog {
                         required property bool isUndo
                         width: historyView.width
                         contentItem: RowLayout {
-                            Label { text: Qt.formatDateTime(historyRow.time, "yyyy-MM-dd HH:mm:ss"); Layout.preferredWidth: implicitWidth }
-                            Label { text: historyRow.operationText; Layout.preferredWidth: 80 }
-                            Label { text: historyRow.path; elide: Text.ElideMiddle; Layout.fillWidth: true }
-                            Label { text: historyRow.writerText; opacity: 0.8; elide: Text.ElideRight; Layout.maximumWidth: 160 }
+                            Label { textFormat: Text.PlainText; text: Qt.formatDateTime(historyRow.time, "yyyy-MM-dd HH:mm:ss"); Layout.preferredWidth: implicitWidth }
+                            Label { textFormat: Text.PlainText; text: historyRow.operationText; Layout.preferredWidth: 80 }
+                            Label { textFormat: Text.PlainText; text: historyRow.path; elide: Text.ElideMiddle; Layout.fillWidth: true }
+                            Label { textFormat: Text.PlainText; text: historyRow.writerText; opacity: 0.8; elide: Text.ElideRight; Layout.maximumWidth: 160 }
                         }
-                        ToolTip.visible: hovered && !historyRow.isUndo
-                        ToolTip.text: qsTr("Click to undo what %1 changed since this change").arg(panel.applianceTitle)
+                        PlainToolTip {
+                            visible: parent.hovered && !historyRow.isUndo
+                            text: qsTr("Click to undo what %1 changed since this change").arg(panel.applianceTitle)
+                        }
                         onClicked: if (!historyRow.isUndo) panel.chooseSince(historyRow.timeIso)
                     }
                 }
 
-                Label { text: qsTr("Undo what %1 changed since…").arg(panel.applianceTitle); font.bold: true }
+                Label { textFormat: Text.PlainText; text: qsTr("Undo what %1 changed since…").arg(panel.applianceTitle); font.bold: true }
                 RowLayout {
                     Layout.fillWidth: true
                     TextField {
@@ -501,7 +518,7 @@ Dialog {
                     Repeater {
                         // The breaches of this appliance: "since the breach at …".
                         model: Breaches
-                        delegate: Button {
+                        delegate: PlainButton {
                             required property string appliance
                             required property date time
                             required property string kind
@@ -514,6 +531,7 @@ Dialog {
                 }
                 Label {
                     objectName: "undoStatus"
+                    textFormat: Text.PlainText
                     visible: text !== ""
                     text: panel.undoStatus
                     wrapMode: Text.WordWrap
@@ -534,6 +552,7 @@ Dialog {
                         width: previewView.width
                         spacing: 0
                         Label {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             elide: Text.ElideMiddle
                             text: (previewRow.modelData.conflict ? "⚠ " : "↶ ") + previewRow.modelData.path + " — "
@@ -570,6 +589,7 @@ Dialog {
                         onClicked: panel.applyUndo()
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
                         opacity: 0.85

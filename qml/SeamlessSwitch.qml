@@ -20,6 +20,7 @@ ColumnLayout {
     }
     Label {
         id: explanation
+        textFormat: Text.PlainText
         text: control.session.seamless
               ? qsTr("Each of its windows appears on your desktop with a coloured border.")
               : qsTr("It appears as one window showing its whole screen.")

@@ -5,7 +5,7 @@ import Qt.labs.settings
 import Tessera
 
 // Where Tessera runs appliances. Stored with QSettings; connection changes apply at the next start.
-Dialog {
+PlainTitleDialog {
     id: dialog
 
     /// The launcher's appliances, for their colours.
@@ -47,11 +47,12 @@ Dialog {
             rowSpacing: 8
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Connection")
                 font.bold: true
                 Layout.columnSpan: 2
             }
-            Label { text: qsTr("libvirt URI:") }
+            Label { textFormat: Text.PlainText; text: qsTr("libvirt URI:") }
             TextField {
                 id: uriField
                 objectName: "uriField"
@@ -62,13 +63,14 @@ Dialog {
                 onEditingFinished: connection.uri = text.trim()
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.columnSpan: 2
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 opacity: 0.7
                 text: qsTr("Leave empty for the default. Remote hosts go in the list below.")
             }
-            Label { text: qsTr("Accelerator:") }
+            Label { textFormat: Text.PlainText; text: qsTr("Accelerator:") }
             ComboBox {
                 id: acceleratorBox
                 objectName: "acceleratorBox"
@@ -81,10 +83,18 @@ Dialog {
                     { value: "tcg", text: qsTr("TCG (software emulation, slower)") }
                 ]
                 Accessible.name: qsTr("Accelerator")
+                delegate: PlainItemDelegate {
+                    required property var modelData
+                    required property int index
+                    width: ListView.view.width
+                    text: modelData.text
+                    highlighted: acceleratorBox.highlightedIndex === index
+                }
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(connection.accelerator))
                 onActivated: connection.accelerator = currentValue
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.columnSpan: 2
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
@@ -97,12 +107,13 @@ Dialog {
             }
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Personal store")
                 font.bold: true
                 Layout.columnSpan: 2
                 Layout.topMargin: 8
             }
-            Label { text: qsTr("Store folder:") }
+            Label { textFormat: Text.PlainText; text: qsTr("Store folder:") }
             TextField {
                 id: storeField
                 objectName: "storeField"
@@ -117,6 +128,7 @@ Dialog {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.columnSpan: 2
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap

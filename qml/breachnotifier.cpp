@@ -33,7 +33,10 @@ void BreachNotifier::notify(const BreachEvent &event)
     const QString summary = tr("%1 broke its contract").arg(event.appliance);
     QString body = event.describe();
     if (!event.evidence.isEmpty())
-        body += QLatin1Char('\n') + event.evidence.mid(0, 3).join(QLatin1Char('\n')).toHtmlEscaped();
+        body += QLatin1Char('\n') + event.evidence.mid(0, 3).join(QLatin1Char('\n'));
+    // Servers that announce "body-markup" read the body as markup, and every part of it (the
+    // description quotes window titles, folder and host names) may come from the guest.
+    body = body.toHtmlEscaped();
     const QStringList actions{showAction(), tr("Show"), pauseAction(), tr("Pause"), stopAction(), tr("Stop"),
                               undoAction(), tr("Undo its file changes")};
     QVariantMap hints;

@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QSystemTrayIcon>
+#include <QTextDocument>
 
 namespace {
 
@@ -173,7 +174,9 @@ void TrayIcon::rebuild()
         connect(m_menu->addAction(tr("Quit Tessera")), &QAction::triggered, this, &TrayIcon::quitRequested);
     }
     if (m_icon) {
-        m_icon->setToolTip(summary);
+        // Tool tips read markup (QToolTip, and the panels that draw a StatusNotifierItem's), and
+        // the summary holds the appliances' names from their packages: give it as escaped text.
+        m_icon->setToolTip(Qt::convertFromPlainText(summary, Qt::WhiteSpaceNormal));
         m_icon->setIcon(markIcon(!breaches->alertAppliance().isEmpty()));
     }
     if (summary != m_summary) {

@@ -2088,10 +2088,6 @@
         <source>Import an appliance from an OVF or OVA file</source>
         <translation>Eine Appliance aus einer OVF- oder OVA-Datei importieren</translation>
     </message>
-    <message>
-        <source>Breaches (%1)</source>
-        <translation>Vertragsbrüche (%1)</translation>
-    </message>
     <message numerus="yes">
         <source>Show the %n contract breach(es)</source>
         <translation>
@@ -2144,6 +2140,13 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
 Your personal files are not touched.</source>
         <translation>Jede Änderung im System von %1 seit seiner Erstellung wird verworfen.
 Ihre persönlichen Dateien bleiben unberührt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Breaches (%n)</source>
+        <translation>
+            <numerusform>Vertragsbrüche (%n)</numerusform>
+            <numerusform>Vertragsbrüche (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

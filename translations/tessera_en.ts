@@ -2080,10 +2080,6 @@
         <source>Import an appliance from an OVF or OVA file</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Breaches (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Show the %n contract breach(es)</source>
         <translation>
@@ -2134,6 +2130,13 @@ Your personal files are not touched.</source>
         <source>Every change made inside %1&apos;s system since it was built is discarded.
 Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Breaches (%n)</source>
+        <translation>
+            <numerusform>Breaches (%n)</numerusform>
+            <numerusform>Breaches (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "guestdriver.h"
 #include "hypervisor.h"
 #include "layoutcheck.h"
+#include "markupprobe.h"
 #include "spiceconnection.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
@@ -364,6 +365,63 @@ private Q_SLOTS:
         }
         QCOMPARE(windowBreaches, 1);
         QVERIFY2(evidence.contains(QStringLiteral("extra-4")), qPrintable(evidence.join(QLatin1Char(','))));
+        QVERIFY(click(findItem(card, QStringLiteral("stopButton"))));
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 60000);
+    }
+
+    // A window's title is the guest's to choose. Written as markup naming an image on a listener
+    // here, and on a window that covers the guest's screen (a full-screen-refused breach quotes
+    // it), it shows in the banner, on the card and in the breach list as the characters it is,
+    // and the shell, which no contract or gateway watches, fetches nothing.
+    void guestTitleIsShownAsText()
+    {
+        MarkupProbe probe;
+        QVERIFY(probe.isListening());
+        QQuickWindow *window = mainWindow();
+        QQuickItem *card = findItem(window->contentItem(), QStringLiteral("card-terminal"));
+        QVERIFY(card);
+        auto *session = card->property("session").value<ApplianceSession *>();
+        QCOMPARE(session->state(), ApplianceSession::Off);
+        // Separate windows, where a covering window is refused.
+        if (!session->seamless())
+            QVERIFY(click(findItem(card, QStringLiteral("seamlessSwitch"))));
+        QTRY_VERIFY(session->seamless());
+        auto fullDesktopAgain = qScopeGuard([session] { session->setSeamless(false); });
+        QVERIFY(click(findItem(card, QStringLiteral("launchButton"))));
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Running, 60000);
+
+        const QString title = probe.markup(QStringLiteral("guest-title"));
+        GuestDriver guest(session->display());
+        const GuestDriver::ExecResult opened = guest.exec(
+            {QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("setsid -f xterm -title \"$1\" -geometry 400x200+0+0 </dev/null >/dev/null 2>&1"), QStringLiteral("sh"), title});
+        QVERIFY2(opened.finished && opened.status == 0, opened.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(session->lastBreach().contains(title), 120000);
+
+        QQuickItem *summary = findItem(window->contentItem(), QStringLiteral("breachAlertSummary"));
+        QTRY_VERIFY_WITH_TIMEOUT(summary && summary->isVisible() && summary->property("text").toString().contains(title), 30000);
+        QQuickItem *cardBreach = findItem(card, QStringLiteral("breachLabel"));
+        QVERIFY(cardBreach && cardBreach->isVisible());
+        QVERIFY2(cardBreach->property("text").toString().contains(title), qPrintable(cardBreach->property("text").toString()));
+        QVERIFY(click(findItem(window->contentItem(), QStringLiteral("breachDetailsButton"))));
+        QObject *breaches = window->findChild<QObject *>(QStringLiteral("breachesView"));
+        QVERIFY(breaches);
+        QTRY_VERIFY_WITH_TIMEOUT(breaches->property("opened").toBool(), 10000);
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((row = findItem(breaches->property("contentItem").value<QQuickItem *>(), QStringLiteral("breach-0"))), 10000);
+        QQuickItem *rowSummary = findItem(row, QStringLiteral("breachSummary"));
+        QVERIFY(rowSummary);
+        QVERIFY2(rowSummary->property("text").toString().contains(title), qPrintable(rowSummary->property("text").toString()));
+        QVERIFY(QQuickTest::qWaitForPolish(window, 5000));
+        window->grabWindow().save(artifactPath(QStringLiteral("shell-hostile-title.png")));
+
+        const QStringList readers = MarkupProbe::markupReaders(window->contentItem());
+        QVERIFY2(readers.isEmpty(), qPrintable(readers.join(QLatin1Char('\n'))));
+        const QStringList fetched = probe.requestsBefore(m_engine, window, QStringLiteral("barrier"));
+        QVERIFY2(fetched.isEmpty(), qPrintable(QStringLiteral("the shell fetched ") + fetched.join(QStringLiteral(", "))));
+        QMetaObject::invokeMethod(breaches, "close");
+        QTRY_VERIFY_WITH_TIMEOUT(!breaches->property("visible").toBool(), 10000);
+        BreachListModel::instance()->dismissAlert();
         QVERIFY(click(findItem(card, QStringLiteral("stopButton"))));
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), ApplianceSession::Off, 60000);
     }

@@ -57,6 +57,31 @@ private Q_SLOTS:
         QDBusConnection::disconnectFromBus(QStringLiteral("fake-notifications"));
     }
 
+    // The description quotes what the guest chose (a window's title here): the body is escaped
+    // whole, not only the evidence, so a server that reads markup shows it as text.
+    void bodyIsEscapedWhole()
+    {
+        QDBusConnection service = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("fake-notifications-2"));
+        QVERIFY2(service.isConnected(), "no session bus: run under dbus-run-session");
+        FakeNotificationServer server;
+        QVERIFY(service.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &server,
+                                       QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
+        QVERIFY(service.registerService(QStringLiteral("org.freedesktop.Notifications")));
+        BreachNotifier notifier;
+        QSignalSpy notified(&notifier, &BreachNotifier::notified);
+        BreachEvent event;
+        event.kind = BreachEvent::Kind::FullScreenRefused;
+        event.appliance = QStringLiteral("terminal");
+        event.time = QDateTime::currentDateTimeUtc();
+        event.subject = QStringLiteral("<img src=\"http://127.0.0.1:9/title\">");
+        notifier.notify(event);
+        QVERIFY(notified.wait(5000));
+        QVERIFY2(!server.lastBody.contains(QLatin1Char('<')), qPrintable(server.lastBody));
+        QVERIFY2(server.lastBody.contains(QStringLiteral("&lt;img src=&quot;http://127.0.0.1:9/title&quot;&gt;")), qPrintable(server.lastBody));
+        service.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("fake-notifications-2"));
+    }
+
     void withoutAServiceNothingBreaks()
     {
         BreachNotifier notifier;

@@ -35,6 +35,8 @@ QStandardItemModel *applianceModel(QObject *parent)
     };
     add(QStringLiteral("terminal"), QStringLiteral("Terminal"), ApplianceSession::Running, QStringLiteral("Running"));
     add(QStringLiteral("editor"), QStringLiteral("Editor"), ApplianceSession::Off, QStringLiteral("Off"));
+    // A name from a package, written as markup.
+    add(QStringLiteral("viewer"), QStringLiteral("<b>Viewer</b> & <img src=x>"), ApplianceSession::Running, QStringLiteral("Running"));
     return model;
 }
 
@@ -110,6 +112,11 @@ private Q_SLOTS:
         QVERIFY(entries.contains(QStringLiteral("  Stop")));
         QVERIFY(entries.contains(QStringLiteral("Quit Tessera")));
         QTRY_VERIFY_WITH_TIMEOUT(toolTipText(service).contains(QStringLiteral("Terminal — Running")), 5000);
+        // The panel draws the tool tip as markup: the package's name arrives escaped, as text.
+        QVERIFY2(tray.summary().contains(QStringLiteral("<b>Viewer</b> & <img src=x> — Running")), qPrintable(tray.summary()));
+        const QString tip = toolTipText(service);
+        QVERIFY2(!tip.contains(QLatin1String("<img")) && !tip.contains(QLatin1String("<b>")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("&lt;b&gt;Viewer&lt;/b&gt; &amp; &lt;img src=x&gt;")), qPrintable(tip));
 
         // A breach shows in the tooltip and the menu at once.
         BreachEvent event;
