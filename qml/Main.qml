@@ -114,7 +114,41 @@ ApplicationWindow {
                 Layout.minimumWidth: implicitWidth
                 onClicked: settingsDialog.open()
             }
+            ToolButton {
+                objectName: "helpButton"
+                text: qsTr("Help")
+                Layout.minimumWidth: implicitWidth
+                onClicked: helpMenu.popup(this, 0, height)
+                Menu {
+                    id: helpMenu
+                    MenuItem {
+                        objectName: "userGuideItem"
+                        text: qsTr("User guide")
+                        onTriggered: helpDialog.open()
+                    }
+                    MenuItem {
+                        objectName: "aboutItem"
+                        text: qsTr("About Tessera")
+                        onTriggered: aboutDialog.open()
+                    }
+                }
+            }
         }
+    }
+
+    Shortcut {
+        sequence: StandardKey.HelpContents
+        onActivated: helpDialog.open()
+    }
+
+    HelpDialog {
+        id: helpDialog
+        anchors.centerIn: parent
+    }
+
+    AboutDialog {
+        id: aboutDialog
+        anchors.centerIn: parent
     }
 
     ApplianceListModel {

@@ -276,6 +276,11 @@ QPoint SpiceConnection::Private::clampToGuest(const QPoint &p) const
     return QPoint(qBound(0, p.x(), maxX), qBound(0, p.y(), maxY));
 }
 
+QString SpiceConnection::libraryVersion()
+{
+    return QString::fromLatin1(spice_util_get_version_string());
+}
+
 SpiceConnection::SpiceConnection(QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
 {

@@ -33,6 +33,8 @@ class SpiceConnection : public QObject
 
 public:
     explicit SpiceConnection(QObject *parent = nullptr);
+    /// The version of spice-client-glib Tessera runs with (for About).
+    static QString libraryVersion();
     /// Disconnects first. Do not delete from a slot connected to one of this
     /// object's signals; use deleteLater().
     ~SpiceConnection() override;

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Tessera</source>
+        <translation>Über Tessera</translation>
+    </message>
+    <message>
+        <source>Tessera %1</source>
+        <translation>Tessera %1</translation>
+    </message>
+    <message>
+        <source>Runs each program you do not fully trust in its own appliance virtual machine, held to a contract you see before it starts.</source>
+        <translation>Führt jedes Programm, dem Sie nicht ganz vertrauen, in einer eigenen Appliance-VM aus, gebunden an einen Vertrag, den Sie vor dem Start sehen.</translation>
+    </message>
+    <message>
+        <source>Tessera is free software: you may share and change it under the GNU General Public License, version 3 or later (%1). It comes with no warranty.</source>
+        <translation>Tessera ist freie Software: Sie dürfen sie unter der GNU General Public License, Version 3 oder später (%1), weitergeben und ändern. Sie kommt ohne jede Gewährleistung.</translation>
+    </message>
+    <message>
+        <source>Runs with</source>
+        <translation>Läuft mit</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The full licence texts are in /usr/share/common-licenses on Debian.</source>
+        <translation>Die vollständigen Lizenztexte liegen unter Debian in /usr/share/common-licenses.</translation>
+    </message>
+</context>
+<context>
     <name>Accelerator</name>
     <message>
         <source>KVM (hardware virtualisation)</source>
@@ -1784,6 +1819,13 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Tessera user guide</source>
+        <translation>Tessera – Benutzerhandbuch</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
         <source>Usage: tessera-ctl import PATH.ova|PATH.ovf [--name NAME]</source>
@@ -2147,6 +2189,18 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
             <numerusform>Vertragsbrüche (%n)</numerusform>
             <numerusform>Vertragsbrüche (%n)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>About Tessera</source>
+        <translation>Über Tessera</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs each program you do not fully trust in its own appliance virtual machine, held to a contract you see before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera is free software: you may share and change it under the GNU General Public License, version 3 or later (%1). It comes with no warranty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full licence texts are in /usr/share/common-licenses on Debian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Accelerator</name>
     <message>
         <source>KVM (hardware virtualisation)</source>
@@ -1778,6 +1813,13 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Tessera user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
         <source>Usage: tessera-ctl import PATH.ova|PATH.ovf [--name NAME]</source>
@@ -2137,6 +2179,18 @@ Your personal files are not touched.</source>
             <numerusform>Breaches (%n)</numerusform>
             <numerusform>Breaches (%n)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Tessera</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

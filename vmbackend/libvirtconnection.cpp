@@ -25,6 +25,14 @@ void silenceDefaultErrorPrinting(void *, virErrorPtr)
 
 } // namespace
 
+QString LibvirtConnection::libraryVersion()
+{
+    unsigned long version = 0;
+    if (virGetVersion(&version, nullptr, nullptr) < 0)
+        return {};
+    return QStringLiteral("%1.%2.%3").arg(version / 1000000).arg(version / 1000 % 1000).arg(version % 1000);
+}
+
 LibvirtConnection::LibvirtConnection(const QString &uri, QObject *parent)
     : QObject(parent), m_uri(uri)
 {

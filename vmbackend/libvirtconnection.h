@@ -26,6 +26,8 @@ public:
 
     QString uri() const { return m_uri; }
     bool isOpen() const { return m_open; }
+    /// The version of the libvirt library Tessera runs with, "9.0.0" (for About).
+    static QString libraryVersion();
 
     /// Opens the connection on the worker; opened() or openFailed() follows. Calls made
     /// before it finishes run after it, in order.

@@ -199,6 +199,38 @@ private Q_SLOTS:
         QTRY_VERIFY(!panel->property("visible").toBool());
     }
 
+    // F1 opens the user guide shipped with Tessera; Help → About says the version and licences.
+    void helpAndAbout()
+    {
+        QObject *help = m_window->findChild<QObject *>(QStringLiteral("helpDialog"));
+        QVERIFY(help);
+        m_window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_F1);
+        QTRY_VERIFY(help->property("opened").toBool());
+        auto *guide = m_window->findChild<QQuickItem *>(QStringLiteral("userGuideText"));
+        QVERIFY(guide);
+        // In the language of the loaded translation: the English guide under C, the German under de.
+        const QString expected = m_translator.isEmpty() ? QStringLiteral("Contracts") : QStringLiteral("Verträge");
+        QVERIFY2(guide->property("text").toString().contains(expected), qPrintable(guide->property("text").toString().left(200)));
+        verifyLayout(QStringLiteral("help"));
+        QMetaObject::invokeMethod(help, "close");
+        QTRY_VERIFY(!help->property("visible").toBool());
+
+        QObject *aboutItem = m_window->findChild<QObject *>(QStringLiteral("aboutItem"));
+        QVERIFY(aboutItem);
+        QVERIFY(QMetaObject::invokeMethod(aboutItem, "triggered"));
+        QObject *about = m_window->findChild<QObject *>(QStringLiteral("aboutDialog"));
+        QVERIFY(about);
+        QTRY_VERIFY(about->property("opened").toBool());
+        auto *licence = m_window->findChild<QQuickItem *>(QStringLiteral("aboutLicence"));
+        QVERIFY(licence);
+        QVERIFY2(licence->property("text").toString().contains(QLatin1String("GPL-3.0-or-later")), qPrintable(licence->property("text").toString()));
+        verifyLayout(QStringLiteral("about"));
+        QMetaObject::invokeMethod(about, "close");
+        QTRY_VERIFY(!about->property("visible").toBool());
+    }
+
     void recoverConfirmation()
     {
         QMetaObject::invokeMethod(m_window, "confirmRecover",
