@@ -190,6 +190,15 @@ Frame {
                     Layout.fillWidth: true
                 }
                 Label {
+                    // What the last roll back or recovery did, until the next launch.
+                    objectName: "actionNotice"
+                    textFormat: Text.PlainText
+                    visible: card.session.notice !== ""
+                    text: card.session.notice
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
                     objectName: "breachLabel"
                     textFormat: Text.PlainText
                     visible: card.session.breachCount > 0
@@ -258,12 +267,27 @@ Frame {
                 objectName: "showButton"
                 text: qsTr("Show")
                 visible: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Running
+                         || card.session.state === ApplianceSession.Paused
                 onClicked: card.showRequested()
+            }
+            Button {
+                objectName: "pauseButton"
+                text: qsTr("Pause")
+                visible: card.session.state === ApplianceSession.Running
+                onClicked: card.session.pause()
+            }
+            Button {
+                objectName: "resumeButton"
+                text: qsTr("Resume")
+                visible: card.session.state === ApplianceSession.Paused
+                highlighted: true
+                onClicked: card.session.resume()
             }
             Button {
                 objectName: "stopButton"
                 text: qsTr("Stop")
                 visible: card.session.state === ApplianceSession.Booting || card.session.state === ApplianceSession.Running
+                         || card.session.state === ApplianceSession.Paused
                 onClicked: card.session.stop()
             }
             Button {

@@ -26,9 +26,11 @@ PlainTitleDialog {
         const session = sessionOf(appliance)
         return session ? session.title : appliance
     }
-    function isRunning(appliance) {
+    // The appliance's state when a breach detected at @p time is of its current run, else Unknown.
+    function stateOfRun(appliance, time) {
         const session = sessionOf(appliance)
-        return session !== null && (session.state === ApplianceSession.Running || session.state === ApplianceSession.Booting)
+        // (runStarted read here so that the binding follows a new run)
+        return session !== null && session.runStarted !== undefined && session.isOfThisRun(time) ? session.state : ApplianceSession.Unknown
     }
 
     objectName: "breachesView"
@@ -164,16 +166,24 @@ PlainTitleDialog {
                         Flow {
                             Layout.fillWidth: true
                             spacing: 8
+                            // Only for a breach of the appliance's current run.
                             Button {
                                 objectName: "breachRowPause"
                                 text: qsTr("Pause it")
-                                visible: view.isRunning(row.appliance)
+                                visible: view.stateOfRun(row.appliance, row.time) === ApplianceSession.Running
                                 onClicked: Breaches.requestAction(row.appliance, "pause", new Date(row.sinceIso))
+                            }
+                            Button {
+                                objectName: "breachRowResume"
+                                text: qsTr("Resume it")
+                                visible: view.stateOfRun(row.appliance, row.time) === ApplianceSession.Paused
+                                onClicked: Breaches.requestAction(row.appliance, "resume", new Date(row.sinceIso))
                             }
                             Button {
                                 objectName: "breachRowStop"
                                 text: qsTr("Stop it")
-                                visible: view.isRunning(row.appliance)
+                                visible: [ApplianceSession.Running, ApplianceSession.Paused, ApplianceSession.Booting]
+                                         .indexOf(view.stateOfRun(row.appliance, row.time)) >= 0
                                 onClicked: Breaches.requestAction(row.appliance, "stop", new Date(row.sinceIso))
                             }
                             Button {

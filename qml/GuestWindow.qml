@@ -36,6 +36,16 @@ Window {
         }
     }
 
+    // Stopped, recovered or shut down from inside: a window that would only say "Off" goes.
+    // (A failed start keeps it open: it says what failed and what to do.)
+    Connections {
+        target: window.session
+        function onStateChanged() {
+            if (window.session.state === ApplianceSession.Off && window.visible)
+                window.close()
+        }
+    }
+
     GuestDisplay {
         id: display
         objectName: "guestDisplay"

@@ -219,6 +219,9 @@ ApplicationWindow {
         height: visible ? implicitHeight : 0
         padding: 12
         property bool undoing: false
+        readonly property ApplianceSession session: appliances.session(Breaches.alertAppliance)
+        readonly property bool ofThisRun: session !== null && session.runStarted !== undefined
+                                          && session.isOfThisRun(Breaches.alertTime)
         property string undoResult: ""
         property int undoConflicts: 0
         Accessible.role: Accessible.AlertMessage
@@ -251,14 +254,26 @@ ApplicationWindow {
             Flow {
                 Layout.fillWidth: true
                 spacing: 8
+                // Only for the run the breach happened in: an appliance that is off, or was
+                // launched again since, has nothing to pause or stop about it.
                 Button {
                     objectName: "breachPauseButton"
                     text: qsTr("Pause it")
+                    visible: breachAlert.ofThisRun && breachAlert.session.state === ApplianceSession.Running
                     onClicked: Breaches.requestAction(Breaches.alertAppliance, "pause", Breaches.alertSince)
+                }
+                Button {
+                    objectName: "breachResumeButton"
+                    text: qsTr("Resume it")
+                    visible: breachAlert.ofThisRun && breachAlert.session.state === ApplianceSession.Paused
+                    onClicked: Breaches.requestAction(Breaches.alertAppliance, "resume", Breaches.alertSince)
                 }
                 Button {
                     objectName: "breachStopButton"
                     text: qsTr("Stop it")
+                    visible: breachAlert.ofThisRun && (breachAlert.session.state === ApplianceSession.Running
+                                                       || breachAlert.session.state === ApplianceSession.Paused
+                                                       || breachAlert.session.state === ApplianceSession.Booting)
                     onClicked: Breaches.requestAction(Breaches.alertAppliance, "stop", Breaches.alertSince)
                 }
                 Button {
@@ -447,7 +462,7 @@ ApplicationWindow {
         Label {
             textFormat: Text.PlainText
             width: Math.min(root.width - 40, 560) - 2 * 12
-            text: qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.\nYour personal files are not touched.").arg(recoverDialog.applianceTitle)
+            text: qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files. It stays off; its next launch starts clean.\nYour personal files are not touched.").arg(recoverDialog.applianceTitle)
             wrapMode: Text.WordWrap
         }
         onAccepted: session.recover()

@@ -163,7 +163,7 @@ PlainTitleDialog {
             text: confirm.action === "purge"
                   ? qsTr("The quarantined system changes from %1 are deleted for good. Files you salvaged stay in your personal store.").arg(confirm.what)
                   : confirm.action === "recover"
-                    ? qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.\nYour personal files are not touched.").arg(panel.applianceTitle)
+                    ? qsTr("%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files. It stays off; its next launch starts clean.\nYour personal files are not touched.").arg(panel.applianceTitle)
                     : (panel.keepChanges ? qsTr("%1's system goes back to %2. The state it is in now is kept as a restore point, so you can come back to it.\nYour personal files are not touched.")
                                          : qsTr("%1's system goes back to %2; every change made inside it is discarded.\nYour personal files are not touched."))
                       .arg(panel.applianceTitle).arg(confirm.what)

@@ -144,6 +144,8 @@ void ApplianceListModel::onBreachAction(const QString &appliance, const QString 
     ApplianceSession *session = *found;
     if (action == QLatin1String("pause"))
         session->pause();
+    else if (action == QLatin1String("resume"))
+        session->resume();
     else if (action == QLatin1String("stop"))
         session->stop();
     else if (action == QLatin1String("undo") && StoreHistory::instance())

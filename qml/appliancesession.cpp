@@ -57,7 +57,14 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(vm, &ApplianceVm::stateChanged, this, &ApplianceSession::updateState);
     connect(vm, &ApplianceVm::failed, this, [this](const VmError &error) { Q_EMIT failed(error.message()); });
     connect(vm, &ApplianceVm::rolledBack, this, &ApplianceSession::rolledBack);
-    connect(vm, &ApplianceVm::recovered, this, [this](const QString &id) { Q_EMIT recovered(id); });
+    connect(vm, &ApplianceVm::rolledBack, this, [this] {
+        setNotice(keepChanges() ? tr("Rolled back. The changes its system had are kept as a restore point.")
+                                : tr("Rolled back: its system is in its clean state again."));
+    });
+    connect(vm, &ApplianceVm::recovered, this, [this](const QString &id) {
+        setNotice(tr("Recovered: what its system changed is in quarantine %1. It stays off; its next launch starts clean.").arg(id));
+        Q_EMIT recovered(id);
+    });
     connect(vm, &ApplianceVm::modeChanged, this, &ApplianceSession::keepChangesChanged);
     connect(vm, &ApplianceVm::readyStateChanged, this, &ApplianceSession::readyStateChanged);
     connect(vm, &ApplianceVm::hostChanged, this, &ApplianceSession::hostChanged);
@@ -248,6 +255,14 @@ void ApplianceSession::launch()
     m_vm->start();
 }
 
+void ApplianceSession::setNotice(const QString &notice)
+{
+    if (notice == m_notice)
+        return;
+    m_notice = notice;
+    Q_EMIT noticeChanged();
+}
+
 void ApplianceSession::stop()
 {
     // A paused guest cannot answer the power button.
@@ -319,6 +334,12 @@ void ApplianceSession::updateState()
     if (state == m_state)
         return;
     m_state = state;
+    if (state == Off || state == Failed || state == Unknown)
+        m_runStarted = {};
+    else if (!m_runStarted.isValid() && state != RollingBack)
+        m_runStarted = QDateTime::currentDateTimeUtc();
+    if (state == Booting)
+        setNotice({}); // a new run: what the last roll back or recovery did is history
     if (state == Running) {
         applyDisplayPolicy();
         checkWindowLimit(); // windows the guest opened while it was starting

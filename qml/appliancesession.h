@@ -69,6 +69,11 @@ class ApplianceSession : public QObject
     Q_PROPERTY(QString withheldNote READ withheldNote NOTIFY hostChanged)
     /// Why the other host it is on cannot be reached (translated, says what to do), or "".
     Q_PROPERTY(QString hostError READ hostError NOTIFY hostErrorChanged)
+    /// When the current run began (launch, or when the shell found it running); invalid while
+    /// off. A breach detected before it is from an earlier run: nothing to pause or stop for it.
+    Q_PROPERTY(QDateTime runStarted READ runStarted NOTIFY stateChanged)
+    /// What the last roll back or recovery did, in words (translated), until the next launch; "".
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed, Paused };
     Q_ENUM(State)
@@ -114,6 +119,10 @@ public:
     QString hostTransport() const;
     QString withheldNote() const;
     QString hostError() const { return m_hostError; }
+    QDateTime runStarted() const { return m_runStarted; }
+    QString notice() const { return m_notice; }
+    /// Whether a breach detected at @p time belongs to the current run.
+    Q_INVOKABLE bool isOfThisRun(const QDateTime &time) const { return m_runStarted.isValid() && time >= m_runStarted; }
 
     /// Makes @p model say, for each element, whether this connection enforces it, only
     /// monitors it, or cannot (the "declared vs enforced here" column).
@@ -144,6 +153,8 @@ Q_SIGNALS:
     void hostChanged();
     /// hostError() changed.
     void hostErrorChanged();
+    /// notice() changed.
+    void noticeChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
     void launched(double seconds);
     /// A roll back finished.
@@ -169,6 +180,7 @@ private:
     void onFullScreenRefused(quint32 guestId, const QString &guestTitle);
     void watchHost();
     void setHostError(const QString &error);
+    void setNotice(const QString &notice);
 
     ApplianceVm *m_vm;
     SpiceConnection *m_display;
@@ -193,4 +205,6 @@ private:
     QHash<quint32, QString> m_pendingMounts; // agent request id -> guest target
     QPointer<LibvirtConnection> m_watchedHost; // another host's connection, for hostError()
     QString m_hostError;
+    QDateTime m_runStarted;
+    QString m_notice;
 };

@@ -18,6 +18,8 @@ class BreachListModel : public QAbstractListModel
     Q_PROPERTY(QString alertAppliance READ alertAppliance NOTIFY alertChanged)
     Q_PROPERTY(QString alertSummary READ alertSummary NOTIFY alertChanged)
     Q_PROPERTY(QDateTime alertSince READ alertSince NOTIFY alertChanged)
+    /// When the alert's breach was detected (to tell whether it is of the appliance's current run).
+    Q_PROPERTY(QDateTime alertTime READ alertTime NOTIFY alertChanged)
 public:
     enum Role {
         ApplianceRole = Qt::UserRole + 1,
@@ -49,13 +51,14 @@ public:
     QString alertAppliance() const { return m_alert.appliance; }
     QString alertSummary() const { return m_alert.appliance.isEmpty() ? QString() : m_alert.describe(); }
     QDateTime alertSince() const { return m_alert.windowStart.isValid() ? m_alert.windowStart : m_alert.time; }
+    QDateTime alertTime() const { return m_alert.time; }
     /// Hides the alert banner (the breach stays listed).
     Q_INVOKABLE void dismissAlert();
     /// The appliances with a breach listed, each once, newest breach first.
     QStringList appliances() const;
     /// The number of breaches of @p appliance listed.
     Q_INVOKABLE int countFor(const QString &appliance) const;
-    /// Asks for one of a breach alert's actions ("pause", "stop", "undo", "default" = show) on
+    /// Asks for one of a breach alert's actions ("pause", "resume", "stop", "undo", "default" = show) on
     /// @p appliance; @p since is when the breach began (undo: what it changed since then).
     Q_INVOKABLE void requestAction(const QString &appliance, const QString &action, const QDateTime &since);
 

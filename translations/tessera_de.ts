@@ -201,6 +201,14 @@
         <source>The computer this appliance runs on</source>
         <translation>Der Rechner, auf dem diese Appliance läuft</translation>
     </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>
@@ -511,6 +519,18 @@
         <source>%1 · on %2</source>
         <translation>%1 · auf %2</translation>
     </message>
+    <message>
+        <source>Rolled back. The changes its system had are kept as a restore point.</source>
+        <translation>Zurückgesetzt. Die Änderungen an ihrem System sind als Wiederherstellungspunkt aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Rolled back: its system is in its clean state again.</source>
+        <translation>Zurückgesetzt: Ihr System ist wieder im sauberen Zustand.</translation>
+    </message>
+    <message>
+        <source>Recovered: what its system changed is in quarantine %1. It stays off; its next launch starts clean.</source>
+        <translation>Wiederhergestellt: Was ihr System geändert hat, liegt in Quarantäne %1. Sie bleibt aus; ihr nächster Start beginnt sauber.</translation>
+    </message>
 </context>
 <context>
     <name>ApplianceVm</name>
@@ -732,6 +752,10 @@
     <message>
         <source>Recover…</source>
         <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Resume it</source>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -1938,10 +1962,6 @@
         <translation>Details: %1</translation>
     </message>
     <message>
-        <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3, and it starts clean.</source>
-        <translation>%1 wurde ausgeschaltet und in %2 ms wiederhergestellt: Ihre Systemänderungen liegen in Quarantäne %3, und sie startet sauber.</translation>
-    </message>
-    <message>
         <source>See what they changed with: tessera-ctl quarantine %1 %2</source>
         <translation>Was sie geändert haben, zeigt: tessera-ctl quarantine %1 %2</translation>
     </message>
@@ -2021,6 +2041,10 @@
     <message>
         <source>Quarantine %1 of %2 deleted.</source>
         <translation>Quarantäne %1 von %2 gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3. It stays off; its next launch starts clean.</source>
+        <translation>%1 wurde ausgeschaltet und in %2 ms wiederhergestellt: Ihre Systemänderungen liegen in Quarantäne %3. Sie bleibt aus; ihr nächster Start beginnt sauber.</translation>
     </message>
 </context>
 <context>
@@ -2168,12 +2192,6 @@
         <translation>%1 wiederherstellen?</translation>
     </message>
     <message>
-        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
-Your personal files are not touched.</source>
-        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System kommen in eine Quarantäne, wo Sie sehen können, was sie waren, und Dateien retten können; danach startet sie sauber.
-Ihre persönlichen Dateien bleiben unberührt.</translation>
-    </message>
-    <message>
         <source>Roll back %1?</source>
         <translation>%1 zurücksetzen?</translation>
     </message>
@@ -2201,6 +2219,16 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>About Tessera</source>
         <translation>Über Tessera</translation>
+    </message>
+    <message>
+        <source>Resume it</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files. It stays off; its next launch starts clean.
+Your personal files are not touched.</source>
+        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System kommen in eine Quarantäne, wo Sie sehen können, was sie waren, und Dateien retten können. Sie bleibt aus; ihr nächster Start beginnt sauber.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
@@ -2816,12 +2844,6 @@ Dieses System wurde nach einem Vorfall außer Betrieb genommen: Behandeln Sie di
         <translation>Die Systemänderungen in Quarantäne vom %1 werden endgültig gelöscht. Gerettete Dateien bleiben in Ihrem persönlichen Speicher.</translation>
     </message>
     <message>
-        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
-Your personal files are not touched.</source>
-        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in seinem System kommen in eine Quarantäne, wo Sie sehen, was sie waren, und Dateien retten können; danach startet es sauber.
-Ihre persönlichen Dateien bleiben unberührt.</translation>
-    </message>
-    <message>
         <source>%1&apos;s system goes back to %2. The state it is in now is kept as a restore point, so you can come back to it.
 Your personal files are not touched.</source>
         <translation>Das System von %1 kehrt zurück zu %2. Der jetzige Zustand wird als Wiederherstellungspunkt behalten, Sie können also zu ihm zurück.
@@ -3055,6 +3077,12 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Changes by others are kept. Nothing is overwritten without a copy.</source>
         <translation>Änderungen anderer bleiben erhalten. Nichts wird ohne Kopie überschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files. It stays off; its next launch starts clean.
+Your personal files are not touched.</source>
+        <translation>%1 wird sofort ausgeschaltet. Die Änderungen in ihrem System kommen in eine Quarantäne, wo Sie sehen können, was sie waren, und Dateien retten können. Sie bleibt aus; ihr nächster Start beginnt sauber.
+Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>

@@ -201,6 +201,14 @@
         <source>The computer this appliance runs on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceColorSettings</name>
@@ -510,6 +518,18 @@
         <source>%1 · on %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rolled back. The changes its system had are kept as a restore point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled back: its system is in its clean state again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered: what its system changed is in quarantine %1. It stays off; its next launch starts clean.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplianceVm</name>
@@ -730,6 +750,10 @@
     </message>
     <message>
         <source>Recover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1930,10 +1954,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3, and it starts clean.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>See what they changed with: tessera-ctl quarantine %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,6 +2032,10 @@
     </message>
     <message>
         <source>Quarantine %1 of %2 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3. It stays off; its next launch starts clean.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2160,11 +2184,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
-Your personal files are not touched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Roll back %1?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,6 +2209,15 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>About Tessera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files. It stays off; its next launch starts clean.
+Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2804,11 +2832,6 @@ That system was taken out of service after an incident: treat these files as unt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files; it then starts clean.
-Your personal files are not touched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1&apos;s system goes back to %2. The state it is in now is kept as a restore point, so you can come back to it.
 Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
@@ -3039,6 +3062,11 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Changes by others are kept. Nothing is overwritten without a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is switched off at once. The changes made inside its system are moved into a quarantine, where you can see what they were and salvage files. It stays off; its next launch starts clean.
+Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -199,6 +199,12 @@ void ApplianceVm::setState(State state)
     m_state = state;
     if (state == Off || state == Running || state == Failed)
         m_stopDeadline.stop();
+    if (state == Off || state == Failed)
+        m_stopWhenUp = false;
+    if (state == Running && m_stopWhenUp && !m_capturing) {
+        m_stopWhenUp = false;
+        QMetaObject::invokeMethod(this, &ApplianceVm::stop, Qt::QueuedConnection);
+    }
     Q_EMIT stateChanged(state);
 }
 
@@ -339,8 +345,8 @@ bool ApplianceVm::captureReadyState()
         if (!result.skipped)
             Q_EMIT launchedFromReadyState(result.fromReadyState);
         refresh();
-        if (m_stopAfterCapture) {
-            m_stopAfterCapture = false;
+        if (m_stopWhenUp) {
+            m_stopWhenUp = false;
             setState(Running);
             stop();
         }
@@ -350,8 +356,10 @@ bool ApplianceVm::captureReadyState()
 
 void ApplianceVm::stop()
 {
-    if (m_capturing) {
-        m_stopAfterCapture = true;
+    // Preparing (overlay, gateway) or saving the ready state cannot be cut short: it stops as
+    // soon as it runs, rather than not at all.
+    if (m_capturing || m_state == Preparing) {
+        m_stopWhenUp = true;
         return;
     }
     if (m_state != Running && m_state != Starting)

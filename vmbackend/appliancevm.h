@@ -213,7 +213,7 @@ private:
     Mode m_mode = FreshEveryLaunch;
     bool m_hasReadyState = false;
     bool m_capturing = false;       ///< the Stopped event of the memory save is not an Off
-    bool m_stopAfterCapture = false;
+    bool m_stopWhenUp = false; // a stop asked for while preparing or capturing: done once it runs
     /// A launch on another host is under way: QEMU's Started event comes before the display's
     /// forward exists, so Running waits for the launch's own result.
     bool m_remoteLaunching = false;

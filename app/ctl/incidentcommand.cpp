@@ -69,7 +69,7 @@ void IncidentCommand::recover(const QStringList &arguments)
         finish(1);
     });
     connect(vm, &ApplianceVm::recovered, this, [this, vm](const QString &id, qint64 ms) {
-        m_out << tr("%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3, and it starts clean.")
+        m_out << tr("%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3. It stays off; its next launch starts clean.")
                      .arg(vm->image().name).arg(ms).arg(id)
               << Qt::endl
               << tr("See what they changed with: tessera-ctl quarantine %1 %2").arg(vm->image().name, id) << Qt::endl;
