@@ -3761,5 +3761,9 @@ Befehle:
         <source>There is no host called “%1”. Add it in the shell&apos;s Settings → Connections, or give its URI with --uri.</source>
         <translation>Es gibt keinen Host namens „%1“. Fügen Sie ihn in den Einstellungen der Oberfläche unter Verbindungen hinzu oder geben Sie seine URI mit --uri an.</translation>
     </message>
+    <message>
+        <source>Also print what Tessera does on the way (its log).</source>
+        <translation>Auch ausgeben, was Tessera dabei tut (sein Protokoll).</translation>
+    </message>
 </context>
 </TS>

@@ -3713,5 +3713,9 @@ Commands:
         <source>There is no host called “%1”. Add it in the shell&apos;s Settings → Connections, or give its URI with --uri.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also print what Tessera does on the way (its log).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

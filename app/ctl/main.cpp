@@ -14,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QTranslator>
 #include <QTimer>
@@ -68,10 +69,17 @@ int main(int argc, char *argv[])
                                         QCoreApplication::translate("main", "Run on the other host NAME (added in the shell's Settings → Connections) instead of this computer."),
                                         QStringLiteral("name"));
     parser.addOption(hostOption);
+    const QCommandLineOption verboseOption(QStringList{QStringLiteral("verbose")},
+                                           QCoreApplication::translate("main", "Also print what Tessera does on the way (its log)."));
+    parser.addOption(verboseOption);
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "What to do."));
     // Sub-commands have options of their own (contract show --json).
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
+    // A command prints its result; Tessera's own log (state changes, libvirt's progress) only
+    // when asked. Warnings always show. QT_LOGGING_RULES still overrides both.
+    if (!parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("tessera.*.debug=false\ntessera.*.info=false"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);
