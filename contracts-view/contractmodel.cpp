@@ -100,7 +100,8 @@ void ContractModel::setLoading(bool loading)
 
 void ContractModel::setResult(const ContractParseResult &result)
 {
-    if (!result.ok)
+    // (An empty result is the model clearing itself while it loads, not a rejection.)
+    if (!result.ok && !result.error.isEmpty())
         qCInfo(lcContracts) << "contract rejected:" << result.error;
     m_result = result;
     m_digest = ContractDigest::compute(result);

@@ -150,7 +150,9 @@ PlainTitleDialog {
         modal: true
         title: qsTr("Delete this quarantine?")
         standardButtons: Dialog.Cancel | Dialog.Ok
-        Label {
+        // A fixed width: a wrapped label's width would otherwise depend on the dialog's, and back.
+        width: 480
+        contentItem: Label {
             textFormat: Text.PlainText
             text: qsTr("The quarantined system of %1 is deleted for good. Files you salvaged stay in your personal store.").arg(dialog.applianceTitle)
             wrapMode: Text.WordWrap

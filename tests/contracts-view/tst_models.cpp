@@ -5,6 +5,8 @@
 #include "contracttestdata.h"
 
 #include <QAbstractItemModelTester>
+#include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
@@ -34,6 +36,14 @@ class TestModels : public QObject
 private slots:
     void contractModelLoadsAsynchronously()
     {
+        // A valid contract is not logged as rejected (it was, with an empty reason, at every consent).
+        QLoggingCategory::setFilterRules(QStringLiteral("tessera.contracts.info=true"));
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
+            logged << message;
+        });
+        auto restore = qScopeGuard([previous] { qInstallMessageHandler(previous); });
         ContractModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loading(&model, &ContractModel::loadingChanged);
@@ -53,6 +63,7 @@ private slots:
         QVERIFY(model.count() > 10);
         QCOMPARE(model.count(), model.rowCount());
         QCOMPARE(model.headline(), QStringLiteral("Can read and change your folder “Documents”, writing at most 512 KiB/s"));
+        QVERIFY2(!logged.join(QLatin1Char('\n')).contains(QLatin1String("contract rejected")), qPrintable(logged.join(QLatin1Char('\n'))));
 
         // Grouped by kind in display order, riskiest first within a group.
         const QStringList order{QStringLiteral("network"), QStringLiteral("files"), QStringLiteral("activity"), QStringLiteral("resources"),
