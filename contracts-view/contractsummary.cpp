@@ -218,13 +218,10 @@ void ContractSummary::addWarnings(const SystemContract &contract)
         m_overallRisk = Risk::Critical;
         return;
     }
-    QStringList readable;
+    QStringList readOnly;
     QStringList writable;
-    for (const MountGrant &mount : contract.mounts) {
-        readable.append(mount.store);
-        if (mount.access == MountGrant::Access::ReadWrite)
-            writable.append(mount.store);
-    }
+    for (const MountGrant &mount : contract.mounts)
+        (mount.access == MountGrant::Access::ReadWrite ? writable : readOnly).append(mount.store);
     bool sendsAnywhere = false;
     bool openToAnyone = false;
     for (const NetworkRule &rule : contract.rules) {
@@ -232,10 +229,17 @@ void ContractSummary::addWarnings(const SystemContract &contract)
         openToAnyone = openToAnyone || (rule.direction == NetworkRule::Direction::In && rule.srcAddr.isAny());
     }
     const QString separator = tr(", ", "list separator");
-    if (!readable.isEmpty() && sendsAnywhere) {
-        m_warnings.append(tr("Can read your files (%1) and send data anywhere on the internet").arg(readable.join(separator)));
-        m_overallRisk = Risk::Critical;
+    // A folder it may change is said to be changed, never only read.
+    if (sendsAnywhere && !writable.isEmpty() && !readOnly.isEmpty()) {
+        m_warnings.append(tr("Can read and change your files (%1), read %2 and send data anywhere on the internet")
+                              .arg(writable.join(separator), readOnly.join(separator)));
+    } else if (sendsAnywhere && !writable.isEmpty()) {
+        m_warnings.append(tr("Can read and change your files (%1) and send data anywhere on the internet").arg(writable.join(separator)));
+    } else if (sendsAnywhere && !readOnly.isEmpty()) {
+        m_warnings.append(tr("Can read your files (%1) and send data anywhere on the internet").arg(readOnly.join(separator)));
     }
+    if (sendsAnywhere && !(writable.isEmpty() && readOnly.isEmpty()))
+        m_overallRisk = Risk::Critical;
     if (!writable.isEmpty() && openToAnyone) {
         m_warnings.append(tr("Can change your files (%1) and accepts connections from anywhere").arg(writable.join(separator)));
         m_overallRisk = std::max(m_overallRisk, Risk::High);

@@ -1703,6 +1703,14 @@
         <source>Cannot use the network or see your files</source>
         <translation>Kann weder das Netzwerk nutzen noch Ihre Dateien sehen</translation>
     </message>
+    <message>
+        <source>Can read and change your files (%1), read %2 and send data anywhere on the internet</source>
+        <translation>Kann Ihre Dateien (%1) lesen und ändern, %2 lesen und Daten an beliebige Ziele im Internet senden</translation>
+    </message>
+    <message>
+        <source>Can read and change your files (%1) and send data anywhere on the internet</source>
+        <translation>Kann Ihre Dateien (%1) lesen und ändern und Daten an beliebige Ziele im Internet senden</translation>
+    </message>
 </context>
 <context>
     <name>ContractXmlReader</name>

@@ -1698,6 +1698,14 @@
         <source>Cannot use the network or see your files</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Can read and change your files (%1), read %2 and send data anywhere on the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can read and change your files (%1) and send data anywhere on the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContractXmlReader</name>

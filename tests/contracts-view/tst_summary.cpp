@@ -121,6 +121,13 @@ private slots:
         const QString writeDocs = section(QStringLiteral("Mount"), QStringLiteral("<Mount><Store>Documents</Store><Target>/d</Target><Access>read-write</Access></Mount>"));
         QTest::newRow("read + out anywhere") << readDocs + section(QStringLiteral("Network"), rule(QStringLiteral("tcp"), QStringLiteral("=app"), QStringLiteral("any"), QStringLiteral("any"), QStringLiteral("443")))
                                             << "Can read your files (Documents) and send data anywhere on the internet" << int(Risk::Critical);
+        // A folder it may change is never said to be only read.
+        QTest::newRow("write + out anywhere") << writeDocs + section(QStringLiteral("Network"), rule(QStringLiteral("tcp"), QStringLiteral("=app"), QStringLiteral("any"), QStringLiteral("any"), QStringLiteral("443")))
+                                             << "Can read and change your files (Documents) and send data anywhere on the internet" << int(Risk::Critical);
+        const QString both = section(QStringLiteral("Mount"), QStringLiteral("<Mount><Store>Documents</Store><Target>/d</Target><Access>read-write</Access></Mount>"
+                                                                             "<Mount><Store>Music</Store><Target>/m</Target><Access>read-only</Access></Mount>"));
+        QTest::newRow("write and read + out anywhere") << both + section(QStringLiteral("Network"), rule(QStringLiteral("tcp"), QStringLiteral("=app"), QStringLiteral("any"), QStringLiteral("any"), QStringLiteral("443")))
+                                                       << "Can read and change your files (Documents), read Music and send data anywhere on the internet" << int(Risk::Critical);
         QTest::newRow("write + open to anyone") << writeDocs + section(QStringLiteral("Network"), rule(QStringLiteral("tcp"), QStringLiteral("any"), QStringLiteral("any"), QStringLiteral("=app"), QStringLiteral("22")))
                                                 << "Can change your files (Documents) and accepts connections from anywhere" << int(Risk::High);
         QTest::newRow("read + out to one host is fine") << readDocs + section(QStringLiteral("Network"), rule(QStringLiteral("tcp"), QStringLiteral("=app"), QStringLiteral("any"), QStringLiteral("sync.example.org"), QStringLiteral("443")))
