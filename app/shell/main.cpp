@@ -8,6 +8,7 @@
 #include "memorytuning.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
+#include "translations.h"
 
 #include <QCommandLineParser>
 #include <QApplication>
@@ -49,8 +50,7 @@ int main(int argc, char *argv[])
     if (qtTranslator.load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("tessera"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    installTesseraTranslation(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "A desktop of isolated appliances."));

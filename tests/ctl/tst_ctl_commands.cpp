@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,6 +83,16 @@ private Q_SLOTS:
             // Tessera's log stays out of a command's output unless asked for.
             QVERIFY2(!run.err.contains("tessera.") && !run.out.contains("tessera."), run.err.constData());
         }
+    }
+
+    // Under a C locale (no translation for it) the English plural forms apply: "1 system", not "1 system(s)".
+    void englishPluralsUnderTheCLocale()
+    {
+        qputenv("LC_ALL", "C");
+        auto restore = qScopeGuard([] { qunsetenv("LC_ALL"); });
+        const Run run = ctl({QStringLiteral("contract"), QStringLiteral("check"), QStringLiteral(TESSERA_SOURCE_DIR "/appliances/terminal/appliance.ovf")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("ok (1 system)"), run.out.constData());
     }
 
     void verboseShowsTheLog()
