@@ -98,7 +98,7 @@ PlainTitleDialog {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 leftPadding: 8
-                text: "＋ " + text
+                text: "+ " + text
                 background: Rectangle { color: "#fff3cd" }
             }
         }

@@ -255,13 +255,33 @@ PlainTitleDialog {
                         Layout.fillWidth: true
                         Layout.leftMargin: 32
                     }
-                    Label {
-                        objectName: "stopFirstLabel"
-                        textFormat: Text.PlainText
+                    RowLayout {
                         visible: panel.running
-                        text: "ⓘ " + panel.stopFirstText
-                        wrapMode: Text.WordWrap
+                        spacing: 6
                         Layout.fillWidth: true
+                        // An information mark drawn here: fonts without U+24D8 showed a box.
+                        Rectangle {
+                            implicitWidth: infoMark.implicitHeight
+                            implicitHeight: infoMark.implicitHeight
+                            radius: width / 2
+                            color: palette.highlight
+                            Layout.alignment: Qt.AlignTop
+                            Label {
+                                id: infoMark
+                                textFormat: Text.PlainText
+                                anchors.centerIn: parent
+                                text: "i"
+                                font.bold: true
+                                color: palette.highlightedText
+                            }
+                        }
+                        Label {
+                            objectName: "stopFirstLabel"
+                            textFormat: Text.PlainText
+                            text: panel.stopFirstText
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
                     }
 
                     Label { textFormat: Text.PlainText; text: qsTr("Restore points"); font.bold: true; Layout.topMargin: 8 }
@@ -328,7 +348,7 @@ PlainTitleDialog {
                                     text: Qt.formatDateTime(pointRow.time, Qt.locale().dateTimeFormat(Locale.ShortFormat))
                                           + " · " + pointRow.reasonText
                                           + " · " + (pointRow.breachFree ? "✔ " + qsTr("no breach recorded") : "⚠ " + qsTr("a breach was recorded"))
-                                          + (pointRow.pinned ? " · 📌 " + qsTr("pinned") : "")
+                                          + (pointRow.pinned ? " · " + qsTr("pinned") : "")
                                     opacity: 0.85
                                     wrapMode: Text.WordWrap
                                     Layout.fillWidth: true
