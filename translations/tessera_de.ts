@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>Recover…</source>
-        <translation>Wiederherstellen …</translation>
+        <translation>Wiederherstellen…</translation>
     </message>
     <message>
         <source>After an incident: switch off at once, keep the system&apos;s changes in quarantine to inspect, start clean</source>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>History and recovery…</source>
-        <translation>Verlauf und Wiederherstellung …</translation>
+        <translation>Verlauf und Wiederherstellung…</translation>
     </message>
     <message>
         <source>Imported. Without the Tessera guest agent it runs in one window showing its whole desktop (Show), without seamless windows; it counts as running once its display shows a picture.</source>
@@ -751,7 +751,7 @@
     </message>
     <message>
         <source>Recover…</source>
-        <translation>Wiederherstellen …</translation>
+        <translation>Wiederherstellen…</translation>
     </message>
     <message>
         <source>Resume it</source>
@@ -884,7 +884,7 @@
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Wird verbunden …</translation>
+        <translation>Wird verbunden…</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -1993,10 +1993,6 @@
         </translation>
     </message>
     <message>
-        <source>Inspecting in the inspector VM (a cold boot; this takes a minute or two)...</source>
-        <translation>Untersuchung in der Prüf-VM (Kaltstart; das dauert ein bis zwei Minuten) …</translation>
-    </message>
-    <message>
         <source>Inspector up in %1 s, compared in %2 s.</source>
         <translation>Prüf-VM nach %1 s bereit, Vergleich in %2 s.</translation>
     </message>
@@ -2024,7 +2020,7 @@
     </message>
     <message>
         <source>Usage: tessera-ctl salvage APPLIANCE ID PATH...</source>
-        <translation>Aufruf: tessera-ctl salvage APPLIANCE ID PFAD …</translation>
+        <translation>Aufruf: tessera-ctl salvage APPLIANCE ID PFAD…</translation>
     </message>
     <message>
         <source>salvaged: %1</source>
@@ -2039,10 +2035,6 @@
         <translation>Gerettete Dateien sind als Dateien aus einem System in Quarantäne markiert; behandeln Sie sie als nicht vertrauenswürdig.</translation>
     </message>
     <message>
-        <source>Starting the inspector VM (a cold boot; this takes a minute or two)...</source>
-        <translation>Die Prüf-VM wird gestartet (Kaltstart; das dauert ein bis zwei Minuten) …</translation>
-    </message>
-    <message>
         <source>Usage: tessera-ctl purge APPLIANCE ID</source>
         <translation>Aufruf: tessera-ctl purge APPLIANCE ID</translation>
     </message>
@@ -2053,6 +2045,14 @@
     <message>
         <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3. It stays off; its next launch starts clean.</source>
         <translation>%1 wurde ausgeschaltet und in %2 ms wiederhergestellt: Ihre Systemänderungen liegen in Quarantäne %3. Sie bleibt aus; ihr nächster Start beginnt sauber.</translation>
+    </message>
+    <message>
+        <source>Inspecting in the inspector VM (a cold boot; this takes a minute or two)…</source>
+        <translation>Untersuchung in der Prüf-VM (Kaltstart; das dauert ein bis zwei Minuten)…</translation>
+    </message>
+    <message>
+        <source>Starting the inspector VM (a cold boot; this takes a minute or two)…</source>
+        <translation>Die Prüf-VM wird gestartet (Kaltstart; das dauert ein bis zwei Minuten)…</translation>
     </message>
 </context>
 <context>
@@ -2108,7 +2108,7 @@
     </message>
     <message>
         <source>Appliances</source>
-        <translation>Appliances</translation>
+        <translation>Ihre Appliances</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -2171,7 +2171,7 @@
     </message>
     <message>
         <source>Recover…</source>
-        <translation>Wiederherstellen …</translation>
+        <translation>Wiederherstellen…</translation>
     </message>
     <message>
         <source>Details…</source>
@@ -2571,7 +2571,7 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>Reading the quarantined system in a separate inspector VM…</source>
-        <translation>Das System in Quarantäne wird in einer eigenen Prüf-VM gelesen …</translation>
+        <translation>Das System in Quarantäne wird in einer eigenen Prüf-VM gelesen…</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s); %1 in places where programs start themselves (listed first).</source>
@@ -2614,7 +2614,7 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>Purge…</source>
-        <translation>Löschen …</translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>Delete this quarantine?</source>
@@ -2941,11 +2941,11 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation>Umbenennen …</translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Roll back to this point…</source>
-        <translation>Auf diesen Punkt zurücksetzen …</translation>
+        <translation>Auf diesen Punkt zurücksetzen…</translation>
     </message>
     <message>
         <source>the restore point of %1</source>
@@ -2957,7 +2957,7 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>Roll back to the clean base…</source>
-        <translation>Auf die saubere Basis zurücksetzen …</translation>
+        <translation>Auf die saubere Basis zurücksetzen…</translation>
     </message>
     <message>
         <source>its clean base</source>
@@ -2969,11 +2969,11 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>Recover after incident…</source>
-        <translation>Nach einem Vorfall wiederherstellen …</translation>
+        <translation>Nach einem Vorfall wiederherstellen…</translation>
     </message>
     <message>
         <source>Switching off and moving the system&apos;s changes into a quarantine…</source>
-        <translation>Ausschalten und die Änderungen am System in Quarantäne verschieben …</translation>
+        <translation>Ausschalten und die Änderungen am System in Quarantäne verschieben…</translation>
     </message>
     <message>
         <source>No quarantined systems.</source>
@@ -2999,11 +2999,11 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation>Öffnen …</translation>
+        <translation>Öffnen…</translation>
     </message>
     <message>
         <source>Purge…</source>
-        <translation>Löschen …</translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>The history of your personal files is empty.</source>
@@ -3029,7 +3029,7 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>Reading the history…</source>
-        <translation>Verlauf wird gelesen …</translation>
+        <translation>Verlauf wird gelesen…</translation>
     </message>
     <message>
         <source>No changes recorded.</source>
@@ -3041,7 +3041,7 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
     <message>
         <source>Undo what %1 changed since…</source>
-        <translation>Rückgängig machen, was %1 geändert hat, seit …</translation>
+        <translation>Rückgängig machen, was %1 geändert hat, seit…</translation>
     </message>
     <message>
         <source>YYYY-MM-DD HH:MM</source>

@@ -1985,10 +1985,6 @@
         </translation>
     </message>
     <message>
-        <source>Inspecting in the inspector VM (a cold boot; this takes a minute or two)...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Inspector up in %1 s, compared in %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2031,10 +2027,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starting the inspector VM (a cold boot; this takes a minute or two)...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Usage: tessera-ctl purge APPLIANCE ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2044,6 +2036,14 @@
     </message>
     <message>
         <source>%1 was switched off and recovered in %2 ms: its system changes are in quarantine %3. It stays off; its next launch starts clean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspecting in the inspector VM (a cold boot; this takes a minute or two)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the inspector VM (a cold boot; this takes a minute or two)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -114,7 +114,7 @@ void IncidentCommand::listOrReport(const QStringList &arguments)
     QuarantineInspection *inspection = this->inspection(appliance, id);
     if (!inspection)
         return;
-    m_err << tr("Inspecting in the inspector VM (a cold boot; this takes a minute or two)...") << Qt::endl;
+    m_err << tr("Inspecting in the inspector VM (a cold boot; this takes a minute or two)…") << Qt::endl;
     connect(inspection, &QuarantineInspection::reportReady, this, [this, inspection, appliance, id](qint64 bootMs, qint64 compareMs) {
         m_err << tr("Inspector up in %1 s, compared in %2 s.").arg(bootMs / 1000.0, 0, 'f', 1).arg(compareMs / 1000.0, 0, 'f', 1) << Qt::endl;
         printReport(appliance, id);
@@ -190,7 +190,7 @@ void IncidentCommand::salvage(const QStringList &arguments)
         inspection->shutDown();
     });
     connect(inspection, &QuarantineInspection::stopped, this, [this, exitCode] { finish(*exitCode); });
-    m_err << tr("Starting the inspector VM (a cold boot; this takes a minute or two)...") << Qt::endl;
+    m_err << tr("Starting the inspector VM (a cold boot; this takes a minute or two)…") << Qt::endl;
     inspection->inspect();
 }
 

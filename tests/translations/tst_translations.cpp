@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <QRegularExpression>
+#include <QTranslator>
 
 class TestTranslations : public QObject
 {
@@ -75,6 +77,47 @@ private Q_SLOTS:
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 messages lack a German translation; "
                                                               "run `cmake --build build --target update_translations` and translate them")
                                                    .arg(missing.size()).arg(messages)));
+    }
+
+    // German that is English left as it was ("Appliances" as the launcher's heading once), and
+    // ellipses written as three dots or after a space, stand out from the rest.
+    void germanReadsLikeTheRest()
+    {
+        QFile file(QStringLiteral(TESSERA_SOURCE_DIR "/translations/tessera_de.ts"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        // Sources German writes the same way.
+        const QStringList same{QStringLiteral("Name:"), QStringLiteral("Name (optional)"), QStringLiteral("Details: %1"),
+                               QStringLiteral("Details…"), QStringLiteral("System"), QStringLiteral("Appliances (*.ova *.ovf)")};
+        static const QRegularExpression noWords(QStringLiteral("^(%\\d|Tessera|TCP|UDP|[MK]iB(/s)?|[^A-Za-z])*$"));
+        QStringList problems;
+        QString source;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation") && xml.attributes().value(QLatin1String("numerus")).isEmpty()) {
+                const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                if (text == source && !same.contains(source) && !noWords.match(source).hasMatch())
+                    problems << QStringLiteral("left in English: ") + source;
+                // (A command line's PATH... and [OPTION]... stay as they are.)
+                static const QRegularExpression threeDots(QStringLiteral("(?<![A-Z\\]])\\.\\.\\."));
+                if (text.contains(QLatin1String(" …")) || threeDots.match(text).hasMatch())
+                    problems << QStringLiteral("ellipsis written apart or as three dots: ") + text;
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // Qt's own words (a dialog's OK, Cancel and Close) come from Qt's German translation.
+    void qtsOwnWordsInGerman()
+    {
+        QTranslator qt;
+        QVERIFY2(qt.load(QLocale(QLocale::German), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
+                 "Qt's German translation is missing: scripts/setup installs qt6-translations-l10n");
+        QCOMPARE(qt.translate("QPlatformTheme", "Close"), QStringLiteral("Schließen"));
     }
 };
 
