@@ -19,9 +19,25 @@ PlainTitleDialog {
     /// Emitted when an appliance was imported and is now in the catalog.
     signal imported(string name)
 
+    // Opens the dialog with the file chooser over it; a path can be typed or pasted instead.
     function choose() {
+        dialog.open()
         fileDialog.open()
     }
+
+    // A typed path: a full path (or a file: URL), "~/" for the home folder.
+    function inspectTyped(text) {
+        const path = text.trim()
+        if (path === "")
+            return
+        if (!path.startsWith("/") && !path.startsWith("~/") && !path.startsWith("file:")) {
+            dialog.typedPathProblem = qsTr("Enter the full path of an .ova or .ovf file, such as /home/you/Downloads/app.ova.")
+            return
+        }
+        dialog.typedPathProblem = ""
+        importer.inspect(path)
+    }
+    property string typedPathProblem: ""
 
     modal: true
     title: qsTr("Import appliance")
@@ -33,6 +49,7 @@ PlainTitleDialog {
         title: qsTr("Choose an appliance to import")
         nameFilters: [qsTr("Appliances (*.ova *.ovf)")]
         onAccepted: {
+            dialog.typedPathProblem = ""
             importer.inspect(selectedFile.toString())
             dialog.open()
         }
@@ -58,12 +75,35 @@ PlainTitleDialog {
     contentItem: ColumnLayout {
         spacing: 8
 
+        RowLayout {
+            Layout.fillWidth: true
+            Label { textFormat: Text.PlainText; text: qsTr("Package:") }
+            TextField {
+                id: pathField
+                objectName: "importPathField"
+                Layout.fillWidth: true
+                text: importer.source
+                placeholderText: qsTr("Type or paste the path of an .ova or .ovf file")
+                enabled: !importer.busy
+                selectByMouse: true
+                Accessible.name: qsTr("Path of the package to import")
+                onAccepted: dialog.inspectTyped(text)
+            }
+            Button {
+                objectName: "importBrowseButton"
+                text: qsTr("Browse…")
+                enabled: !importer.busy
+                onClicked: fileDialog.open()
+            }
+        }
         Label {
+            objectName: "importPathProblem"
             textFormat: Text.PlainText
             Layout.fillWidth: true
-            text: importer.source
-            elide: Text.ElideMiddle
-            opacity: 0.7
+            visible: dialog.typedPathProblem !== ""
+            text: dialog.typedPathProblem
+            wrapMode: Text.WordWrap
+            color: "#c0392b"
         }
         RowLayout {
             Layout.fillWidth: true

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QThread>
+#include <QDir>
 #include <QUrl>
 
 ApplianceImport::ApplianceImport(QObject *parent) : QObject(parent) {}
@@ -51,6 +52,9 @@ void ApplianceImport::inspect(const QString &source)
         return;
     const QUrl url(source);
     m_source = url.isLocalFile() ? url.toLocalFile() : source;
+    // A typed "~/Downloads/app.ova" means the home folder, as in a shell.
+    if (m_source.startsWith(QLatin1String("~/")))
+        m_source = QDir::homePath() + m_source.mid(1);
     Q_EMIT sourceChanged();
     m_descriptorPath.clear();
     m_suggestedName.clear();

@@ -1950,6 +1950,26 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Enter the full path of an .ova or .ovf file, such as /home/you/Downloads/app.ova.</source>
+        <translation>Geben Sie den vollständigen Pfad einer .ova- oder .ovf-Datei ein, etwa /home/sie/Downloads/app.ova.</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>Paket:</translation>
+    </message>
+    <message>
+        <source>Type or paste the path of an .ova or .ovf file</source>
+        <translation>Pfad einer .ova- oder .ovf-Datei eingeben oder einfügen</translation>
+    </message>
+    <message>
+        <source>Path of the package to import</source>
+        <translation>Pfad des zu importierenden Pakets</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
 </context>
 <context>
     <name>IncidentCommand</name>

@@ -1942,6 +1942,26 @@
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter the full path of an .ova or .ovf file, such as /home/you/Downloads/app.ova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or paste the path of an .ova or .ovf file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path of the package to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IncidentCommand</name>

@@ -47,6 +47,27 @@ TestCase {
         grabImage(dialog.contentItem).save(artifactDir + "/import-dialog-rejected.png")
     }
 
+    // The package's path can be typed (or pasted) instead of chosen; a relative one is explained.
+    function test_typedPath() {
+        verify(goodOva !== "", "the runner could not make the test package")
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        dialog.open()
+        const field = findChild(dialog.contentItem, "importPathField")
+        verify(field)
+        field.text = "Downloads/app.ova"
+        field.accepted()
+        const problem = findChild(dialog.contentItem, "importPathProblem")
+        verify(problem.visible)
+        verify(problem.text.indexOf("full path") >= 0, problem.text)
+        field.text = goodOva
+        field.accepted()
+        verify(!problem.visible)
+        tryCompare(dialog.importer, "busy", false, 10000)
+        tryVerify(() => dialog.contract.valid, 10000)
+        compare(dialog.importer.source, goodOva)
+        compare(findChild(dialog.contentItem, "importNameField").text, "webterm")
+    }
+
     function test_importsAnOva() {
         verify(goodOva !== "", "the runner could not make the test package")
         const dialog = createTemporaryObject(dialogComponent, testCase)
