@@ -39,12 +39,12 @@ bool activityWithin(const QList<ActivityExpectation> &inner, const QList<Activit
     return true;
 }
 
-// What actually limits the system: everything when it has no contract, and
-// with an oracle, nothing that is not enforced here.
+// What actually limits the system: with an oracle, nothing that is not enforced here. (A system
+// without a contract is limited like one with an empty contract: it gets nothing it did not declare.)
 SystemContract effective(const SystemContract &contract, const EnforcementOracle *oracle)
 {
     const auto open = [&](ContractElement element) {
-        return !contract.hasContract || (oracle && !oracle->protects(element));
+        return oracle && !oracle->protects(element);
     };
     SystemContract e = contract;
     if (open(ContractElement::NetworkRules))

@@ -41,12 +41,8 @@ QList<ContractDiff::Change> ContractDiff::widenings(const SystemContract &accept
 {
     QList<Change> changes;
     const QString id = current.id;
-    if (accepted.hasContract && !current.hasContract) {
-        changes.append(change(QStringLiteral("system"), id, Group::Network, Risk::Critical, tr("The contract was removed: unrestricted now")));
-        return changes;
-    }
-    if (!accepted.hasContract)
-        return changes; // nothing can be wider than unrestricted
+    // Without a contract a system gets what an empty contract grants, so a contract added or
+    // removed is compared like any other change: what it grants beyond the other, limits it lifts.
 
     for (const NetworkRule &rule : current.rules) {
         if (!NetworkRuleSet::covers(accepted.rules, accepted.id, {rule}, current.id))

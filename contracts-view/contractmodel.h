@@ -43,7 +43,7 @@ class ContractModel : public QAbstractListModel
     Q_PROPERTY(QStringList unlaunchableReasons READ unlaunchableReasons NOTIFY contentChanged)
     /// Kinds of contract sections that were ignored.
     Q_PROPERTY(QStringList notUnderstood READ notUnderstood NOTIFY contentChanged)
-    /// False when a shown system has no contract at all ("unrestricted").
+    /// False when a shown system has no contract at all (it then gets what an empty one grants).
     Q_PROPERTY(bool hasContract READ hasContract NOTIFY contentChanged)
     /// ContractDigest of the whole descriptor, for storing consent.
     Q_PROPERTY(QString digest READ digest NOTIFY resultChanged)

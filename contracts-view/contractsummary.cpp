@@ -9,21 +9,17 @@ ContractSummary::ContractSummary(const SystemContract &contract, const Enforceme
     : m_oracle(oracle)
     , m_systemId(contract.id)
 {
-    if (!contract.hasContract) {
-        add(Group::Network, Risk::High, ContractElement::NetworkRules, tr("No contract: may use the network without limits"));
-        add(Group::Files, Risk::High, ContractElement::Mounts, tr("No contract: nothing limits which of your files it may be given"));
-        add(Group::Resources, Risk::Low, ContractElement::Cpus, tr("No contract: no resource limits"));
-    } else {
-        addNetwork(contract);
-        addFiles(contract);
-        for (const ActivityExpectation &expectation : contract.activity)
-            add(Group::Activity, Risk::None, ContractElement::Activity, describeExpectation(expectation));
-        if (contract.activity.isEmpty() && !contract.mounts.isEmpty())
-            add(Group::Activity, Risk::Low, ContractElement::Activity, tr("Its use of your files is not tied to your typing or clicking"));
-        addResources(contract);
-        addDisplay(contract);
-    }
-    m_noNetworkNoFiles = contract.hasContract && contract.rules.isEmpty() && contract.mounts.isEmpty();
+    // Without a contract an appliance gets what an empty one grants: nothing it did not declare
+    // (no network, none of the person's files), Tessera's default size and display rules.
+    addNetwork(contract);
+    addFiles(contract);
+    for (const ActivityExpectation &expectation : contract.activity)
+        add(Group::Activity, Risk::None, ContractElement::Activity, describeExpectation(expectation));
+    if (contract.activity.isEmpty() && !contract.mounts.isEmpty())
+        add(Group::Activity, Risk::Low, ContractElement::Activity, tr("Its use of your files is not tied to your typing or clicking"));
+    addResources(contract);
+    addDisplay(contract);
+    m_noNetworkNoFiles = contract.rules.isEmpty() && contract.mounts.isEmpty();
     addWarnings(contract);
     // Damage potential first; the stable sort keeps group order within a risk.
     std::stable_sort(m_grants.begin(), m_grants.end(), [](const ContractGrant &a, const ContractGrant &b) {
@@ -214,8 +210,7 @@ void ContractSummary::addDisplay(const SystemContract &contract)
 void ContractSummary::addWarnings(const SystemContract &contract)
 {
     if (!contract.hasContract) {
-        m_warnings.append(tr("No contract: unrestricted. This appliance states nothing about what it will do."));
-        m_overallRisk = Risk::Critical;
+        m_warnings.append(tr("No contract: it declares nothing, so it gets no network and none of your files"));
         return;
     }
     QStringList readOnly;

@@ -17,7 +17,9 @@
  *
  * Lists (rules, mounts, expectations) add up across sections; a limit given
  * more than once takes the lowest value. A system without any
- * ContractSection has hasContract == false and is unrestricted.
+ * ContractSection has hasContract == false: it declares nothing, and gets what an
+ * empty contract grants (no network, none of the person's files, no limits beyond
+ * Tessera's default size).
  */
 struct SystemContract
 {
@@ -25,7 +27,7 @@ struct SystemContract
     QString id;
     /// Its Name element, or the id when it has none.
     QString name;
-    /// False when no ContractSection applies: "no contract: unrestricted".
+    /// False when no ContractSection applies: "no contract: it gets nothing it did not declare".
     bool hasContract = false;
 
     QList<NetworkRule> rules;

@@ -49,8 +49,7 @@ PlainTitleDialog {
             wrapMode: Text.WordWrap
             font.bold: true
             visible: text !== ""
-            text: contract.hasContract ? contract.headline : qsTr("No contract: this appliance is unrestricted.")
-            color: contract.hasContract ? palette.windowText : "#c0392b"
+            text: contract.headline
         }
         Repeater {
             // The headline is the worst warning already; list the others.

@@ -123,8 +123,8 @@ PlainTitleDialog {
             wrapMode: Text.WordWrap
             font.bold: true
             visible: contract.valid
-            text: contract.hasContract ? contract.headline : qsTr("No contract: this appliance is unrestricted.")
-            color: contract.hasContract ? palette.windowText : "#c0392b"
+            text: contract.headline
+            color: palette.windowText
         }
         Label {
             objectName: "importError"

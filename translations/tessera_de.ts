@@ -976,10 +976,6 @@
         <translation>%1 starten?</translation>
     </message>
     <message>
-        <source>No contract: this appliance is unrestricted.</source>
-        <translation>Kein Vertrag: Diese Appliance ist uneingeschränkt.</translation>
-    </message>
-    <message>
         <source>The contract was rejected, so this appliance cannot be launched:
 %1</source>
         <translation>Der Vertrag wurde abgelehnt, daher kann diese Appliance nicht gestartet werden:
@@ -1206,10 +1202,6 @@
     <message>
         <source>Limit on %1 raised from %2 to %3</source>
         <translation>Begrenzung angehoben: %1, von %2 auf %3</translation>
-    </message>
-    <message>
-        <source>The contract was removed: unrestricted now</source>
-        <translation>Der Vertrag wurde entfernt: jetzt uneingeschränkt</translation>
     </message>
     <message>
         <source>New: %1</source>
@@ -1497,18 +1489,6 @@
 <context>
     <name>ContractSummary</name>
     <message>
-        <source>No contract: may use the network without limits</source>
-        <translation>Kein Vertrag: darf das Netzwerk uneingeschränkt nutzen</translation>
-    </message>
-    <message>
-        <source>No contract: nothing limits which of your files it may be given</source>
-        <translation>Kein Vertrag: Es ist nicht begrenzt, welche Ihrer Dateien die Appliance erhalten darf</translation>
-    </message>
-    <message>
-        <source>No contract: no resource limits</source>
-        <translation>Kein Vertrag: keine Ressourcenbegrenzungen</translation>
-    </message>
-    <message>
         <source>Its use of your files is not tied to your typing or clicking</source>
         <translation>Der Zugriff auf Ihre Dateien ist nicht an Ihr Tippen oder Klicken gebunden</translation>
     </message>
@@ -1683,10 +1663,6 @@
         <translation>Darf den gesamten Bildschirm ausfüllen und könnte dort ein anderes Programm nachahmen</translation>
     </message>
     <message>
-        <source>No contract: unrestricted. This appliance states nothing about what it will do.</source>
-        <translation>Kein Vertrag: uneingeschränkt. Diese Appliance macht keine Angaben darüber, was sie tun wird.</translation>
-    </message>
-    <message>
         <source>, </source>
         <comment>list separator</comment>
         <translation>, </translation>
@@ -1710,6 +1686,10 @@
     <message>
         <source>Can read and change your files (%1) and send data anywhere on the internet</source>
         <translation>Kann Ihre Dateien (%1) lesen und ändern und Daten an beliebige Ziele im Internet senden</translation>
+    </message>
+    <message>
+        <source>No contract: it declares nothing, so it gets no network and none of your files</source>
+        <translation>Kein Vertrag: Sie erklärt nichts und bekommt daher kein Netzwerk und keine Ihrer Dateien</translation>
     </message>
 </context>
 <context>
@@ -1897,10 +1877,6 @@
     <message>
         <source>Name of the imported appliance</source>
         <translation>Name der importierten Appliance</translation>
-    </message>
-    <message>
-        <source>No contract: this appliance is unrestricted.</source>
-        <translation>Kein Vertrag: Diese Appliance ist uneingeschränkt.</translation>
     </message>
     <message>
         <source>Not imported: the contract is rejected.

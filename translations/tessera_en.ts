@@ -975,10 +975,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No contract: this appliance is unrestricted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The contract was rejected, so this appliance cannot be launched:
 %1</source>
         <translation type="unfinished"></translation>
@@ -1200,10 +1196,6 @@
     </message>
     <message>
         <source>Limit on %1 raised from %2 to %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The contract was removed: unrestricted now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1492,18 +1484,6 @@
 <context>
     <name>ContractSummary</name>
     <message>
-        <source>No contract: may use the network without limits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No contract: nothing limits which of your files it may be given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No contract: no resource limits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Its use of your files is not tied to your typing or clicking</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1678,10 +1658,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No contract: unrestricted. This appliance states nothing about what it will do.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>, </source>
         <comment>list separator</comment>
         <translation type="unfinished"></translation>
@@ -1704,6 +1680,10 @@
     </message>
     <message>
         <source>Can read and change your files (%1) and send data anywhere on the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract: it declares nothing, so it gets no network and none of your files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1890,10 +1870,6 @@
     </message>
     <message>
         <source>Name of the imported appliance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No contract: this appliance is unrestricted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

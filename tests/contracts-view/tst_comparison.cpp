@@ -160,13 +160,15 @@ private slots:
         QCOMPARE(ContractComparison::verdictKey(swapped.verdict), mirrored);
     }
 
-    void noContractIsLoosest()
+    // Without a contract a system gets what an empty contract grants (what the domain gets: no
+    // network card, no mounts): tighter than any network rule, the same as an empty contract.
+    void noContractGetsNothingItDidNotDeclare()
     {
-        const SystemContract unrestricted; // hasContract == false
+        const SystemContract none; // hasContract == false
         const SystemContract open = parseSystem(net(rule(QStringLiteral("any"), QStringLiteral("any"), QStringLiteral("any"), QStringLiteral("any"), QStringLiteral("any"))));
-        QCOMPARE(ContractComparison::compare(open, unrestricted).verdict, ContractComparison::Verdict::LeftTighter);
-        QCOMPARE(ContractComparison::compare(unrestricted, unrestricted).verdict, ContractComparison::Verdict::Equal);
-        QCOMPARE(ContractComparison::compare(unrestricted, parseSystem(section(QStringLiteral("Network"), QString()))).verdict, ContractComparison::Verdict::RightTighter);
+        QCOMPARE(ContractComparison::compare(open, none).verdict, ContractComparison::Verdict::RightTighter);
+        QCOMPARE(ContractComparison::compare(none, none).verdict, ContractComparison::Verdict::Equal);
+        QCOMPARE(ContractComparison::compare(none, parseSystem(section(QStringLiteral("Network"), QString()))).verdict, ContractComparison::Verdict::Equal);
     }
 
     void differentSystemNames()

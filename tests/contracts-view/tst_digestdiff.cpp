@@ -129,8 +129,13 @@ private slots:
                                           << "display.clipboard: Now sees your clipboard when you paste into it";
         QTest::newRow("fullscreen allowed") << section(QStringLiteral("Display"), QStringLiteral("<Fullscreen>deny</Fullscreen>")) << net(QString())
                                             << "display.fullscreen: May now cover the whole screen";
-        QTest::newRow("contract removed") << net(QString()) << QString() << "system: The contract was removed: unrestricted now";
-        QTest::newRow("contract added") << QString() << net(webRule) << "";
+        QTest::newRow("empty contract removed") << net(QString()) << QString() << "";
+        QTest::newRow("contract with limits removed") << section(QStringLiteral("Resource"), QStringLiteral("<CPUs>1</CPUs>")) << QString()
+                                                      << "resources.cpus: Limit on processors removed (was 1)";
+        // Consent to a package without a contract gave it nothing: a contract that arrives later and
+        // grants something is asked for again (it was let through as "within unrestricted").
+        QTest::newRow("contract added") << QString() << net(webRule) << "network.rules: New: Accepts TCP port 80 connections from anywhere";
+        QTest::newRow("empty contract added") << QString() << net(QString()) << "";
     }
     void widenings()
     {

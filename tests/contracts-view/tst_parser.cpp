@@ -73,7 +73,7 @@ private slots:
         QCOMPARE(result.systems.size(), 1);
         const SystemContract &system = result.systems.first();
         QCOMPARE(system.id, id);
-        QVERIFY(!system.hasContract); // "no contract: unrestricted"
+        QVERIFY(!system.hasContract); // no contract: it gets nothing it did not declare
         QVERIFY(system.isLaunchable());
         QVERIFY(system.notUnderstood.isEmpty()); // vendor sections are OVF's business, not ours
         QVERIFY(result.notes.isEmpty());
