@@ -307,8 +307,9 @@ private Q_SLOTS:
         QVERIFY(!ova.isEmpty());
         const QString original = m_work.filePath(QStringLiteral("original.raw"));
         QVERIFY(QFile::copy(m_pkg + QStringLiteral("/disk.raw"), original));
-        // Another archive of the same name with a disk twice the limit.
-        QVERIFY(pkg::makeRawDisk(m_pkg + QStringLiteral("/disk.raw"), 32));
+        // Another archive of the same name with another disk, twice the limit.
+        QVERIFY(QFile::remove(m_pkg + QStringLiteral("/disk.raw")));
+        QVERIFY(pkg::makeRawDisk(m_pkg + QStringLiteral("/disk.raw"), 32, true));
         const QString other = m_work.filePath(QStringLiteral("other.ova"));
         QVERIFY(pkg::makeOva(other, m_pkg, {QStringLiteral("sample.ovf"), QStringLiteral("disk.raw")}));
 
@@ -326,6 +327,8 @@ private Q_SLOTS:
                                                      QStringLiteral("-F"), QStringLiteral("qcow2"), original,
                                                      m_imports + QStringLiteral("/sample/current/base.qcow2")}),
                  "the imported disk is not the one in the archive that was checked");
+        QCOMPARE(qemuImgInfo(m_imports + QStringLiteral("/sample/current/base.qcow2"), QStringLiteral("virtual-size")),
+                 QString::number(8 * 1024 * 1024));
     }
 
     // An owner name with a space once shifted `tar -tv`'s columns, so the size read as 0 and the
