@@ -216,7 +216,8 @@ bool ApplianceImporter::inspectArchive(Plan *plan, const QStringList &referenced
                                 .arg(source, member.name);
             return false;
         }
-        plan->totalBytes += member.size;
+        // Bounded per member, so a huge header cannot wrap the sum around (the copy is bounded again).
+        plan->totalBytes += qBound<qint64>(0, member.size, m_maximumBytes + 1);
         if (member.name == base + QStringLiteral(".mf"))
             plan->manifestName = member.name;
     }

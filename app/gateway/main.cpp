@@ -12,9 +12,34 @@
 #include <QTimer>
 
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+namespace {
+
+// A daemon lives as long as its VM: descriptors it inherited by accident (a test runner's
+// lock file, a launcher's pipes) must not live that long. Only 0-2 and the listening socket
+// stay. Before Qt starts, which opens descriptors of its own.
+void closeInheritedDescriptors(int argc, char *argv[])
+{
+    int keep = -1;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--socket-fd") == 0 && i + 1 < argc)
+            keep = std::atoi(argv[i + 1]);
+        else if (std::strncmp(argv[i], "--socket-fd=", 12) == 0)
+            keep = std::atoi(argv[i] + 12);
+    }
+    if (keep > 3)
+        ::close_range(3, unsigned(keep - 1), 0);
+    ::close_range(keep >= 3 ? unsigned(keep + 1) : 3u, ~0u, 0);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    closeInheritedDescriptors(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tessera-gateway"));
     QCommandLineParser parser;

@@ -115,13 +115,6 @@ QByteArray runAs(uid_t uid, const std::function<QByteArray()> &work)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? output : QByteArray("the child failed");
 }
 
-QByteArray policyJson()
-{
-    GatewayPolicy policy;
-    policy.logDir = QStringLiteral("/var/tmp/tst-runtimefiles-logs");
-    return QJsonDocument(policy.toJson()).toJson();
-}
-
 } // namespace
 
 class TestRuntimeFiles : public QObject
@@ -130,6 +123,14 @@ class TestRuntimeFiles : public QObject
     QTemporaryDir m_temp;
 
     QString path(const QString &name) const { return m_temp.filePath(name); }
+
+    /// A policy whose gateway logs into this test's folder.
+    QByteArray policyJson() const
+    {
+        GatewayPolicy policy;
+        policy.logDir = path(QStringLiteral("logs"));
+        return QJsonDocument(policy.toJson()).toJson();
+    }
 
     /// Runs tessera-gateway with @p policy and @p pidFile; its exit code, or 0 once it said "ready" (then it is stopped).
     int runGateway(const QString &policy, const QString &pidFile, QByteArray *messages)
@@ -328,6 +329,41 @@ private Q_SLOTS:
         QCOMPARE(runGateway(policy, own + QStringLiteral("/app.gateway.pid"), &messages), 0);
         QCOMPARE(read(precious), QByteArray("keep"));
         QVERIFY(!QFileInfo(own + QStringLiteral("/app.gateway.pid")).isSymLink());
+    }
+
+    // A daemon that lives as long as its VM keeps nothing it inherited by accident (a test
+    // runner's flock on the shared VM lock was held for as long as a leaked VM ran).
+    void gatewayKeepsNoInheritedDescriptor()
+    {
+        const QString policyDir = path(QStringLiteral("fd-policy"));
+        QVERIFY(QDir().mkpath(policyDir) && ::chmod(encoded(policyDir).constData(), 0700) == 0);
+        const QString policy = policyDir + QStringLiteral("/app.gateway.json");
+        QVERIFY(write(policy, policyJson()) && ::chmod(encoded(policy).constData(), 0600) == 0);
+        const QString lock = path(QStringLiteral("inherited.lock"));
+        const int inherited = ::open(encoded(lock).constData(), O_RDWR | O_CREAT, 0600); // no O_CLOEXEC: inherited
+        QVERIFY(inherited >= 0);
+        QDir().mkpath(path(QStringLiteral("gw")));
+        ::chmod(encoded(path(QStringLiteral("gw"))).constData(), 0700);
+        QProcess gateway;
+        gateway.start(QStringLiteral(TESSERA_GATEWAY_EXE), {QStringLiteral("--policy"), policy, QStringLiteral("--socket"),
+                                                           path(QStringLiteral("gw/fd.gateway")), QStringLiteral("--connect-deadline"),
+                                                           QStringLiteral("60")});
+        ::close(inherited);
+        QVERIFY(gateway.waitForStarted(10000));
+        QByteArray out;
+        QDeadlineTimer deadline(30000);
+        while (!out.contains("ready") && gateway.state() != QProcess::NotRunning && !deadline.hasExpired()) {
+            gateway.waitForReadyRead(1000);
+            out += gateway.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("ready"), gateway.readAllStandardError().constData());
+        QStringList open;
+        const QDir fds(QStringLiteral("/proc/%1/fd").arg(gateway.processId()));
+        for (const QFileInfo &fd : fds.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System))
+            open << fd.symLinkTarget();
+        gateway.kill();
+        gateway.waitForFinished(10000);
+        QVERIFY2(!open.contains(QFileInfo(lock).canonicalFilePath()), qPrintable(open.join(QLatin1Char(' '))));
     }
 
     // The launch's gateway never makes its socket, pid file or log in another user's folder.
