@@ -300,14 +300,6 @@
         <translation>Das Manifest in „%1“ konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>“%1”, which the descriptor needs, is missing beside it or is not a plain file.</source>
-        <translation>„%1“, das die Beschreibung braucht, fehlt daneben oder ist keine einfache Datei.</translation>
-    </message>
-    <message>
-        <source>Could not read the manifest “%1”.</source>
-        <translation>Das Manifest „%1“ konnte nicht gelesen werden.</translation>
-    </message>
-    <message>
         <source>The package is %1 MiB, more than the %2 MiB Tessera imports.</source>
         <translation>Das Paket ist %1 MiB groß, mehr als die %2 MiB, die Tessera importiert.</translation>
     </message>
@@ -326,14 +318,6 @@
     <message>
         <source>Could not create “%1”.</source>
         <translation>„%1“ konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Unpacking %1</source>
-        <translation>%1 wird entpackt</translation>
-    </message>
-    <message>
-        <source>Could not unpack “%1” from the archive: %2</source>
-        <translation>„%1“ konnte nicht aus dem Archiv entpackt werden: %2</translation>
     </message>
     <message>
         <source>qemu-img cannot read the disk as %1: %2</source>
@@ -402,6 +386,26 @@
     <message>
         <source>Imported</source>
         <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>“%1”, which the descriptor needs, is missing beside it or is not a plain file (%2).</source>
+        <translation>„%1“, das der Deskriptor braucht, fehlt daneben oder ist keine einfache Datei (%2).</translation>
+    </message>
+    <message>
+        <source>Could not read the manifest “%1”: %2</source>
+        <translation>Das Manifest „%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Copying the package&apos;s files</source>
+        <translation>Dateien des Pakets werden kopiert</translation>
+    </message>
+    <message>
+        <source>Could not unpack “%1”: %2</source>
+        <translation>„%1“ konnte nicht entpackt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not copy “%1”: %2</source>
+        <translation>„%1“ konnte nicht kopiert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +1952,29 @@
     </message>
 </context>
 <context>
+    <name>ImportStaging</name>
+    <message>
+        <source>Nothing is being copied.</source>
+        <translation>Es wird gerade nichts kopiert.</translation>
+    </message>
+    <message>
+        <source>The package holds more than the %1 MiB Tessera imports.</source>
+        <translation>Das Paket enthält mehr als die %1 MiB, die Tessera importiert.</translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCommand</name>
     <message>
         <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
@@ -2296,16 +2323,28 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
 <context>
     <name>OvaArchive</name>
     <message>
-        <source>tar listed the archive inconsistently.</source>
-        <translation>tar hat das Archiv widersprüchlich aufgelistet.</translation>
-    </message>
-    <message>
         <source>“%1” is larger than %2 bytes.</source>
         <translation>„%1“ ist größer als %2 Bytes.</translation>
     </message>
     <message>
-        <source>Stopped.</source>
-        <translation>Abgebrochen.</translation>
+        <source>the archive ends early or is damaged.</source>
+        <translation>das Archiv endet zu früh oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>it is not a plain file.</source>
+        <translation>es ist keine einfache Datei.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a plain file.</source>
+        <translation>„%1“ ist keine einfache Datei.</translation>
+    </message>
+    <message>
+        <source>the archive holds no “%1”.</source>
+        <translation>das Archiv enthält kein „%1“.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a plain file, or appears twice.</source>
+        <translation>„%1“ ist keine einfache Datei oder kommt zweimal vor.</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2367,25 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>OvfFolder</name>
+    <message>
+        <source>it is larger than %1 bytes.</source>
+        <translation>es ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>it is not a plain file.</source>
+        <translation>es ist keine einfache Datei.</translation>
+    </message>
+    <message>
+        <source>it is a link or special file, not a plain file.</source>
+        <translation>es ist eine Verknüpfung oder Spezialdatei, keine einfache Datei.</translation>
+    </message>
+    <message>
+        <source>it changed while it was being opened.</source>
+        <translation>es hat sich beim Öffnen geändert.</translation>
+    </message>
+</context>
+<context>
     <name>OvfManifest</name>
     <message>
         <source>manifest line %1 is not “SHA256(file)= digest”.</source>
@@ -2344,10 +2402,6 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>The manifest has no checksum for “%1”.</source>
         <translation>Das Manifest hat keine Prüfsumme für „%1“.</translation>
-    </message>
-    <message>
-        <source>Could not read “%1” to check it: %2</source>
-        <translation>„%1“ konnte zum Prüfen nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2600,81 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>port range %1 is backwards</source>
         <translation>Portbereich %1 ist vertauscht (Anfang größer als Ende)</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateDirectory</name>
+    <message>
+        <source>Could not open “%1”: %2</source>
+        <translation>„%1“ konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” can be changed by another user, so Tessera keeps no private files in “%2”. Make it belong to you or root and not writable by others, or choose another folder.</source>
+        <translation>„%1“ kann von einem anderen Benutzer verändert werden, deshalb legt Tessera in „%2“ keine privaten Dateien ab. Machen Sie es zu Ihrem oder root gehörend und für andere nicht beschreibbar, oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an absolute path.</source>
+        <translation>„%1“ ist kein absoluter Pfad.</translation>
+    </message>
+    <message>
+        <source>“%1” does not name a folder.</source>
+        <translation>„%1“ bezeichnet keinen Ordner.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder “%1”: %2</source>
+        <translation>Der Ordner „%1“ konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is a symbolic link, so Tessera does not use it: whoever made it chooses where Tessera&apos;s files go. Remove it and try again.</source>
+        <translation>„%1“ ist eine symbolische Verknüpfung, deshalb verwendet Tessera es nicht: Wer sie angelegt hat, bestimmt, wohin Tesseras Dateien gehen. Entfernen Sie sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not open the folder “%1”: %2</source>
+        <translation>Der Ordner „%1“ konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” belongs to another user, so Tessera does not use it: that user could read or replace what Tessera puts there. Remove it (as its owner or root) and try again.</source>
+        <translation>„%1“ gehört einem anderen Benutzer, deshalb verwendet Tessera es nicht: Dieser Benutzer könnte lesen oder ersetzen, was Tessera dort ablegt. Entfernen Sie es (als Eigentümer oder root) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Other users may write to “%1”, so Tessera does not use it: they could have put links there. Remove it and try again.</source>
+        <translation>Andere Benutzer dürfen in „%1“ schreiben, deshalb verwendet Tessera es nicht: Sie könnten dort Verknüpfungen abgelegt haben. Entfernen Sie es und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not make “%1” private: %2</source>
+        <translation>„%1“ konnte nicht privat gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” does not name a file.</source>
+        <translation>„%1“ bezeichnet keine Datei.</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”: %2</source>
+        <translation>„%1“ konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is a symbolic link, so Tessera does not read it.</source>
+        <translation>„%1“ ist eine symbolische Verknüpfung, deshalb liest Tessera es nicht.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a plain file, so Tessera does not read it.</source>
+        <translation>„%1“ ist keine einfache Datei, deshalb liest Tessera es nicht.</translation>
+    </message>
+    <message>
+        <source>“%1” belongs to another user or others may change it, so Tessera does not read it.</source>
+        <translation>„%1“ gehört einem anderen Benutzer oder andere dürfen es ändern, deshalb liest Tessera es nicht.</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 bytes.</source>
+        <translation>„%1“ ist größer als %2 Bytes.</translation>
     </message>
 </context>
 <context>
@@ -3190,6 +3319,17 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     </message>
 </context>
 <context>
+    <name>RuntimeDirectory</name>
+    <message>
+        <source>Could not create a folder for Tessera&apos;s sockets in /tmp: %1</source>
+        <translation>In /tmp konnte kein Ordner für Tesseras Sockets angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not record the folder for Tessera&apos;s sockets in “%1”: %2</source>
+        <translation>Der Ordner für Tesseras Sockets konnte nicht in „%1“ vermerkt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>SeamlessSwitch</name>
     <message>
         <source>Separate windows</source>
@@ -3536,6 +3676,13 @@ bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quo
     <message>
         <source>%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.</source>
         <translation>%1 gibt es schon, daher kann die aktuelle Fassung von %2 nicht unter diesem Namen behalten werden. Nichts wurde rückgängig gemacht; sehen Sie sich die Vorschau erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>TesseraPaths</name>
+    <message>
+        <source>“%1” is not in Tessera&apos;s runtime folder “%2” any more. Restart Tessera.</source>
+        <translation>„%1“ liegt nicht mehr in Tesseras Laufzeitordner „%2“. Starten Sie Tessera neu.</translation>
     </message>
 </context>
 <context>

@@ -300,14 +300,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1”, which the descriptor needs, is missing beside it or is not a plain file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not read the manifest “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The package is %1 MiB, more than the %2 MiB Tessera imports.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,14 +317,6 @@
     </message>
     <message>
         <source>Could not create “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unpacking %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not unpack “%1” from the archive: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -401,6 +385,26 @@
     </message>
     <message>
         <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”, which the descriptor needs, is missing beside it or is not a plain file (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the manifest “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the package&apos;s files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not unpack “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1940,6 +1944,29 @@
     </message>
 </context>
 <context>
+    <name>ImportStaging</name>
+    <message>
+        <source>Nothing is being copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package holds more than the %1 MiB Tessera imports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentCommand</name>
     <message>
         <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
@@ -2286,15 +2313,27 @@ Your personal files are not touched.</source>
 <context>
     <name>OvaArchive</name>
     <message>
-        <source>tar listed the archive inconsistently.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>“%1” is larger than %2 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopped.</source>
+        <source>the archive ends early or is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a plain file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a plain file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive holds no “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a plain file, or appears twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2318,6 +2357,25 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>OvfFolder</name>
+    <message>
+        <source>it is larger than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a plain file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a link or special file, not a plain file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it changed while it was being opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OvfManifest</name>
     <message>
         <source>manifest line %1 is not “SHA256(file)= digest”.</source>
@@ -2333,10 +2391,6 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>The manifest has no checksum for “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not read “%1” to check it: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2535,6 +2589,81 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>port range %1 is backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivateDirectory</name>
+    <message>
+        <source>Could not open “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” can be changed by another user, so Tessera keeps no private files in “%2”. Make it belong to you or root and not writable by others, or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an absolute path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not name a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a symbolic link, so Tessera does not use it: whoever made it chooses where Tessera&apos;s files go. Remove it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the folder “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” belongs to another user, so Tessera does not use it: that user could read or replace what Tessera puts there. Remove it (as its owner or root) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other users may write to “%1”, so Tessera does not use it: they could have put links there. Remove it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make “%1” private: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not name a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a symbolic link, so Tessera does not read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a plain file, so Tessera does not read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” belongs to another user or others may change it, so Tessera does not read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3175,6 +3304,17 @@ Your personal files are not touched.</source>
     </message>
 </context>
 <context>
+    <name>RuntimeDirectory</name>
+    <message>
+        <source>Could not create a folder for Tessera&apos;s sockets in /tmp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the folder for Tessera&apos;s sockets in “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SeamlessSwitch</name>
     <message>
         <source>Separate windows</source>
@@ -3517,6 +3657,13 @@ current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; b
     </message>
     <message>
         <source>%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TesseraPaths</name>
+    <message>
+        <source>“%1” is not in Tessera&apos;s runtime folder “%2” any more. Restart Tessera.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,7 +2,9 @@
 
 #include "appliancecatalog.h"
 #include "contractparser.h"
+#include "importstaging.h"
 #include "ovaarchive.h"
+#include "ovffolder.h"
 #include "ovfmanifest.h"
 #include "ovfpackage.h"
 #include "qemuimg.h"
@@ -25,6 +27,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <memory>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -57,7 +60,10 @@ struct ApplianceImporter::Plan
 {
     bool ova = false;
     QString source;
-    QString sourceDir;        ///< OVF: the folder the referenced files are in
+    // Opened once, in inspect(): everything later reads these, never the paths again.
+    std::unique_ptr<OvaArchive> archive; ///< OVA
+    std::unique_ptr<OvfFolder> folder;   ///< OVF: the descriptor's folder, the files it needs opened in it
+    QString stagingDir;       ///< where the needed files were copied, once, before any check or conversion
     QByteArray descriptor;
     QString descriptorName;   ///< the .ovf's own name (a member name for an OVA)
     OvfPackage package;
@@ -85,26 +91,39 @@ bool ApplianceImporter::isValidName(const QString &name)
 
 bool ApplianceImporter::readDescriptor(const QString &source, QByteArray *descriptor, QString *fileName, QString *error)
 {
-    const QFileInfo info(source);
-    if (!info.isFile()) {
+    if (!QFileInfo(source).isFile()) {
         *error = tr("“%1” is not a file. Choose an .ovf descriptor or an .ova archive.").arg(source);
         return false;
     }
-    if (info.suffix().compare(QLatin1String("ova"), Qt::CaseInsensitive) != 0) {
-        if (info.size() > ContractParser::maximumSize) {
-            *error = tr("“%1” is too large to be an OVF descriptor.").arg(source);
-            return false;
-        }
-        QFile file(source);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("Could not read “%1”: %2").arg(source, file.errorString());
-            return false;
-        }
-        *descriptor = file.readAll();
-        *fileName = source;
-        return true;
+    if (isOva(source))
+        return readDescriptor(OvaArchive(source), source, descriptor, fileName, error);
+    if (QFileInfo(source).size() > ContractParser::maximumSize) {
+        *error = tr("“%1” is too large to be an OVF descriptor.").arg(source);
+        return false;
     }
-    const OvaArchive archive(source);
+    return readDescriptor(OvfFolder(source), source, descriptor, fileName, error);
+}
+
+bool ApplianceImporter::isOva(const QString &source)
+{
+    return QFileInfo(source).suffix().compare(QLatin1String("ova"), Qt::CaseInsensitive) == 0;
+}
+
+bool ApplianceImporter::readDescriptor(const OvfFolder &folder, const QString &source, QByteArray *descriptor, QString *fileName,
+                                       QString *error)
+{
+    QString why;
+    if (!folder.readDescriptor(ContractParser::maximumSize, descriptor, &why)) {
+        *error = tr("Could not read “%1”: %2").arg(source, why);
+        return false;
+    }
+    *fileName = source;
+    return true;
+}
+
+bool ApplianceImporter::readDescriptor(const OvaArchive &archive, const QString &source, QByteArray *descriptor, QString *fileName,
+                                       QString *error)
+{
     QList<OvaArchive::Member> members;
     QString tarError;
     if (!archive.list(&members, &tarError)) {
@@ -133,7 +152,7 @@ bool ApplianceImporter::readDescriptor(const QString &source, QByteArray *descri
         *error = tr("Could not read the descriptor in “%1”: %2").arg(source, tarError);
         return false;
     }
-    *fileName = info.fileName() + QLatin1Char('/') + ovf->name;
+    *fileName = QFileInfo(source).fileName() + QLatin1Char('/') + ovf->name;
     return true;
 }
 
@@ -159,13 +178,108 @@ int ApplianceImporter::removeInterrupted(const QString &importsDir)
     return removed;
 }
 
+bool ApplianceImporter::inspectArchive(Plan *plan, const QStringList &referenced, const QString &fileName, Result *result)
+{
+    const QString &source = plan->source;
+    QList<OvaArchive::Member> members;
+    QString tarError;
+    if (!plan->archive->list(&members, &tarError)) {
+        result->error = tr("“%1” is not a readable OVA (tar) archive: %2").arg(source, tarError);
+        return false;
+    }
+    plan->descriptorName = fileName.section(QLatin1Char('/'), -1);
+    const QString base = QFileInfo(plan->descriptorName).completeBaseName();
+    QStringList seen;
+    for (const OvaArchive::Member &member : std::as_const(members)) {
+        if (!OvfPackage::isPlainFileName(member.name)) {
+            result->error = tr("“%1” holds the member “%2”, whose name has a folder, an absolute path or “..”. "
+                               "Tessera refuses such archives; ask the publisher for a clean one.")
+                                .arg(source, member.name.left(200));
+            return false;
+        }
+        if (!member.isRegularFile()) {
+            result->error = tr("“%1” holds “%2”, which is a link or special file, not a plain file. "
+                               "Tessera refuses such archives; ask the publisher for a clean one.")
+                                .arg(source, member.name);
+            return false;
+        }
+        if (seen.contains(member.name)) {
+            result->error = tr("“%1” holds “%2” twice.").arg(source, member.name);
+            return false;
+        }
+        seen.append(member.name);
+        const bool known = member.name == plan->descriptorName || referenced.contains(member.name)
+            || member.name == base + QStringLiteral(".mf") || member.name == base + QStringLiteral(".cert");
+        if (!known) {
+            result->error = tr("“%1” holds “%2”, which its descriptor does not reference. "
+                               "Tessera refuses archives with unexpected content.")
+                                .arg(source, member.name);
+            return false;
+        }
+        // Bounded per member, so a huge header cannot wrap the sum around (the copy is bounded again).
+        plan->totalBytes += qBound<qint64>(0, member.size, m_maximumBytes + 1);
+        if (member.name == base + QStringLiteral(".mf"))
+            plan->manifestName = member.name;
+    }
+    for (const QString &href : std::as_const(plan->needed)) {
+        if (!seen.contains(href)) {
+            result->error = tr("“%1” does not hold “%2”, which its descriptor needs.").arg(source, href);
+            return false;
+        }
+    }
+    if (!plan->manifestName.isEmpty() && !plan->archive->read(plan->manifestName, OvfManifest::maximumSize, &plan->manifest, &tarError)) {
+        result->error = tr("Could not read the manifest in “%1”: %2").arg(source, tarError);
+        return false;
+    }
+    return true;
+}
+
+bool ApplianceImporter::inspectFolder(Plan *plan, Result *result)
+{
+    OvfFolder &folder = *plan->folder;
+    plan->descriptorName = folder.descriptorName();
+    for (const QString &href : std::as_const(plan->needed)) {
+        // Opened now, once, without following a link; copied later from this very descriptor.
+        qint64 size = 0;
+        QString why;
+        if (!folder.openFile(href, &size, &why)) {
+            result->error = tr("“%1”, which the descriptor needs, is missing beside it or is not a plain file (%2).")
+                                .arg(folder.path() + QLatin1Char('/') + href, why);
+            return false;
+        }
+        plan->totalBytes += size;
+    }
+    const QString manifestName = QFileInfo(plan->descriptorName).completeBaseName() + QStringLiteral(".mf");
+    if (folder.contains(manifestName)) {
+        QString why;
+        if (!folder.readFile(manifestName, OvfManifest::maximumSize, &plan->manifest, &why)) {
+            result->error = tr("Could not read the manifest “%1”: %2").arg(folder.path() + QLatin1Char('/') + manifestName, why);
+            return false;
+        }
+        plan->manifestName = manifestName;
+    }
+    return true;
+}
+
 bool ApplianceImporter::inspect(const QString &source, Plan *plan, Result *result)
 {
     plan->source = source;
-    plan->ova = QFileInfo(source).suffix().compare(QLatin1String("ova"), Qt::CaseInsensitive) == 0;
+    plan->ova = isOva(source);
     QString fileName;
-    if (!readDescriptor(source, &plan->descriptor, &fileName, &result->error))
+    if (!QFileInfo(source).isFile()) {
+        result->error = tr("“%1” is not a file. Choose an .ovf descriptor or an .ova archive.").arg(source);
         return false;
+    }
+    // Opened once: the descriptor, the listing, the manifest and every copy read these.
+    if (plan->ova) {
+        plan->archive = std::make_unique<OvaArchive>(source);
+        if (!readDescriptor(*plan->archive, source, &plan->descriptor, &fileName, &result->error))
+            return false;
+    } else {
+        plan->folder = std::make_unique<OvfFolder>(source);
+        if (!readDescriptor(*plan->folder, source, &plan->descriptor, &fileName, &result->error))
+            return false;
+    }
 
     // 1. The contract, before anything else happens.
     const ContractParseResult contract = ContractParser::parse(plan->descriptor, fileName);
@@ -188,92 +302,25 @@ bool ApplianceImporter::inspect(const QString &source, Plan *plan, Result *resul
         result->error = tr("%1: %2").arg(fileName, plan->package.error());
         return false;
     }
+    auto need = [plan](const QString &href) {
+        if (!plan->needed.contains(href)) // two disks may share a file: it is copied once
+            plan->needed.append(href);
+    };
     for (const OvfPackage::Disk &disk : plan->package.disks())
-        plan->needed.append(plan->package.file(disk.fileRef)->href);
+        need(plan->package.file(disk.fileRef)->href);
     const OvfPackage::File *kernel = plan->package.file(OvfPackage::kernelFileId());
     const OvfPackage::File *initrd = plan->package.file(OvfPackage::initrdFileId());
-    if (kernel && initrd)
-        plan->needed << kernel->href << initrd->href;
+    if (kernel && initrd) {
+        need(kernel->href);
+        need(initrd->href);
+    }
 
     QStringList referenced;
     for (const OvfPackage::File &file : plan->package.files())
         referenced.append(file.href);
 
-    if (plan->ova) {
-        QList<OvaArchive::Member> members;
-        QString tarError;
-        if (!OvaArchive(source).list(&members, &tarError)) {
-            result->error = tr("“%1” is not a readable OVA (tar) archive: %2").arg(source, tarError);
-            return false;
-        }
-        plan->descriptorName = fileName.section(QLatin1Char('/'), -1);
-        const QString base = QFileInfo(plan->descriptorName).completeBaseName();
-        QStringList seen;
-        for (const OvaArchive::Member &member : std::as_const(members)) {
-            if (!OvfPackage::isPlainFileName(member.name)) {
-                result->error = tr("“%1” holds the member “%2”, whose name has a folder, an absolute path or “..”. "
-                                   "Tessera refuses such archives; ask the publisher for a clean one.")
-                                    .arg(source, member.name.left(200));
-                return false;
-            }
-            if (!member.isRegularFile()) {
-                result->error = tr("“%1” holds “%2”, which is a link or special file, not a plain file. "
-                                   "Tessera refuses such archives; ask the publisher for a clean one.")
-                                    .arg(source, member.name);
-                return false;
-            }
-            if (seen.contains(member.name)) {
-                result->error = tr("“%1” holds “%2” twice.").arg(source, member.name);
-                return false;
-            }
-            seen.append(member.name);
-            const bool known = member.name == plan->descriptorName || referenced.contains(member.name)
-                || member.name == base + QStringLiteral(".mf") || member.name == base + QStringLiteral(".cert");
-            if (!known) {
-                result->error = tr("“%1” holds “%2”, which its descriptor does not reference. "
-                                   "Tessera refuses archives with unexpected content.")
-                                    .arg(source, member.name);
-                return false;
-            }
-            plan->totalBytes += member.size;
-            if (member.name == base + QStringLiteral(".mf"))
-                plan->manifestName = member.name;
-        }
-        for (const QString &href : std::as_const(plan->needed)) {
-            if (!seen.contains(href)) {
-                result->error = tr("“%1” does not hold “%2”, which its descriptor needs.").arg(source, href);
-                return false;
-            }
-        }
-        if (!plan->manifestName.isEmpty()
-            && !OvaArchive(source).read(plan->manifestName, OvfManifest::maximumSize, &plan->manifest, &tarError)) {
-            result->error = tr("Could not read the manifest in “%1”: %2").arg(source, tarError);
-            return false;
-        }
-    } else {
-        const QFileInfo descriptorInfo(source);
-        plan->descriptorName = descriptorInfo.fileName();
-        plan->sourceDir = descriptorInfo.absolutePath();
-        for (const QString &href : std::as_const(plan->needed)) {
-            const QFileInfo file(plan->sourceDir + QLatin1Char('/') + href);
-            if (file.isSymLink() || !file.isFile()) {
-                result->error = tr("“%1”, which the descriptor needs, is missing beside it or is not a plain file.").arg(file.filePath());
-                return false;
-            }
-            plan->totalBytes += file.size();
-        }
-        const QString manifestPath = plan->sourceDir + QLatin1Char('/') + descriptorInfo.completeBaseName() + QStringLiteral(".mf");
-        const QFileInfo manifestInfo(manifestPath);
-        if (manifestInfo.exists()) {
-            QFile manifest(manifestPath);
-            if (manifestInfo.size() > OvfManifest::maximumSize || !manifest.open(QIODevice::ReadOnly)) {
-                result->error = tr("Could not read the manifest “%1”.").arg(manifestPath);
-                return false;
-            }
-            plan->manifestName = manifestInfo.fileName();
-            plan->manifest = manifest.readAll();
-        }
-    }
+    if (plan->ova ? !inspectArchive(plan, referenced, fileName, result) : !inspectFolder(plan, result))
+        return false;
     if (plan->totalBytes > m_maximumBytes) {
         result->error = tr("The package is %1 MiB, more than the %2 MiB Tessera imports.")
                             .arg(plan->totalBytes / (1024 * 1024)).arg(m_maximumBytes / (1024 * 1024));
@@ -317,33 +364,54 @@ bool ApplianceImporter::inspect(const QString &source, Plan *plan, Result *resul
     return true;
 }
 
-bool ApplianceImporter::copyFiles(Plan *plan, const QString &workDir, Result *result)
+bool ApplianceImporter::stageFiles(Plan *plan, const QString &workDir, Result *result)
 {
-    // OVA members are extracted into workDir/package; an OVF's files are read where they are.
-    if (!plan->ova)
-        return true;
-    const QString packageDir = workDir + QStringLiteral("/package");
-    if (!QDir().mkpath(packageDir)) {
-        result->error = tr("Could not create “%1”.").arg(packageDir);
+    // Every needed file is copied once into a private folder, counted and hashed on the way;
+    // the manifest check and qemu-img then read only these copies.
+    plan->stagingDir = workDir + QStringLiteral("/package");
+    ImportStaging staging(plan->stagingDir, m_maximumBytes);
+    if (!staging.isValid()) {
+        result->error = staging.errorString();
         return false;
     }
-    const OvaArchive archive(plan->source);
-    qint64 done = 0;
-    for (const QString &href : std::as_const(plan->needed)) {
-        Q_EMIT progress(5 + int(30 * done / qMax<qint64>(1, plan->totalBytes)), tr("Unpacking %1").arg(href));
-        QString error;
-        const bool ok = archive.extract(href, packageDir, &error, [&](qint64 written) {
-            Q_EMIT progress(5 + int(30 * (done + written) / qMax<qint64>(1, plan->totalBytes)), tr("Unpacking %1").arg(href));
-            return !cancelled();
-        });
-        const QFileInfo extracted(packageDir + QLatin1Char('/') + href);
-        if (!ok || extracted.isSymLink() || !extracted.isFile()) {
-            result->error = tr("Could not unpack “%1” from the archive: %2").arg(href, error);
+    const OvfManifest manifest = OvfManifest::parse(plan->manifest);
+    if (!plan->manifestName.isEmpty()) {
+        for (const QString &href : std::as_const(plan->needed)) {
+            QCryptographicHash::Algorithm algorithm;
+            if (manifest.algorithm(href, &algorithm))
+                staging.setDigestAlgorithm(href, algorithm);
+        }
+    }
+    const qint64 total = qMax<qint64>(1, plan->totalBytes);
+    staging.setProgressHandler([this, total](qint64 written) {
+        Q_EMIT progress(5 + int(30 * qMin(written, total) / total), tr("Copying the package's files"));
+        return !cancelled();
+    });
+    Q_EMIT progress(5, tr("Copying the package's files"));
+    QString error;
+    if (plan->ova) {
+        if (!plan->archive->extract(plan->needed, &staging, &error)) {
+            result->error = cancelled() ? tr("Stopped.") : tr("Could not unpack “%1”: %2").arg(plan->source, error);
             return false;
         }
-        done += extracted.size();
+    } else {
+        for (const QString &href : std::as_const(plan->needed)) {
+            if (!staging.copyFrom(href, plan->folder->descriptor(href), &error)) {
+                result->error = cancelled() ? tr("Stopped.") : tr("Could not copy “%1”: %2").arg(href, error);
+                return false;
+            }
+        }
     }
-    plan->sourceDir = packageDir;
+
+    if (!plan->manifestName.isEmpty()) {
+        Q_EMIT progress(36, tr("Checking the manifest"));
+        for (const QString &href : std::as_const(plan->needed)) {
+            if (const QString mismatch = manifest.verifyDigest(href, staging.digest(href)); !mismatch.isEmpty()) {
+                result->error = mismatch;
+                return false;
+            }
+        }
+    }
     return true;
 }
 
@@ -439,10 +507,10 @@ ApplianceImporter::Result ApplianceImporter::import(const QString &source, const
         return result;
     }
     const QStorageInfo storage(m_importsDir);
-    // The OVA's members are unpacked and then converted: room for both.
-    if (storage.isValid() && storage.bytesAvailable() < plan.totalBytes * (plan.ova ? 2 : 1)) {
+    // The package's files are copied and then converted: room for both.
+    if (storage.isValid() && storage.bytesAvailable() < plan.totalBytes * 2) {
         result.error = tr("There is not enough free space in “%1” for this appliance (%2 MiB needed). Free some space and try again.")
-                           .arg(m_importsDir).arg(plan.totalBytes * (plan.ova ? 2 : 1) / (1024 * 1024));
+                           .arg(m_importsDir).arg(plan.totalBytes * 2 / (1024 * 1024));
         return result;
     }
     auto fail = [&](const QString &error) {
@@ -455,20 +523,8 @@ ApplianceImporter::Result ApplianceImporter::import(const QString &source, const
     if (!QDir().mkpath(current))
         return fail(tr("Could not create “%1”.").arg(current));
 
-    if (!copyFiles(&plan, workDir, &result))
+    if (!stageFiles(&plan, workDir, &result))
         return fail(result.error);
-
-    if (!plan.manifestName.isEmpty()) {
-        Q_EMIT progress(36, tr("Checking the manifest"));
-        const OvfManifest manifest = OvfManifest::parse(plan.manifest);
-        for (const QString &href : std::as_const(plan.needed)) {
-            if (cancelled())
-                return fail(tr("Stopped."));
-            const QString mismatch = manifest.verifyFile(href, plan.sourceDir + QLatin1Char('/') + href);
-            if (!mismatch.isEmpty())
-                return fail(mismatch);
-        }
-    }
 
     const QList<OvfPackage::Disk> disks = plan.package.disks();
     QJsonArray diskNames;
@@ -479,7 +535,7 @@ ApplianceImporter::Result ApplianceImporter::import(const QString &source, const
         const int to = 40 + int(58 * (i + 1) / disks.size());
         Q_EMIT progress(from, tr("Converting the disk"));
         QString error;
-        if (!convertDisk(plan.sourceDir + QLatin1Char('/') + href, OvfPackage::qemuFormat(disks.at(i).format, href), output, from, to,
+        if (!convertDisk(plan.stagingDir + QLatin1Char('/') + href, OvfPackage::qemuFormat(disks.at(i).format, href), output, from, to,
                          &error))
             return fail(tr("%1: %2").arg(href, error));
         QFile::setPermissions(output, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
@@ -490,9 +546,13 @@ ApplianceImporter::Result ApplianceImporter::import(const QString &source, const
     const OvfPackage::File *kernel = plan.package.file(OvfPackage::kernelFileId());
     const OvfPackage::File *initrd = plan.package.file(OvfPackage::initrdFileId());
     const bool directBoot = kernel && initrd;
+    // The staged copies are moved, not copied again; they are readable as a built appliance's are.
+    const QFile::Permissions readable = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
     if (directBoot
-        && (!QFile::copy(plan.sourceDir + QLatin1Char('/') + kernel->href, current + QStringLiteral("/vmlinuz"))
-            || !QFile::copy(plan.sourceDir + QLatin1Char('/') + initrd->href, current + QStringLiteral("/initrd.img"))))
+        && (!QFile::rename(plan.stagingDir + QLatin1Char('/') + kernel->href, current + QStringLiteral("/vmlinuz"))
+            || !QFile::rename(plan.stagingDir + QLatin1Char('/') + initrd->href, current + QStringLiteral("/initrd.img"))
+            || !QFile::setPermissions(current + QStringLiteral("/vmlinuz"), readable)
+            || !QFile::setPermissions(current + QStringLiteral("/initrd.img"), readable)))
         return fail(tr("Could not copy the kernel and initrd."));
 
     Q_EMIT progress(99, tr("Finishing"));
@@ -508,8 +568,7 @@ ApplianceImporter::Result ApplianceImporter::import(const QString &source, const
     if (!writeFile(current + QStringLiteral("/appliance.ovf"), plan.descriptor)
         || !writeFile(current + QStringLiteral("/build.json"), QJsonDocument(build).toJson()))
         return fail(tr("Could not write the appliance's descriptor into “%1”.").arg(current));
-    if (plan.ova)
-        QDir(workDir + QStringLiteral("/package")).removeRecursively();
+    QDir(plan.stagingDir).removeRecursively();
     if (cancelled())
         return fail(tr("Stopped."));
 

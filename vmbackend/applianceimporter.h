@@ -5,15 +5,23 @@
 #include <QObject>
 #include <QString>
 
+class OvaArchive;
+class OvfFolder;
+
 /**
  * Imports an appliance from an OVF descriptor (with its files beside it) or an
  * OVA archive into DATA/appliances/NAME/current, the layout ApplianceImage reads.
  *
  * Order matters for safety: the contract is validated with ContractParser
- * first, and nothing is copied when it is rejected. An OVA is listed with tar
+ * first, and nothing is copied when it is rejected. An OVA is listed with libarchive
  * and refused when a member is a link or special file, has a folder or `..` in
- * its name, is not referenced by the descriptor, or the total is too big. The
- * manifest (.mf), when present, is checked. Each disk is converted with
+ * its name, is not referenced by the descriptor, or the total is too big.
+ *
+ * Read once, then use what was checked: the OVA, or the descriptor's folder and each file it
+ * needs (O_NOFOLLOW, fstat), is opened once in inspect(); the needed files are then copied
+ * from those descriptors into a private staging folder (ImportStaging), counted against the
+ * size limit and hashed on the way. The manifest (.mf), when present, is checked against
+ * those digests, and `qemu-img` reads only the staged copies. Each disk is converted with
  * `qemu-img convert -O qcow2` from its declared format (never probed), and refused
  * when it points at a backing file or extent elsewhere. The base image ends read-only.
  *
@@ -63,8 +71,13 @@ Q_SIGNALS:
 
 private:
     struct Plan;
+    static bool isOva(const QString &source);
+    static bool readDescriptor(const OvfFolder &folder, const QString &source, QByteArray *descriptor, QString *fileName, QString *error);
+    static bool readDescriptor(const OvaArchive &archive, const QString &source, QByteArray *descriptor, QString *fileName, QString *error);
     bool inspect(const QString &source, Plan *plan, Result *result);
-    bool copyFiles(Plan *plan, const QString &workDir, Result *result);
+    bool inspectArchive(Plan *plan, const QStringList &referenced, const QString &fileName, Result *result);
+    bool inspectFolder(Plan *plan, Result *result);
+    bool stageFiles(Plan *plan, const QString &workDir, Result *result);
     bool convertDisk(const QString &input, const QString &format, const QString &output, int fromPercent, int toPercent,
                      QString *error);
     bool cancelled() const { return m_cancelled.loadRelaxed() != 0; }

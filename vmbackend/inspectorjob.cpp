@@ -98,6 +98,8 @@ VmError InspectorJob::start(virConnectPtr connection) const
                        deltaDisk);
     if (!QDir().mkpath(outboxDir))
         return VmError(VmError::DiskFailed, tr("Could not prepare the inspector's folder. Check that your data folder is writable."), outboxDir);
+    if (QString problem; !TesseraPaths::isInRuntimeDir(spec.spiceSocket, &problem))
+        return VmError(VmError::StartFailed, problem);
     QFile::remove(spec.spiceSocket);
     if (VmError error = OverlayDisk(baseDisk, spec.systemDisk).reset(); error.isError())
         return error;

@@ -8,6 +8,7 @@
 #include "readystate.h"
 #include "restorepointstore.h"
 #include "recoveryjob.h"
+#include "tesserapaths.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -144,6 +145,9 @@ LaunchJob::Result LaunchJob::launch(virConnectPtr connection) const
         return {notConnected()};
     if (VmError error = prepareSharedFolders(); error.isError())
         return {error};
+    // QEMU makes the SPICE socket there, the gateway its files: only in a folder no other user can change.
+    if (QString problem; !TesseraPaths::isInRuntimeDir(spec.spiceSocket, &problem))
+        return {VmError(VmError::StartFailed, problem)};
     RecoveryJob::finishInterrupted(instanceDir);
     const ReadyState ready(instanceDir);
     ready.removeLeftovers();

@@ -1,6 +1,5 @@
 #include "ovfmanifest.h"
 
-#include <QFile>
 #include <QRegularExpression>
 
 OvfManifest OvfManifest::parse(const QByteArray &text)
@@ -49,14 +48,19 @@ QString OvfManifest::verifyData(const QString &name, const QByteArray &data) con
     return compare(name, *it, QCryptographicHash::hash(data, it->algorithm).toHex());
 }
 
-QString OvfManifest::verifyFile(const QString &name, const QString &path) const
+bool OvfManifest::algorithm(const QString &name, QCryptographicHash::Algorithm *algorithm) const
+{
+    const auto it = m_entries.constFind(name);
+    if (it == m_entries.cend())
+        return false;
+    *algorithm = it->algorithm;
+    return true;
+}
+
+QString OvfManifest::verifyDigest(const QString &name, const QByteArray &hexDigest) const
 {
     const auto it = m_entries.constFind(name);
     if (it == m_entries.cend())
         return tr("The manifest has no checksum for “%1”.").arg(name);
-    QFile file(path);
-    QCryptographicHash hash(it->algorithm);
-    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
-        return tr("Could not read “%1” to check it: %2").arg(name, file.errorString());
-    return compare(name, *it, hash.result().toHex());
+    return compare(name, *it, hexDigest);
 }

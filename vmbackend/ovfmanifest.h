@@ -8,7 +8,9 @@
 
 /**
  * An OVF manifest (.mf): lines `SHA256(name)= hex` (or SHA1, SHA512).
- * The importer checks the descriptor and every file it references against it.
+ * The importer checks the descriptor and every file it references against it: each file's
+ * digest is computed as it is copied into the import's private staging folder (ImportStaging),
+ * so what is checked is exactly what is then converted.
  */
 class OvfManifest
 {
@@ -28,8 +30,10 @@ public:
 
     /// Checks @p data (in memory) against the entry for @p name. Empty when it matches.
     QString verifyData(const QString &name, const QByteArray &data) const;
-    /// Checks the file at @p path against the entry for @p name. Empty when it matches.
-    QString verifyFile(const QString &name, const QString &path) const;
+    /// The algorithm of the entry for @p name; false when there is none.
+    bool algorithm(const QString &name, QCryptographicHash::Algorithm *algorithm) const;
+    /// Checks @p hexDigest (lower-case, computed with algorithm()) against the entry for @p name. Empty when it matches.
+    QString verifyDigest(const QString &name, const QByteArray &hexDigest) const;
 
 private:
     struct Entry

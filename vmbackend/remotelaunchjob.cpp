@@ -4,6 +4,7 @@
 #include "domainxmlbuilder.h"
 #include "launchjob.h"
 #include "sshtunnel.h"
+#include "tesserapaths.h"
 #include "vmbackendlog.h"
 
 #include <QCoreApplication>
@@ -72,6 +73,12 @@ QString RemoteLaunchJob::gatewaySocketOf(const QString &domainXml)
 RemoteLaunchJob::Result RemoteLaunchJob::launch(virConnectPtr connection) const
 {
     Result result;
+    // The ssh master's control socket and the display's forward are made there: only in a
+    // folder no other user can change.
+    if (QString problem; !TesseraPaths::isInRuntimeDir(controlPath, &problem) || !TesseraPaths::isInRuntimeDir(spec.spiceSocket, &problem)) {
+        result.error = VmError(VmError::StartFailed, problem);
+        return result;
+    }
     const SshTunnel tunnel(uri, controlPath);
     if (!tunnel.isValid()) {
         result.error = VmError(VmError::StartFailed, tunnel.problem());

@@ -1,11 +1,11 @@
 #include "tesserapaths.h"
 
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
-#include <QSettings>
+#include "runtimedirectory.h"
 
-#include <unistd.h>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 
 namespace {
 
@@ -32,23 +32,25 @@ QString TesseraPaths::dataDir()
     return fromEnvOr("TESSERA_DATA_DIR", xdgDir("XDG_DATA_HOME", QStringLiteral("/.local/share")) + QStringLiteral("/tessera"));
 }
 
-QString TesseraPaths::runtimeDir()
+QString TesseraPaths::runtimeDir(QString *error)
 {
-    const QString xdgRuntime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    const QString base = xdgRuntime.isEmpty() ? QStringLiteral("/tmp/tessera-%1").arg(getuid())
-                                              : xdgRuntime + QStringLiteral("/tessera");
-    // Keyed by the data folder: two shells (or a shell and a test run) with
-    // different data folders must never replace each other's sockets.
-    const QByteArray dataKey = QCryptographicHash::hash(QDir::cleanPath(dataDir()).toUtf8(), QCryptographicHash::Sha256)
-                                   .toHex()
-                                   .left(12);
-    const QString dir = base + QLatin1Char('/') + QString::fromLatin1(dataKey);
-    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
-    if (QDir().mkpath(dir)) {
-        QFile::setPermissions(base, ownerOnly);
-        QFile::setPermissions(dir, ownerOnly);
+    const PrivateDirectory dir = RuntimeDirectory::locate(qEnvironmentVariable("XDG_RUNTIME_DIR"), dataDir());
+    if (!dir.isValid() && error)
+        *error = dir.errorString();
+    return dir.path();
+}
+
+bool TesseraPaths::isInRuntimeDir(const QString &path, QString *error)
+{
+    const QString dir = runtimeDir(error);
+    if (dir.isEmpty())
+        return false;
+    if (QFileInfo(path).path() != dir) {
+        *error = QCoreApplication::translate("TesseraPaths", "“%1” is not in Tessera's runtime folder “%2” any more. Restart Tessera.")
+                     .arg(path, dir);
+        return false;
     }
-    return dir;
+    return true;
 }
 
 QString TesseraPaths::instanceDir(const QString &applianceName)

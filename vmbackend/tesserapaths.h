@@ -11,9 +11,14 @@ public:
     static QString cacheDir();
     /// Per-appliance instance state (system overlays, logs): $TESSERA_DATA_DIR or $XDG_DATA_HOME/tessera.
     static QString dataDir();
-    /// Short-lived sockets: $XDG_RUNTIME_DIR/tessera/KEY, else /tmp/tessera-UID/KEY,
-    /// where KEY is a short hash of dataDir(). Created 0700.
-    static QString runtimeDir();
+    /// Sockets and the gateways' files, in a folder only this user can have made (see
+    /// RuntimeDirectory): $XDG_RUNTIME_DIR/tessera/KEY when that is private (KEY: a short hash
+    /// of dataDir()), else DATA/run (or the short /tmp folder DATA/run/sockets names). Checked
+    /// (owner, mode 0700, not a link) at every call: empty, with @p error for people, when no
+    /// safe folder can be had.
+    static QString runtimeDir(QString *error = nullptr);
+    /// True when @p path is an entry of the runtime folder, as checked now; @p error otherwise.
+    static bool isInRuntimeDir(const QString &path, QString *error);
 
     /// The personal data store, kept apart from every appliance's system disk:
     /// $TESSERA_STORE_DIR, else the setting store/location, else DATA/store.

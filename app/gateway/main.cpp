@@ -4,17 +4,42 @@
 #include "gatewaylog.h"
 #include "gatewaypolicy.h"
 #include "gatewayserver.h"
+#include "privatedirectory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
-#include <QSaveFile>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+namespace {
+
+// A daemon lives as long as its VM: descriptors it inherited by accident (a test runner's
+// lock file, a launcher's pipes) must not live that long. Only 0-2 and the listening socket
+// stay. Before Qt starts, which opens descriptors of its own.
+void closeInheritedDescriptors(int argc, char *argv[])
+{
+    int keep = -1;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--socket-fd") == 0 && i + 1 < argc)
+            keep = std::atoi(argv[i + 1]);
+        else if (std::strncmp(argv[i], "--socket-fd=", 12) == 0)
+            keep = std::atoi(argv[i] + 12);
+    }
+    if (keep > 3)
+        ::close_range(3, unsigned(keep - 1), 0);
+    ::close_range(keep >= 3 ? unsigned(keep + 1) : 3u, ~0u, 0);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    closeInheritedDescriptors(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tessera-gateway"));
     QCommandLineParser parser;
@@ -29,11 +54,19 @@ int main(int argc, char *argv[])
     parser.addOptions({policyOption, socketOption, fdOption, pidOption, deadlineOption});
     parser.process(app);
 
-    QFile policyFile(parser.value(policyOption));
     GatewayPolicy policy;
     QString error;
-    if (!policyFile.open(QIODevice::ReadOnly) || !GatewayPolicy::fromJson(policyFile.read(1 << 20), &policy, &error)) {
-        qCCritical(lcGateway) << "cannot read the policy" << policyFile.fileName() << error << policyFile.errorString();
+    if (!GatewayPolicy::load(parser.value(policyOption), &policy, &error)) {
+        qCCritical(lcGateway) << "cannot read the policy" << parser.value(policyOption) << error;
+        return 2;
+    }
+    // The pid file goes only into a private folder, never through a link someone planted.
+    const QFileInfo pidPath(parser.value(pidOption));
+    const PrivateDirectory pidDir = parser.isSet(pidOption)
+        ? PrivateDirectory::open(pidPath.absolutePath(), PrivateDirectory::Creation::OpenExisting)
+        : PrivateDirectory();
+    if (parser.isSet(pidOption) && !pidDir.isValid()) {
+        qCCritical(lcGateway) << "cannot write the pid file" << pidPath.filePath() << pidDir.errorString();
         return 2;
     }
     GatewayServer server(policy);
@@ -43,12 +76,10 @@ int main(int argc, char *argv[])
         qCCritical(lcGateway) << "cannot listen:" << server.errorString();
         return 2;
     }
-    if (parser.isSet(pidOption)) {
-        QSaveFile pidFile(parser.value(pidOption));
-        if (pidFile.open(QIODevice::WriteOnly)) {
-            pidFile.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n');
-            pidFile.commit();
-        }
+    if (parser.isSet(pidOption)
+        && !pidDir.writeFile(pidPath.fileName(), QByteArray::number(QCoreApplication::applicationPid()) + '\n', &error)) {
+        qCCritical(lcGateway) << "cannot write the pid file:" << error;
+        return 2;
     }
     std::signal(SIGPIPE, SIG_IGN);
     QObject::connect(&server, &GatewayServer::linkClosed, &app, [] { QCoreApplication::exit(0); });

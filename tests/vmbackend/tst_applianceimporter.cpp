@@ -5,6 +5,7 @@
 #include "applianceimporter.h"
 #include "ovatestpackage.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
@@ -12,6 +13,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 namespace pkg = OvaTestPackage;
 
@@ -138,6 +143,8 @@ private Q_SLOTS:
         QTest::newRow("absolute member") << "absolute" << "absolute path";
         QTest::newRow("symlink as the disk") << "symlink" << "link or special file";
         QTest::newRow("hard link") << "hardlink" << "link or special file";
+        QTest::newRow("FIFO") << "fifo" << "link or special file";
+        QTest::newRow("device") << "device" << "link or special file";
         QTest::newRow("unreferenced member") << "extra" << "does not reference";
         QTest::newRow("disk changed after the manifest") << "manifest" << "does not match the package's manifest";
         QTest::newRow("descriptor changed after the manifest") << "manifest-ovf" << "does not match the package's manifest";
@@ -173,6 +180,19 @@ private Q_SLOTS:
                           pkg::descriptor(QStringLiteral("hostile"), QStringLiteral("disk.raw"), QStringLiteral("raw"), {QStringLiteral("second.raw")})));
             QVERIFY(pkg::run(QStringLiteral("ln"), {m_pkg + QStringLiteral("/disk.raw"), m_pkg + QStringLiteral("/second.raw")}));
             members << QStringLiteral("second.raw");
+        } else if (kind == QLatin1String("fifo") || kind == QLatin1String("device")) {
+            // Referenced by the descriptor, so only its type can refuse it.
+            QVERIFY(pkg::write(m_pkg + QStringLiteral("/hostile.ovf"),
+                               pkg::descriptor(QStringLiteral("hostile"), QStringLiteral("disk.raw"), QStringLiteral("raw"), {QStringLiteral("special")})));
+            const QByteArray special = QFile::encodeName(m_pkg + QStringLiteral("/special"));
+            if (kind == QLatin1String("fifo")) {
+                QVERIFY(::mkfifo(special.constData(), 0600) == 0);
+            } else {
+                if (::geteuid() != 0)
+                    QSKIP("making a device node needs root");
+                QVERIFY(::mknod(special.constData(), S_IFCHR | 0600, makedev(1, 3)) == 0); // like /dev/null
+            }
+            members << QStringLiteral("special");
         } else if (kind == QLatin1String("extra")) {
             QVERIFY(pkg::write(m_pkg + QStringLiteral("/notes.txt"), "hello"));
             members << QStringLiteral("notes.txt");
@@ -234,6 +254,101 @@ private Q_SLOTS:
         QVERIFY2(importsEntries().isEmpty() || importsEntries() == QStringList{QStringLiteral("hostile.importing.lock")},
                  qPrintable(importsEntries().join(QLatin1Char(','))));
         QVERIFY(!QFileInfo::exists(m_imports + QStringLiteral("/x")));
+    }
+
+    // A folder import checks each file once and then must use that very file: a file swapped
+    // for a link to a host file after the check must never be what is converted (issue 14, item 6).
+    // The swap happens in the importer's own progress signal, emitted synchronously on this
+    // thread: deterministic, no timing.
+    void folderImportReadsOnlyWhatWasChecked_data()
+    {
+        QTest::addColumn<bool>("withManifest");
+        QTest::addColumn<QString>("swapAt"); // the first progress stage that starts with this
+        QTest::newRow("no manifest, swapped right after the check") << false << QString();
+        QTest::newRow("manifest, swapped just before converting") << true << QStringLiteral("Converting");
+    }
+
+    void folderImportReadsOnlyWhatWasChecked()
+    {
+        QFETCH(bool, withManifest);
+        QFETCH(QString, swapAt);
+        const QString disk = m_pkg + QStringLiteral("/disk.raw");
+        const QString original = m_work.filePath(QStringLiteral("original.raw"));
+        const QString secret = m_work.filePath(QStringLiteral("secret.raw"));
+        QVERIFY(pkg::makeRawDisk(disk, 8, true));
+        QVERIFY(QFile::copy(disk, original));
+        QVERIFY(pkg::write(secret, QByteArray("SECRET-HOST-FILE") + QByteArray(8 * 1024 * 1024 - 16, 's')));
+        QVERIFY(pkg::write(m_pkg + QStringLiteral("/app.ovf"), pkg::descriptor(QStringLiteral("raced"), QStringLiteral("disk.raw"), QStringLiteral("raw"))));
+        if (withManifest)
+            QVERIFY(pkg::write(m_pkg + QStringLiteral("/app.mf"), pkg::manifest(m_pkg, {QStringLiteral("app.ovf"), QStringLiteral("disk.raw")})));
+
+        ApplianceImporter importer(m_imports);
+        bool swapped = false;
+        connect(&importer, &ApplianceImporter::progress, this, [&](int percent, const QString &stage) {
+            if (swapped || percent == 0 || !stage.startsWith(swapAt))
+                return;
+            swapped = QFile::remove(disk) && QFile::link(secret, disk);
+        });
+        const ApplianceImporter::Result result = importer.import(m_pkg + QStringLiteral("/app.ovf"));
+        QVERIFY(swapped);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        const QString base = m_imports + QStringLiteral("/raced/current/base.qcow2");
+        QVERIFY2(pkg::run(QStringLiteral("qemu-img"), {QStringLiteral("compare"), QStringLiteral("-f"), QStringLiteral("raw"),
+                                                     QStringLiteral("-F"), QStringLiteral("qcow2"), original, base}),
+                 "the imported disk is not the disk that was checked");
+        QVERIFY(QFile::exists(secret));
+    }
+
+    // The OVA itself replaced after it was listed and checked: the import goes on reading the
+    // archive it opened, so the size limit and member checks hold for what is converted.
+    void ovaReplacedAfterTheCheckIsNotRead()
+    {
+        const QString ova = makeSampleOva(QStringLiteral("443"), false);
+        QVERIFY(!ova.isEmpty());
+        const QString original = m_work.filePath(QStringLiteral("original.raw"));
+        QVERIFY(QFile::copy(m_pkg + QStringLiteral("/disk.raw"), original));
+        // Another archive of the same name with another disk, twice the limit.
+        QVERIFY(QFile::remove(m_pkg + QStringLiteral("/disk.raw")));
+        QVERIFY(pkg::makeRawDisk(m_pkg + QStringLiteral("/disk.raw"), 32, true));
+        const QString other = m_work.filePath(QStringLiteral("other.ova"));
+        QVERIFY(pkg::makeOva(other, m_pkg, {QStringLiteral("sample.ovf"), QStringLiteral("disk.raw")}));
+
+        ApplianceImporter importer(m_imports);
+        importer.setMaximumBytes(16 * 1024 * 1024);
+        bool swapped = false;
+        connect(&importer, &ApplianceImporter::progress, this, [&](int percent) {
+            if (!swapped && percent > 0)
+                swapped = ::rename(QFile::encodeName(other).constData(), QFile::encodeName(ova).constData()) == 0;
+        });
+        const ApplianceImporter::Result result = importer.import(ova);
+        QVERIFY(swapped);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY2(pkg::run(QStringLiteral("qemu-img"), {QStringLiteral("compare"), QStringLiteral("-f"), QStringLiteral("raw"),
+                                                     QStringLiteral("-F"), QStringLiteral("qcow2"), original,
+                                                     m_imports + QStringLiteral("/sample/current/base.qcow2")}),
+                 "the imported disk is not the one in the archive that was checked");
+        QCOMPARE(qemuImgInfo(m_imports + QStringLiteral("/sample/current/base.qcow2"), QStringLiteral("virtual-size")),
+                 QString::number(8 * 1024 * 1024));
+    }
+
+    // An owner name with a space once shifted `tar -tv`'s columns, so the size read as 0 and the
+    // limit was never hit. The archive's headers are now read with libarchive.
+    void ownerNameWithASpaceStillHitsTheSizeLimit()
+    {
+        QVERIFY(pkg::makeRawDisk(m_pkg + QStringLiteral("/disk.raw"), 4));
+        QVERIFY(pkg::write(m_pkg + QStringLiteral("/spaced.ovf"), pkg::descriptor(QStringLiteral("spaced"), QStringLiteral("disk.raw"), QStringLiteral("raw"))));
+        const QString ova = m_work.filePath(QStringLiteral("spaced.ova"));
+        QVERIFY(pkg::run(QStringLiteral("tar"), {QStringLiteral("--create"), QStringLiteral("--format=ustar"), QStringLiteral("--owner=evil user:0"),
+                                                QStringLiteral("--group=evil group:0"), QStringLiteral("--file"), ova, QStringLiteral("--"),
+                                                QStringLiteral("spaced.ovf"), QStringLiteral("disk.raw")},
+                         m_pkg));
+        ApplianceImporter importer(m_imports);
+        importer.setMaximumBytes(1024 * 1024);
+        const ApplianceImporter::Result result = importer.import(ova);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.contains(QLatin1String("more than")), qPrintable(result.error));
+        QVERIFY2(importsEntries().isEmpty() || importsEntries() == QStringList{QStringLiteral("spaced.importing.lock")},
+                 qPrintable(importsEntries().join(QLatin1Char(','))));
     }
 
     void refusesANameClashAndKeepsTheFirst()

@@ -1,10 +1,11 @@
 #include "gatewaypolicy.h"
 
+#include "privatedirectory.h"
 #include "systemcontract.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace {
 
@@ -138,17 +139,28 @@ bool GatewayPolicy::fromJson(const QByteArray &json, GatewayPolicy *policy, QStr
 
 bool GatewayPolicy::save(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
+    // The policy decides where the gateway (perhaps root) writes its logs: only a folder no
+    // other user can change may hold it.
+    const QFileInfo file(path);
+    const PrivateDirectory dir = PrivateDirectory::open(file.absolutePath(), PrivateDirectory::Creation::OpenExisting);
+    if (!dir.isValid()) {
+        *error = dir.errorString();
         return false;
     }
-    file.write(QJsonDocument(toJson()).toJson());
-    if (!file.commit()) {
-        *error = file.errorString();
+    return dir.writeFile(file.fileName(), QJsonDocument(toJson()).toJson(), error);
+}
+
+bool GatewayPolicy::load(const QString &path, GatewayPolicy *policy, QString *error)
+{
+    const QFileInfo file(path);
+    const PrivateDirectory dir = PrivateDirectory::open(file.absolutePath(), PrivateDirectory::Creation::OpenExisting);
+    if (!dir.isValid()) {
+        *error = dir.errorString();
         return false;
     }
-    return true;
+    QByteArray json;
+    constexpr qint64 MaximumPolicyBytes = 1 << 20;
+    return dir.readFile(file.fileName(), MaximumPolicyBytes, &json, error) && fromJson(json, policy, error);
 }
 
 bool GatewayPolicy::mayAllow(const QString &requestedHost, quint16 port) const

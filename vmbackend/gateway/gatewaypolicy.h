@@ -35,8 +35,12 @@ public:
     static GatewayPolicy fromContract(const SystemContract &contract, const QString &logDir);
     QJsonObject toJson() const;
     static bool fromJson(const QByteArray &json, GatewayPolicy *policy, QString *error);
-    /// Writes the policy atomically (a temporary file renamed over @p path).
+    /// Writes the policy atomically (a temporary file made O_EXCL|O_NOFOLLOW, renamed over
+    /// @p path), only into a private folder of this user (PrivateDirectory).
     bool save(const QString &path, QString *error) const;
+    /// Reads the policy at @p path: refused when its folder is not private (PrivateDirectory),
+    /// or the file is a link, not a plain file, belongs to another user or others may write it.
+    static bool load(const QString &path, GatewayPolicy *policy, QString *error);
 
     struct Decision
     {

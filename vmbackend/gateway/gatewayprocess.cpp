@@ -1,6 +1,7 @@
 #include "gatewayprocess.h"
 
 #include "gatewaylog.h"
+#include "privatedirectory.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -44,6 +45,12 @@ void GatewayProcess::stop(const QString &pidPath)
 
 bool GatewayProcess::start(const QString &socketPath, const QString &policyPath, const QString &pidPath, QString *error)
 {
+    // The socket, pid file and log are made in the socket's folder: only in a private one.
+    if (const PrivateDirectory dir = PrivateDirectory::open(QFileInfo(socketPath).absolutePath(), PrivateDirectory::Creation::OpenExisting);
+        !dir.isValid()) {
+        *error = dir.errorString();
+        return false;
+    }
     stop(pidPath);
     const QString program = executable();
     if (program.isEmpty()) {
