@@ -168,6 +168,16 @@ Frame {
                     Layout.fillWidth: true
                 }
                 Label {
+                    // Where the appliance's open ports are on this computer (chosen at launch).
+                    objectName: "inboundPorts"
+                    visible: text !== ""
+                    text: card.session.inboundPorts
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    font.pixelSize: 11
+                }
+                Label {
                     objectName: "breachLabel"
                     visible: card.session.breachCount > 0
                     text: qsTr("Broke its contract %n time(s): %1", "", card.session.breachCount).arg(card.session.lastBreach)

@@ -69,6 +69,9 @@ class ApplianceSession : public QObject
     Q_PROPERTY(QString withheldNote READ withheldNote NOTIFY hostChanged)
     /// Why the other host it is on cannot be reached (translated, says what to do), or "".
     Q_PROPERTY(QString hostError READ hostError NOTIFY hostErrorChanged)
+    /// While it runs: where its inbound ports are on this computer, one translated line each
+    /// ("Port 5432 of the appliance is at 127.0.0.1:40123 here."); "" otherwise.
+    Q_PROPERTY(QString inboundPorts READ inboundPorts NOTIFY inboundPortsChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed, Paused };
     Q_ENUM(State)
@@ -114,6 +117,7 @@ public:
     QString hostTransport() const;
     QString withheldNote() const;
     QString hostError() const { return m_hostError; }
+    QString inboundPorts() const;
 
     /// Makes @p model say, for each element, whether this connection enforces it, only
     /// monitors it, or cannot (the "declared vs enforced here" column).
@@ -144,6 +148,8 @@ Q_SIGNALS:
     void hostChanged();
     /// hostError() changed.
     void hostErrorChanged();
+    /// inboundPorts() changed (a launch chose the ports, or the appliance stopped).
+    void inboundPortsChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
     void launched(double seconds);
     /// A roll back finished.

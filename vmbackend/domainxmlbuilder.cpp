@@ -131,8 +131,10 @@ QStringList sessionNetworkArguments(const DomainSpec &spec)
     // A chardev option after the path: ",," is one comma once -netdev has been split.
     if (spec.network.gatewayReconnects)
         netdev += QStringLiteral(",,reconnect=2");
-    for (const HostForward &forward : spec.network.inbound)
-        netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);
+    for (const HostForward &forward : spec.network.inbound) {
+        if (forward.hostPort > 0) // 0: not chosen yet (InboundPortMap::assign at launch)
+            netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);
+    }
     return {QStringLiteral("-netdev"), netdev, QStringLiteral("-device"),
             // QEMU places these before libvirt's own devices: a fixed slot
             // libvirt does not hand out (it counts up from 1) avoids a clash.
