@@ -83,8 +83,14 @@ void writePrivilegedInterface(QXmlStreamWriter &xml, const GuestNetwork &network
     xml.writeAttribute(QStringLiteral("network"), QStringLiteral("default"));
     xml.writeEmptyElement(QStringLiteral("model"));
     xml.writeAttribute(QStringLiteral("type"), QStringLiteral("virtio"));
-    xml.writeEmptyElement(QStringLiteral("filterref"));
+    xml.writeStartElement(QStringLiteral("filterref"));
     xml.writeAttribute(QStringLiteral("filter"), network.nwfilterName);
+    for (auto it = network.nwfilterParameters.cbegin(); it != network.nwfilterParameters.cend(); ++it) {
+        xml.writeEmptyElement(QStringLiteral("parameter"));
+        xml.writeAttribute(QStringLiteral("name"), it.key());
+        xml.writeAttribute(QStringLiteral("value"), it.value());
+    }
+    xml.writeEndElement();
     if (network.outboundAverageKiBs > 0 || network.inboundAverageKiBs > 0) {
         xml.writeStartElement(QStringLiteral("bandwidth"));
         writeBandwidthDirection(xml, QStringLiteral("inbound"), network.inboundAverageKiBs, network.inboundPeakKiBs,

@@ -31,6 +31,17 @@ QByteArray longName(int index, int length = 240)
     return name.left(length);
 }
 
+/// The breaches @p spy caught so far, by subject (the latest of each).
+QHash<QString, BreachEvent> bySubject(const QSignalSpy &spy)
+{
+    QHash<QString, BreachEvent> breaches;
+    for (const QList<QVariant> &arguments : spy) {
+        const BreachEvent event = arguments.at(0).value<BreachEvent>();
+        breaches.insert(event.subject, event);
+    }
+    return breaches;
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -128,8 +139,8 @@ private Q_SLOTS:
             expected.insert(QStringLiteral("%1:%2").arg(QString::fromLatin1(longName(2 + i))).arg(2000 + i));
         QSet<QString> seen;
         const bool all = QTest::qWaitFor([&] {
-            for (const QList<QVariant> &arguments : std::as_const(breaches))
-                seen.insert(arguments.at(0).value<BreachEvent>().subject);
+            const QList<QString> subjects = bySubject(breaches).keys();
+            seen = QSet<QString>(subjects.cbegin(), subjects.cend());
             return seen.contains(expected);
         }, 5 * WaitMs);
         QVERIFY2(all, qPrintable(QStringLiteral("%1 of %2 refusals became breaches").arg((seen & expected).size()).arg(expected.size())));
@@ -158,16 +169,10 @@ private Q_SLOTS:
         QCOMPARE(guest.refusal(3), 5); // over the rate
         QCOMPARE(guest.refusal(6), 5);
 
-        QString evidence;
-        const bool seen = QTest::qWaitFor([&] {
-            for (const QList<QVariant> &arguments : std::as_const(breaches)) {
-                const BreachEvent event = arguments.at(0).value<BreachEvent>();
-                if (event.subject == QLatin1String("192.0.2.1:3003"))
-                    evidence = event.evidence.join(QLatin1Char(' '));
-            }
-            return !evidence.isEmpty();
-        }, 5 * WaitMs);
+        const QString subject = QStringLiteral("192.0.2.1:3003");
+        const bool seen = QTest::qWaitFor([&] { return bySubject(breaches).contains(subject); }, 5 * WaitMs);
         QVERIFY2(seen, "the refusal for the rate never became a breach");
+        const QString evidence = bySubject(breaches).value(subject).evidence.join(QLatin1Char(' '));
         QVERIFY2(evidence.contains(QLatin1String("rate limit")), qPrintable(evidence));
     }
 };

@@ -8,6 +8,7 @@
 // that namespace: a connection fails at once and nothing leaves it). Real DNS is never asked.
 #include "gatewaypolicy.h"
 #include "gatewaytestlink.h"
+#include "networknamespace.h"
 
 #include <QFile>
 #include <QNetworkDatagram>
@@ -18,31 +19,19 @@
 #include <QUdpSocket>
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
-#include <sched.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <thread>
 
 using namespace GatewayTest;
 
 namespace {
 
-/// A UDP socket bound to 127.0.0.1:@p port in the network namespace of process @p pid: a
-/// helper thread enters the namespace only to create it. -1 on failure.
+/// A UDP socket bound to 127.0.0.1:@p port in the network namespace of process @p pid. -1 on failure.
 int udpSocketInNamespace(qint64 pid, quint16 port)
 {
     int bound = -1;
-    std::thread([&] {
-        const int ns = ::open(QStringLiteral("/proc/%1/ns/net").arg(pid).toUtf8().constData(), O_RDONLY | O_CLOEXEC);
-        if (ns < 0 || setns(ns, CLONE_NEWNET) != 0) {
-            if (ns >= 0)
-                ::close(ns);
-            return;
-        }
-        ::close(ns);
+    inNetworkNamespace(pid, [&] {
         const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         sockaddr_in address{};
         address.sin_family = AF_INET;
@@ -52,7 +41,7 @@ int udpSocketInNamespace(qint64 pid, quint16 port)
             bound = fd;
         else if (fd >= 0)
             ::close(fd);
-    }).join();
+    });
     return bound;
 }
 
