@@ -71,6 +71,22 @@ QByteArray exchangeInNamespace(qint64 pid, const QString &address, quint16 port,
     return received;
 }
 
+/// Output of @p command run in the network namespace of process @p pid (diagnostics).
+QString inNamespace(qint64 pid, const QStringList &command)
+{
+    QProcess process;
+    process.start(QStringLiteral("nsenter"), QStringList{QStringLiteral("--net=/proc/%1/ns/net").arg(pid)} + command);
+    process.waitForFinished(30000);
+    return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+}
+
+/// The namespace's iptables and ebtables rules, to show what libvirt made of the filter.
+QByteArray firewall(qint64 pid)
+{
+    return (inNamespace(pid, {QStringLiteral("iptables-save")}) + inNamespace(pid, {QStringLiteral("ebtables"), QStringLiteral("-t"), QStringLiteral("nat"), QStringLiteral("-L")}))
+        .toUtf8();
+}
+
 } // namespace
 
 class TestPrivilegedNetworkEndToEnd : public QObject
@@ -168,19 +184,19 @@ private Q_SLOTS:
         // The lease comes through clean-traffic (it learns the address from it); then `any`
         // reaches the address standing for the internet.
         const bool reached = QTest::qWaitFor([&] { return guestReaches(driver, Internet, AnyPort); }, 120000);
-        QVERIFY2(reached, "the guest never reached the public address its `any` rule allows");
+        QVERIFY2(reached, firewall(daemon.pid()).prepend("the guest never reached the public address its `any` rule allows\n").constData());
         QTRY_VERIFY_WITH_TIMEOUT(internet.bytes >= 6, 10000);
 
         // The same `any` rule and port never reach this machine, the LAN or the metadata
         // address, though a server listens on each.
-        QVERIFY2(!guestReaches(driver, PrivateSystemDaemon::BridgeAddress, AnyPort), "`any` reached the host itself");
+        QVERIFY2(!guestReaches(driver, PrivateSystemDaemon::BridgeAddress, AnyPort), firewall(daemon.pid()).prepend("`any` reached the host itself\n").constData());
         QVERIFY2(!guestReaches(driver, Metadata, AnyPort), "`any` reached 169.254.169.254");
         QVERIFY2(!guestReaches(driver, Lan, AnyPort), "`any` reached the local network");
         QCOMPARE(host.connections, 0);
         QCOMPARE(metadata.connections, 0);
         QCOMPARE(lan.connections, 0);
         // A rule naming the LAN address reaches it (named rules come before the refusals).
-        QVERIFY2(guestReaches(driver, Lan, NamedPort), "a rule naming 10.77.0.1 did not reach it");
+        QVERIFY2(guestReaches(driver, Lan, NamedPort), firewall(daemon.pid()).prepend("a rule naming 10.77.0.1 did not reach it\n").constData());
         QTRY_COMPARE_WITH_TIMEOUT(lanNamed.connections, 1, 10000);
 
         // Inbound from the host still answers: the refusals drop only connections the guest opens.
@@ -196,15 +212,11 @@ private Q_SLOTS:
                         .arg(QStringLiteral("%1").arg(InboundPort, 4, 16, QLatin1Char('0')).toUpper()));
         QVERIFY2(listening.finished && listening.status == 0, "the guest's listener did not start");
         const QByteArray answer = exchangeInNamespace(daemon.pid(), lease.captured(1), InboundPort, "host-says-hi\n");
-        QVERIFY2(answer.contains("guest-listener"), answer.constData());
+        QVERIFY2(answer.contains("guest-listener"), firewall(daemon.pid()).prepend(answer + "\n").constData());
 
         // clean-traffic holds the guest to its leased address: libvirt's layer-2 rules for the
         // guest's interface let IPv4 from that address only.
-        QProcess ebtables;
-        ebtables.start(QStringLiteral("nsenter"), {QStringLiteral("--net=/proc/%1/ns/net").arg(daemon.pid()), QStringLiteral("ebtables"),
-                                                   QStringLiteral("-t"), QStringLiteral("nat"), QStringLiteral("-L")});
-        QVERIFY(ebtables.waitForFinished(30000));
-        const QString layer2 = QString::fromUtf8(ebtables.readAllStandardOutput());
+        const QString layer2 = inNamespace(daemon.pid(), {QStringLiteral("ebtables"), QStringLiteral("-t"), QStringLiteral("nat"), QStringLiteral("-L")});
         QVERIFY2(layer2.contains(QStringLiteral("--ip-src %1 -j RETURN").arg(lease.captured(1))), qPrintable(layer2));
     }
 };
