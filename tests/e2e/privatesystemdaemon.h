@@ -51,7 +51,7 @@ public:
     /// The network forwards (NAT) to the namespace's other addresses, so the guest gets a
     /// default route; off: an isolated network (no route but the bridge's).
     void setNat(bool nat) { m_nat = nat; }
-    /// Addresses given to a dummy interface in the namespace (e.g. "198.51.100.1/32"): places
+    /// Addresses given to the namespace's loopback interface (e.g. "198.51.100.1/32"): places
     /// on "this machine" the guest can be sent to, that exist only in the namespace.
     void setExtraAddresses(const QStringList &addresses) { m_extraAddresses = addresses; }
 
@@ -79,12 +79,10 @@ public:
                                           std::pair{"log", "/var/log/libvirt"}})
             script += QStringLiteral("mount --bind '%1/%2' %3\n").arg(m_root, QLatin1String(dir), QLatin1String(target));
         script += QStringLiteral("ip link set lo up\n");
-        if (!m_extraAddresses.isEmpty()) {
-            script += QStringLiteral("ip link add tessera0 type dummy\n");
-            for (const QString &address : std::as_const(m_extraAddresses))
-                script += QStringLiteral("ip addr add %1 dev tessera0\n").arg(address);
-            script += QStringLiteral("ip link set tessera0 up\n");
-        }
+        // On loopback: kernels without the dummy device type have it, and the addresses are
+        // this namespace's own all the same.
+        for (const QString &address : std::as_const(m_extraAddresses))
+            script += QStringLiteral("ip addr add %1 dev lo\n").arg(address);
         script += QStringLiteral("exec libvirtd\n");
         writeFile(QStringLiteral("start.sh"), script.toUtf8());
         m_daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);

@@ -5,8 +5,8 @@
 // address it leased; an inbound rule still answers a connection from the host.
 //
 // The terminal appliance boots on a private "system" libvirtd in network and mount
-// namespaces this test makes (PrivateSystemDaemon): a NAT network whose host side has, on a
-// dummy interface, 198.51.100.1 (a documentation address standing for the internet),
+// namespaces this test makes (PrivateSystemDaemon): a NAT network whose host side has, on its
+// loopback interface, 198.51.100.1 (a documentation address standing for the internet),
 // 169.254.169.254 and 10.77.0.1 (standing for the LAN). Every listener is in that namespace;
 // nothing the guest sends can leave it.
 #include "appliancecatalog.h"
