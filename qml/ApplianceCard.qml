@@ -199,6 +199,16 @@ Frame {
                     Layout.fillWidth: true
                 }
                 Label {
+                    // Where the appliance's open ports are on this computer (chosen at launch).
+                    objectName: "inboundPorts"
+                    visible: text !== ""
+                    text: card.session.inboundPorts
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    font.pixelSize: 11
+                }
+                Label {
                     objectName: "breachLabel"
                     textFormat: Text.PlainText
                     visible: card.session.breachCount > 0

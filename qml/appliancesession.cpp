@@ -11,6 +11,7 @@
 #include "firstpaintwatcher.h"
 #include "guestframebuffer.h"
 #include "guestmountplan.h"
+#include "inboundportmap.h"
 #include "libvirtconnection.h"
 #include "seamlesswindowmanager.h"
 #include "shellenforcementoracle.h"
@@ -69,6 +70,8 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     connect(vm, &ApplianceVm::readyStateChanged, this, &ApplianceSession::readyStateChanged);
     connect(vm, &ApplianceVm::hostChanged, this, &ApplianceSession::hostChanged);
     connect(vm, &ApplianceVm::hostChanged, this, &ApplianceSession::watchHost);
+    connect(vm, &ApplianceVm::inboundForwardsChanged, this, &ApplianceSession::inboundPortsChanged);
+    connect(this, &ApplianceSession::stateChanged, this, &ApplianceSession::inboundPortsChanged);
     connect(vm, &ApplianceVm::failed, this, [this] {
         m_capturing = false;
         updateState();
@@ -410,6 +413,12 @@ QString ApplianceSession::headline() const
     SystemContract held = plan.contract();
     held.mounts.clear();
     return ContractSummary(held).headline();
+}
+
+QString ApplianceSession::inboundPorts() const
+{
+    const bool up = m_state == Booting || m_state == Running || m_state == Paused || m_state == Stopping;
+    return up ? InboundPortMap::describe(m_vm->inboundForwards()).join(QLatin1Char('\n')) : QString();
 }
 
 QString ApplianceSession::windowTitle() const

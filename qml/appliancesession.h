@@ -74,6 +74,9 @@ class ApplianceSession : public QObject
     Q_PROPERTY(QDateTime runStarted READ runStarted NOTIFY stateChanged)
     /// What the last roll back or recovery did, in words (translated), until the next launch; "".
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    /// While it runs: where its inbound ports are on this computer, one translated line each
+    /// ("Port 5432 of the appliance is at 127.0.0.1:40123 here."); "" otherwise.
+    Q_PROPERTY(QString inboundPorts READ inboundPorts NOTIFY inboundPortsChanged)
 public:
     enum State { Unknown, Off, Booting, Running, Stopping, RollingBack, Failed, Paused };
     Q_ENUM(State)
@@ -123,6 +126,7 @@ public:
     QString notice() const { return m_notice; }
     /// Whether a breach detected at @p time belongs to the current run.
     Q_INVOKABLE bool isOfThisRun(const QDateTime &time) const { return m_runStarted.isValid() && time >= m_runStarted; }
+    QString inboundPorts() const;
 
     /// Makes @p model say, for each element, whether this connection enforces it, only
     /// monitors it, or cannot (the "declared vs enforced here" column).
@@ -155,6 +159,8 @@ Q_SIGNALS:
     void hostErrorChanged();
     /// notice() changed.
     void noticeChanged();
+    /// inboundPorts() changed (a launch chose the ports, or the appliance stopped).
+    void inboundPortsChanged();
     /// The guest's session came up after launch(); @p seconds since launch().
     void launched(double seconds);
     /// A roll back finished.

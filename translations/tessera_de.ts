@@ -1975,6 +1975,21 @@
     </message>
 </context>
 <context>
+    <name>InboundPortMap</name>
+    <message>
+        <source>No free port on this computer could be set aside for the appliance&apos;s incoming connections. Close programs you do not need, then start the appliance again.</source>
+        <translation>Auf diesem Computer konnte kein freier Port für die eingehenden Verbindungen der Appliance reserviert werden. Schließen Sie Programme, die Sie nicht brauchen, und starten Sie die Appliance erneut.</translation>
+    </message>
+    <message>
+        <source>Could not record which ports the appliance&apos;s incoming connections use. Check that your data folder is writable.</source>
+        <translation>Es konnte nicht gespeichert werden, welche Ports die eingehenden Verbindungen der Appliance nutzen. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Port %1 of the appliance is at 127.0.0.1:%2 here.</source>
+        <translation>Port %1 der Appliance ist hier unter 127.0.0.1:%2 erreichbar.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCommand</name>
     <message>
         <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
@@ -3841,10 +3856,23 @@ bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quo
         <translation>Beschleuniger: auto, tcg oder kvm.</translation>
     </message>
     <message>
+        <source>Run on the other host NAME (added in the shell&apos;s Settings → Connections) instead of this computer.</source>
+        <translation>Auf dem anderen Host NAME (in den Einstellungen der Oberfläche unter Verbindungen hinzugefügt) statt auf diesem Computer ausführen.</translation>
+    </message>
+    <message>
+        <source>There is no host called “%1”. Add it in the shell&apos;s Settings → Connections, or give its URI with --uri.</source>
+        <translation>Es gibt keinen Host namens „%1“. Fügen Sie ihn in den Einstellungen der Oberfläche unter Verbindungen hinzu oder geben Sie seine URI mit --uri an.</translation>
+    </message>
+    <message>
+        <source>Also print what Tessera does on the way (its log).</source>
+        <translation>Auch ausgeben, was Tessera dabei tut (sein Protokoll).</translation>
+    </message>
+    <message>
         <source>Manage Tessera appliances.
 
 Commands:
-  list                 list the appliances and their state
+  list                 list the appliances, their state and, while one
+                       runs, its ports here (GUEST=127.0.0.1:HOST)
   start APPLIANCE      boot an appliance
   stop APPLIANCE       shut an appliance down
   rollback APPLIANCE [POINT]  discard the changes to an appliance&apos;s system
@@ -3875,7 +3903,8 @@ Commands:
         <translation>Tessera-Appliances verwalten.
 
 Befehle:
-  list                 Appliances und ihren Zustand auflisten
+  list                 Appliances, ihren Zustand und, solange eine läuft,
+                       ihre Ports hier auflisten (GAST=127.0.0.1:HOST)
   start APPLIANCE      eine Appliance starten
   stop APPLIANCE       eine Appliance herunterfahren
   rollback APPLIANCE [PUNKT]  Änderungen an der Systemplatte verwerfen oder
@@ -3903,18 +3932,6 @@ Befehle:
   contract check FILE...            OVF-Beschreibungen prüfen
   contract show [--json] FILE       was eine Appliance darf
   contract compare [--json] A B     welcher Vertrag enger ist</translation>
-    </message>
-    <message>
-        <source>Run on the other host NAME (added in the shell&apos;s Settings → Connections) instead of this computer.</source>
-        <translation>Auf dem anderen Host NAME (in den Einstellungen der Oberfläche unter Verbindungen hinzugefügt) statt auf diesem Computer ausführen.</translation>
-    </message>
-    <message>
-        <source>There is no host called “%1”. Add it in the shell&apos;s Settings → Connections, or give its URI with --uri.</source>
-        <translation>Es gibt keinen Host namens „%1“. Fügen Sie ihn in den Einstellungen der Oberfläche unter Verbindungen hinzu oder geben Sie seine URI mit --uri an.</translation>
-    </message>
-    <message>
-        <source>Also print what Tessera does on the way (its log).</source>
-        <translation>Auch ausgeben, was Tessera dabei tut (sein Protokoll).</translation>
     </message>
 </context>
 </TS>

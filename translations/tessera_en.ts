@@ -1967,6 +1967,21 @@
     </message>
 </context>
 <context>
+    <name>InboundPortMap</name>
+    <message>
+        <source>No free port on this computer could be set aside for the appliance&apos;s incoming connections. Close programs you do not need, then start the appliance again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record which ports the appliance&apos;s incoming connections use. Check that your data folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of the appliance is at 127.0.0.1:%2 here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentCommand</name>
     <message>
         <source>%1 has no quarantine “%2”. Run tessera-ctl quarantine %1 to list them.</source>
@@ -3823,10 +3838,23 @@ current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Run on the other host NAME (added in the shell&apos;s Settings → Connections) instead of this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no host called “%1”. Add it in the shell&apos;s Settings → Connections, or give its URI with --uri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also print what Tessera does on the way (its log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Manage Tessera appliances.
 
 Commands:
-  list                 list the appliances and their state
+  list                 list the appliances, their state and, while one
+                       runs, its ports here (GUEST=127.0.0.1:HOST)
   start APPLIANCE      boot an appliance
   stop APPLIANCE       shut an appliance down
   rollback APPLIANCE [POINT]  discard the changes to an appliance&apos;s system
@@ -3854,18 +3882,6 @@ Commands:
   contract check FILE...            validate OVF descriptors
   contract show [--json] FILE       what an appliance may do
   contract compare [--json] A B     which contract is tighter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run on the other host NAME (added in the shell&apos;s Settings → Connections) instead of this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no host called “%1”. Add it in the shell&apos;s Settings → Connections, or give its URI with --uri.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also print what Tessera does on the way (its log).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,8 @@
 
 #include <libvirt/libvirt.h>
 
+#include <sys/stat.h>
+
 namespace {
 
 constexpr int TickMs = 1000;
@@ -18,6 +20,15 @@ constexpr int TickMs = 1000;
 // may spike briefly, and a contract's quota is about sustained use.
 constexpr int CpuSamplesOverQuota = 3;
 constexpr int CpuSampleEveryTicks = 2;
+
+/// Which file @p file is (device and inode), to notice a rotation; empty if unknown.
+QByteArray fileIdentity(const QFile &file)
+{
+    struct stat status {};
+    if (::fstat(file.handle(), &status) != 0)
+        return {};
+    return QByteArray::number(quint64(status.st_dev)) + ':' + QByteArray::number(quint64(status.st_ino));
+}
 
 QString storePath(const QString &storeFolder, const QString &relativePath)
 {
@@ -54,7 +65,9 @@ void ApplianceMonitor::watchNetworkLog(const QString &networkLog)
 {
     m_networkLog = networkLog;
     // Earlier sessions' refusals were reported then.
-    m_networkLogOffset = QFileInfo(networkLog).size();
+    QFile log(networkLog);
+    m_networkLogOffset = log.open(QIODevice::ReadOnly) ? log.size() : 0;
+    m_networkLogId = log.isOpen() ? fileIdentity(log) : QByteArray();
 }
 
 bool ApplianceMonitor::start()
@@ -223,14 +236,35 @@ void ApplianceMonitor::readNetworkLog()
     QFile log(m_networkLog);
     if (!log.open(QIODevice::ReadOnly))
         return;
+    const qint64 nowMs = m_clock.elapsed();
+    // The gateway rotated its log: the file read so far is now network.jsonl.1. Finish it,
+    // then read the new one from its start.
+    if (const QByteArray id = fileIdentity(log); id != m_networkLogId) {
+        QFile previous(m_networkLog + QStringLiteral(".1"));
+        if (!m_networkLogId.isEmpty() && previous.open(QIODevice::ReadOnly) && fileIdentity(previous) == m_networkLogId)
+            readNetworkLines(previous, nowMs);
+        m_networkLogId = id;
+        m_networkLogOffset = 0;
+    }
     if (log.size() < m_networkLogOffset)
         m_networkLogOffset = 0; // a new log
+    readNetworkLines(log, nowMs);
+    while (!m_deniedTimesMs.isEmpty() && nowMs - m_deniedTimesMs.constFirst() > DeniedBurstWindowMs)
+        m_deniedTimesMs.removeFirst();
+    if (m_deniedTimesMs.size() >= DeniedBurstCount) {
+        record(BreachEvent::Kind::DeniedBurst, tr("network"), double(m_deniedTimesMs.size()), DeniedBurstCount - 1,
+               QStringLiteral("connections"), {});
+        m_deniedTimesMs.clear();
+    }
+}
+
+void ApplianceMonitor::readNetworkLines(QFile &log, qint64 nowMs)
+{
     if (!log.seek(m_networkLogOffset))
         return;
     // The gateway is ours, but it echoes what the guest asked for: bound what is read.
     constexpr qint64 MaxLine = 4096;
     constexpr int MaxLinesPerTick = 1000;
-    const qint64 nowMs = m_clock.elapsed();
     for (int lines = 0; lines < MaxLinesPerTick; ++lines) {
         const QByteArray line = log.readLine(MaxLine);
         if (!line.endsWith('\n'))
@@ -245,12 +279,5 @@ void ApplianceMonitor::readNetworkLog()
         const QString evidence = tr("%1 refused at %2 (%3)").arg(destination, entry.value(QStringLiteral("time")).toString(), reason);
         record(BreachEvent::Kind::ConnectionDenied, destination, 1, 0, QStringLiteral("connections"), evidence);
         m_deniedTimesMs.append(nowMs);
-    }
-    while (!m_deniedTimesMs.isEmpty() && nowMs - m_deniedTimesMs.constFirst() > DeniedBurstWindowMs)
-        m_deniedTimesMs.removeFirst();
-    if (m_deniedTimesMs.size() >= DeniedBurstCount) {
-        record(BreachEvent::Kind::DeniedBurst, tr("network"), double(m_deniedTimesMs.size()), DeniedBurstCount - 1,
-               QStringLiteral("connections"), {});
-        m_deniedTimesMs.clear();
     }
 }

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 class LibvirtConnection;
+class QFile;
 class StoreAccessWatcher;
 
 /// Watches one running appliance for behaviour its contract does not allow and that the
@@ -78,6 +79,8 @@ private:
     void tick();
     void onCpuSample(qint64 cpuTimeNs);
     void readNetworkLog();
+    /// Reads @p log's lines from m_networkLogOffset on (bounded), for readNetworkLog().
+    void readNetworkLines(QFile &log, qint64 nowMs);
 
     QString m_appliance;
     SystemContract m_contract;
@@ -96,5 +99,6 @@ private:
     int m_cpuOverCount = 0;
     QString m_networkLog;
     qint64 m_networkLogOffset = 0;
+    QByteArray m_networkLogId; ///< device and inode of the log read: the gateway rotates it
     QList<qint64> m_deniedTimesMs; ///< refusals within the burst window
 };

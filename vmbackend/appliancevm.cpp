@@ -4,6 +4,7 @@
 #include "connectionsettings.h"
 #include "contractparser.h"
 #include "domainhandle.h"
+#include "inboundportmap.h"
 #include "launchjob.h"
 #include "launchmodefile.h"
 #include "readystate.h"
@@ -19,6 +20,7 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
 #include <libvirt/libvirt.h>
@@ -165,6 +167,7 @@ void ApplianceVm::setContract(const SystemContract &contract, bool privilegedCon
     context.storeRoot = TesseraPaths::personalStoreDir();
     context.runtimeDir = TesseraPaths::runtimeDir();
     context.logDir = TesseraPaths::logsDir() + QLatin1Char('/') + m_image.name;
+    context.instanceDir = m_instanceDir;
     // Compile from the spec without a previous contract's additions.
     DomainSpec base = m_spec;
     base.network = {};
@@ -259,9 +262,14 @@ void ApplianceVm::start()
         startRemote();
         return;
     }
-    m_connection->call<LaunchJob::Result>(this, [job = launchJob()](virConnectPtr connection) {
-        return job.launch(connection);
-    }, [this](const LaunchJob::Result &result) {
+    auto inbound = std::make_shared<QList<HostForward>>();
+    m_connection->call<LaunchJob::Result>(this, [job = launchJob(), inbound](virConnectPtr connection) mutable {
+        // The inbound forwards' host ports are checked (or chosen) now, just before QEMU binds them.
+        const VmError ports = InboundPortMap::assign(job.instanceDir, &job.spec.network.inbound);
+        *inbound = job.spec.network.inbound;
+        return ports.isError() ? LaunchJob::Result{ports} : job.launch(connection);
+    }, [this, inbound](const LaunchJob::Result &result) {
+        setInboundForwards(*inbound);
         setHasReadyState(result.hasReadyState);
         if (result.error.isError()) {
             fail(result.error);
@@ -277,9 +285,19 @@ void ApplianceVm::start()
 void ApplianceVm::startRemote()
 {
     m_remoteLaunching = true;
-    m_connection->call<RemoteLaunchJob::Result>(this, [job = remoteLaunchJob()](virConnectPtr connection) {
+    auto inbound = std::make_shared<QList<HostForward>>();
+    m_connection->call<RemoteLaunchJob::Result>(this, [job = remoteLaunchJob(), inbound, instance = m_instanceDir](virConnectPtr connection) mutable {
+        // Forwarded from this computer's loopback (by ssh), so chosen here as for a local launch.
+        const VmError ports = InboundPortMap::assign(instance, &job.spec.network.inbound);
+        *inbound = job.spec.network.inbound;
+        if (ports.isError()) {
+            RemoteLaunchJob::Result refused;
+            refused.error = ports;
+            return refused;
+        }
         return job.launch(connection);
-    }, [this](const RemoteLaunchJob::Result &result) {
+    }, [this, inbound](const RemoteLaunchJob::Result &result) {
+        setInboundForwards(*inbound);
         m_remoteLaunching = false;
         if (result.error.isError()) {
             fail(result.error);
@@ -301,6 +319,15 @@ RemoteLaunchJob ApplianceVm::remoteLaunchJob() const
     job.controlPath = TesseraPaths::runtimeDir() + QLatin1Char('/') + m_image.name + QStringLiteral(".ssh");
     job.keepChanges = m_mode == KeepChanges;
     return job;
+}
+
+void ApplianceVm::setInboundForwards(const QList<HostForward> &forwards)
+{
+    const auto same = [](const HostForward &a, const HostForward &b) { return a.hostPort == b.hostPort && a.guestPort == b.guestPort; };
+    if (std::equal(forwards.cbegin(), forwards.cend(), m_spec.network.inbound.cbegin(), m_spec.network.inbound.cend(), same))
+        return;
+    m_spec.network.inbound = forwards;
+    Q_EMIT inboundForwardsChanged();
 }
 
 LaunchJob ApplianceVm::launchJob() const

@@ -58,6 +58,10 @@ public:
     VmError lastError() const { return m_lastError; }
     ApplianceImage image() const { return m_image; }
     DomainSpec spec() const { return m_spec; }
+    /// Where the contract's inbound ports are reached: a port on this computer's 127.0.0.1 for
+    /// each guest port (InboundPortMap). The host ports are chosen at launch (0 before the
+    /// first); inboundForwardsChanged() follows when a launch chose others.
+    QList<HostForward> inboundForwards() const { return m_spec.network.inbound; }
     LibvirtConnection *connection() const { return m_connection; }
     /// Moves the appliance to @p connection: this computer's own, or another host's (@p remote,
     /// a qemu+ssh connection; see docs/connections.md) named @p hostName. Only while it is off
@@ -175,6 +179,8 @@ Q_SIGNALS:
     void restorePointSkipped(const QString &reason);
     /// setHost() moved the appliance; enforcement() is compiled for the new host.
     void hostChanged();
+    /// inboundForwards() changed: a launch chose the host ports.
+    void inboundForwardsChanged();
 
 private:
     void setState(State state);
@@ -183,6 +189,7 @@ private:
     void changeDomain(std::function<VmError(_virConnect *)> job);
     void onDomainEvent(const QString &domainName, LibvirtConnection::DomainEvent event, int detail);
     void setHasReadyState(bool hasReadyState);
+    void setInboundForwards(const QList<HostForward> &forwards);
     LaunchJob launchJob() const;
     RemoteLaunchJob remoteLaunchJob() const;
     void startRemote();

@@ -3,6 +3,7 @@
 #include "accelerator.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 
 /// A TCP port on the host's 127.0.0.1 forwarded into the guest (an inbound contract rule).
@@ -32,6 +33,8 @@ struct GuestNetwork
     QString nwfilterName;
     /// The <filter> definition of nwfilterName, defined before the domain (NwfilterBuilder).
     QString nwfilterXml;
+    /// <parameter>s of the interface's <filterref> (e.g. CTRL_IP_LEARNING).
+    QMap<QString, QString> nwfilterParameters;
     qint64 outboundAverageKiBs = 0;
     qint64 outboundPeakKiBs = 0;
     qint64 outboundBurstKiB = 0;

@@ -83,8 +83,14 @@ void writePrivilegedInterface(QXmlStreamWriter &xml, const GuestNetwork &network
     xml.writeAttribute(QStringLiteral("network"), QStringLiteral("default"));
     xml.writeEmptyElement(QStringLiteral("model"));
     xml.writeAttribute(QStringLiteral("type"), QStringLiteral("virtio"));
-    xml.writeEmptyElement(QStringLiteral("filterref"));
+    xml.writeStartElement(QStringLiteral("filterref"));
     xml.writeAttribute(QStringLiteral("filter"), network.nwfilterName);
+    for (auto it = network.nwfilterParameters.cbegin(); it != network.nwfilterParameters.cend(); ++it) {
+        xml.writeEmptyElement(QStringLiteral("parameter"));
+        xml.writeAttribute(QStringLiteral("name"), it.key());
+        xml.writeAttribute(QStringLiteral("value"), it.value());
+    }
+    xml.writeEndElement();
     if (network.outboundAverageKiBs > 0 || network.inboundAverageKiBs > 0) {
         xml.writeStartElement(QStringLiteral("bandwidth"));
         writeBandwidthDirection(xml, QStringLiteral("inbound"), network.inboundAverageKiBs, network.inboundPeakKiBs,
@@ -131,8 +137,10 @@ QStringList sessionNetworkArguments(const DomainSpec &spec)
     // A chardev option after the path: ",," is one comma once -netdev has been split.
     if (spec.network.gatewayReconnects)
         netdev += QStringLiteral(",,reconnect=2");
-    for (const HostForward &forward : spec.network.inbound)
-        netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);
+    for (const HostForward &forward : spec.network.inbound) {
+        if (forward.hostPort > 0) // 0: not chosen yet (InboundPortMap::assign at launch)
+            netdev += QStringLiteral(",hostfwd=tcp:127.0.0.1:%1-:%2").arg(forward.hostPort).arg(forward.guestPort);
+    }
     return {QStringLiteral("-netdev"), netdev, QStringLiteral("-device"),
             // QEMU places these before libvirt's own devices: a fixed slot
             // libvirt does not hand out (it counts up from 1) avoids a clash.

@@ -19,4 +19,5 @@ struct EnforcementContext
     QString storeRoot;       ///< the personal store (TesseraPaths::personalStoreDir())
     QString runtimeDir;      ///< sockets (TesseraPaths::runtimeDir())
     QString logDir;          ///< this appliance's logs (TesseraPaths::logsDir() + name)
+    QString instanceDir;     ///< this appliance's instance folder (the inbound ports chosen at launch)
 };

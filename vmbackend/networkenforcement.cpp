@@ -2,6 +2,7 @@
 
 #include "gatewaypolicy.h"
 #include "gatewayprocess.h"
+#include "inboundportmap.h"
 #include "systemcontract.h"
 #include "vmbackendlog.h"
 
@@ -27,14 +28,14 @@ QList<HostForward> NetworkEnforcement::inboundForwards(const SystemContract &con
             qCInfo(lcVmBackend) << "inbound rule" << rule.canonical() << "names a port range: not forwarded in session mode";
             continue;
         }
-        const int port = rule.dstPort.first();
         HostForward forward;
-        forward.guestPort = port;
-        // Ports below 1024 need privileges on the host.
-        forward.hostPort = port >= 1024 ? port : 10000 + port;
+        forward.guestPort = rule.dstPort.first();
+        // Never the contract's port on the host (a package could stand in for a real service
+        // there): a free high port, chosen at launch.
+        forward.hostPort = 0;
         bool duplicate = false;
         for (const HostForward &existing : forwards)
-            duplicate = duplicate || existing.hostPort == forward.hostPort;
+            duplicate = duplicate || existing.guestPort == forward.guestPort;
         if (!duplicate)
             forwards.append(forward);
     }
@@ -56,7 +57,9 @@ void NetworkEnforcement::apply(const SystemContract &contract, const Enforcement
         return; // no rule allows anything: no NIC at all
 
     spec->network.enabled = true;
-    spec->network.inbound = inboundForwards(contract);
+    // The ports the last launch chose, so that a shell started while the appliance runs (or a
+    // reattach on another host) knows them; a launch checks them again (InboundPortMap::assign).
+    spec->network.inbound = InboundPortMap::withRecordedPorts(context.instanceDir, inboundForwards(contract));
     if (context.runtimeDir.isEmpty())
         return;
     spec->network.gatewaySocket = QDir(context.runtimeDir).filePath(context.applianceName + QStringLiteral(".gateway"));

@@ -12,12 +12,13 @@ struct SystemContract;
 /// connections, and says how far each of its elements is held there: QEMU user networking
 /// with restrict=on, whose only way out is the egress gateway (vmbackend/gateway/) that
 /// checks the contract's outbound tcp rules and rates; inbound tcp rules become forwards
-/// from the host's 127.0.0.1. No network rule: no NIC at all. See docs/enforcement.md.
+/// from free high ports on the host's 127.0.0.1 (InboundPortMap). No network rule: no NIC at
+/// all. See docs/enforcement.md.
 class NetworkEnforcement
 {
 public:
-    /// The host forwards for the contract's inbound tcp rules: single ports only; host
-    /// port = the rule's port from 1024 up, else 10000 + port.
+    /// The host forwards for the contract's inbound tcp rules: single ports only, one per
+    /// guest port. The host port is left 0: InboundPortMap chooses it at launch.
     static QList<HostForward> inboundForwards(const SystemContract &contract);
 
     /// Adds to @p spec what enforces @p contract's network elements, and records in

@@ -1,5 +1,6 @@
 #include "nwfilterbuilder.h"
 
+#include "gatewaypolicy.h"
 #include "systemcontract.h"
 
 #include <QUuid>
@@ -7,12 +8,15 @@
 
 namespace {
 
-// Priorities order the rules (lower first): layer 2 admits, then DHCP, the contract's rules
-// at the default 500, and the final drops.
-constexpr int Layer2Priority = -500;
+// Priorities order the rules (lower first): DHCP, the contract's rules that name their
+// addresses, the refusals of what `any` never reaches, the other rules at the default 500,
+// and the final drops. Layer 2 is libvirt's clean-traffic (its own chains, before all these).
 constexpr int DhcpPriority = 100;
+constexpr int NamedRulePriority = 200;
+constexpr int RefusalPriority = 300;
 constexpr int RulePriority = 500;
 constexpr int DropPriority = 1000;
+constexpr int MaximumHostAddresses = 64;
 
 const QUuid FilterNamespace(QStringLiteral("{1c0a5a0e-7a39-4f0c-9d3e-5b1f4b8e2c71}"));
 
@@ -70,11 +74,13 @@ bool expressible(const NetworkAddress &address)
 }
 
 /// Writes @p rule as accept rules (one per IP family it covers). The remote end is the
-/// destination for outbound rules and the source for inbound ones.
+/// destination for outbound rules and the source for inbound ones. An outbound rule that
+/// names its addresses comes before the refusals (it may reach them), any other after.
 void writeContractRule(QXmlStreamWriter &xml, const NetworkRule &rule)
 {
     const bool outbound = rule.direction == NetworkRule::Direction::Out;
     const NetworkAddress &remote = outbound ? rule.dstAddr : rule.srcAddr;
+    const int priority = outbound && GatewayPolicy::namesItsAddresses(remote) ? NamedRulePriority : RulePriority;
     QList<bool> families;
     if (remote.kind() == NetworkAddress::Kind::Ip)
         families.append(remote.isIPv6());
@@ -87,9 +93,23 @@ void writeContractRule(QXmlStreamWriter &xml, const NetworkRule &rule)
             addPorts(&attributes, QStringLiteral("src"), rule.srcPort);
             addPorts(&attributes, QStringLiteral("dst"), rule.dstPort);
         }
-        writeRule(xml, QStringLiteral("accept"), outbound ? QStringLiteral("out") : QStringLiteral("in"), RulePriority,
+        writeRule(xml, QStringLiteral("accept"), outbound ? QStringLiteral("out") : QStringLiteral("in"), priority,
                   protocolElement(rule.protocol, ipv6), attributes);
     }
+}
+
+/// Drops every new connection the guest opens to @p address (a special block or one of this
+/// machine's addresses), whatever the protocol. Only new ones: the answers to a connection
+/// made to the guest through an inbound rule still pass. (libvirt's schema has no state for
+/// IPv6 matches; IPv6 does not pass clean-traffic anyway, so there it drops all.)
+void writeRefusal(QXmlStreamWriter &xml, const NetworkAddress &address)
+{
+    Attributes attributes;
+    addAddress(&attributes, QStringLiteral("dst"), address);
+    if (!address.isIPv6())
+        attributes.append({QStringLiteral("state"), QStringLiteral("NEW")});
+    writeRule(xml, QStringLiteral("drop"), QStringLiteral("out"), RefusalPriority,
+              address.isIPv6() ? QStringLiteral("all-ipv6") : QStringLiteral("all"), attributes);
 }
 
 } // namespace
@@ -106,7 +126,8 @@ QString NwfilterBuilder::filterName(const QString &applianceName)
     return name;
 }
 
-NwfilterBuilder::Result NwfilterBuilder::build(const SystemContract &contract, const QString &name)
+NwfilterBuilder::Result NwfilterBuilder::build(const SystemContract &contract, const QString &name,
+                                               const QList<QHostAddress> &hostAddresses)
 {
     Result result;
     result.name = name;
@@ -118,15 +139,29 @@ NwfilterBuilder::Result NwfilterBuilder::build(const SystemContract &contract, c
     // Derived from the name, so redefining the filter updates it in place.
     xml.writeTextElement(QStringLiteral("uuid"), QUuid::createUuidV5(FilterNamespace, name).toString(QUuid::WithoutBraces));
 
-    // Layer 2: address resolution and IP reach the IP rules below; nothing else passes.
-    writeRule(xml, QStringLiteral("accept"), QStringLiteral("inout"), Layer2Priority, QStringLiteral("arp"));
-    writeRule(xml, QStringLiteral("accept"), QStringLiteral("inout"), Layer2Priority, QStringLiteral("ip"));
-    writeRule(xml, QStringLiteral("accept"), QStringLiteral("inout"), Layer2Priority, QStringLiteral("ipv6"));
+    // Layer 2: libvirt's own filter against MAC, IP and ARP spoofing; it passes ARP and IPv4
+    // (to the rules below) and drops all other frames, IPv6 among them.
+    xml.writeEmptyElement(QStringLiteral("filterref"));
+    xml.writeAttribute(QStringLiteral("filter"), QLatin1String(CleanTrafficFilter));
     // The guest gets its address from the libvirt network's DHCP server.
     writeRule(xml, QStringLiteral("accept"), QStringLiteral("out"), DhcpPriority, QStringLiteral("udp"),
               {{QStringLiteral("srcportstart"), QStringLiteral("68")}, {QStringLiteral("dstportstart"), QStringLiteral("67")}});
     writeRule(xml, QStringLiteral("accept"), QStringLiteral("in"), DhcpPriority, QStringLiteral("udp"),
               {{QStringLiteral("srcportstart"), QStringLiteral("67")}, {QStringLiteral("dstportstart"), QStringLiteral("68")}});
+
+    // As the session mode's gateway: `any` and wide prefixes never reach this machine, the
+    // local network, link-local (the cloud metadata address) or other special addresses; only
+    // a rule naming them does (written before these, at NamedRulePriority).
+    for (const NetworkAddress &block : GatewayPolicy::specialBlocks())
+        writeRefusal(xml, block);
+    int ownAddresses = 0;
+    for (const QHostAddress &address : hostAddresses) {
+        const NetworkAddress own = GatewayPolicy::toNetworkAddress(address);
+        if (own.isAny() || !GatewayPolicy::specialBlock(address).isAny() || ownAddresses >= MaximumHostAddresses)
+            continue; // not an address, or already refused with its block
+        writeRefusal(xml, own);
+        ++ownAddresses;
+    }
 
     for (const NetworkRule &rule : contract.rules) {
         const bool outbound = rule.direction == NetworkRule::Direction::Out;
@@ -142,8 +177,14 @@ NwfilterBuilder::Result NwfilterBuilder::build(const SystemContract &contract, c
 
     writeRule(xml, QStringLiteral("drop"), QStringLiteral("inout"), DropPriority, QStringLiteral("all"));
     writeRule(xml, QStringLiteral("drop"), QStringLiteral("inout"), DropPriority, QStringLiteral("all-ipv6"));
-    writeRule(xml, QStringLiteral("drop"), QStringLiteral("inout"), DropPriority, QStringLiteral("mac"));
     xml.writeEndElement();
     xml.writeEndDocument();
     return result;
+}
+
+QMap<QString, QString> NwfilterBuilder::interfaceParameters()
+{
+    // Learn the guest's address only from the DHCP exchange (not from whatever the guest sends
+    // first): clean-traffic then holds it to the address it leased.
+    return {{QStringLiteral("CTRL_IP_LEARNING"), QStringLiteral("dhcp")}};
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QHostAddress>
+#include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -7,9 +10,13 @@ struct SystemContract;
 
 /// Compiles a contract's network rules into a libvirt nwfilter (privileged connections only:
 /// session libvirt cannot define filters). Everything no rule allows is dropped: the filter
-/// admits ARP and the DHCP exchange the libvirt network needs, then each inbound and outbound
-/// rule with an IP address or prefix, then drops all other IPv4, IPv6 and layer-2 traffic.
-/// libvirt matches tcp/udp/icmp statefully, so replies to allowed connections pass.
+/// takes libvirt's clean-traffic for layer 2 (no MAC, IP or ARP spoofing; IPv4 and ARP only),
+/// admits the DHCP exchange the libvirt network needs, then the outbound rules that name
+/// their addresses, then refuses what the session mode's gateway refuses to `any` (special
+/// blocks such as loopback, private, link-local and 169.254.169.254, and this machine's
+/// addresses), then the other inbound and outbound rules with an IP address, prefix or `any`,
+/// then drops all other IPv4 and IPv6. libvirt matches tcp/udp/icmp statefully, so replies to
+/// allowed connections pass.
 ///
 /// Rules that nwfilter cannot express are left out, which denies their traffic: DNS names
 /// (nwfilter matches addresses, and a name resolves to different ones over time), references
@@ -19,6 +26,9 @@ class NwfilterBuilder
 public:
     /// More rules than this are left out (and so denied): a bound on a hostile contract.
     static constexpr int MaximumRules = 1024;
+    /// libvirt's filter against spoofing, which the filter includes (package
+    /// libvirt-daemon-config-nwfilter on Debian).
+    static constexpr const char *CleanTrafficFilter = "clean-traffic";
 
     struct Result
     {
@@ -30,6 +40,10 @@ public:
 
     /// The filter name for an appliance: "tessera-" and the name, limited to [A-Za-z0-9_.-].
     static QString filterName(const QString &applianceName);
-    /// Compiles @p contract's rules into the filter @p name.
-    static Result build(const SystemContract &contract, const QString &name);
+    /// Compiles @p contract's rules into the filter @p name. @p hostAddresses are this
+    /// machine's (refused to `any` like the special blocks).
+    static Result build(const SystemContract &contract, const QString &name, const QList<QHostAddress> &hostAddresses);
+    /// The parameters of the interface's <filterref> (clean-traffic's: learn the guest's
+    /// address from DHCP only).
+    static QMap<QString, QString> interfaceParameters();
 };

@@ -4,6 +4,8 @@
 #include "systemcontract.h"
 #include "vmbackendlog.h"
 
+#include <QNetworkInterface>
+
 #include <algorithm>
 #include <cmath>
 
@@ -38,9 +40,12 @@ void PrivilegedNetworkEnforcement::apply(const SystemContract &contract, const E
     // No rule for this appliance: no NIC at all, which denies everything.
     network.enabled = anyTraffic;
     if (anyTraffic) {
-        const NwfilterBuilder::Result filter = NwfilterBuilder::build(contract, NwfilterBuilder::filterName(context.applianceName));
+        // This machine's addresses as they are now: `any` must not reach them (see NwfilterBuilder).
+        const NwfilterBuilder::Result filter = NwfilterBuilder::build(contract, NwfilterBuilder::filterName(context.applianceName),
+                                                                      QNetworkInterface::allAddresses());
         network.nwfilterName = filter.name;
         network.nwfilterXml = filter.xml;
+        network.nwfilterParameters = NwfilterBuilder::interfaceParameters();
         if (!filter.leftOut.isEmpty())
             qCInfo(lcVmBackend) << context.applianceName << "nwfilter cannot express" << filter.leftOut.size()
                                 << "rules (DNS names, other systems, peers, or too many); their traffic is denied:" << filter.leftOut;

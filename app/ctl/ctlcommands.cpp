@@ -3,6 +3,7 @@
 #include "appliancecatalog.h"
 #include "appliancevm.h"
 #include "connectionsettings.h"
+#include "inboundportmap.h"
 #include "libvirtconnection.h"
 #include "pointscommand.h"
 #include "tesserapaths.h"
@@ -70,6 +71,9 @@ void CtlCommands::run(const QString &command, const QStringList &arguments)
             connect(vm, &ApplianceVm::stateChanged, this, [this, vm](ApplianceVm::State state) {
                 if (state == ApplianceVm::Running) {
                     m_out << tr("%1 is running. Its SPICE display is at %2").arg(vm->image().name, vm->spec().spiceSocket) << Qt::endl;
+                    // Recorded by the launch before QEMU started (the launch's own result may come after Running).
+                    for (const QString &line : InboundPortMap::describe(InboundPortMap::withRecordedPorts(vm->instanceDir(), vm->inboundForwards())))
+                        m_out << line << Qt::endl;
                     finish(0);
                 }
             });
@@ -144,7 +148,15 @@ void CtlCommands::list()
     for (const ApplianceImage &image : images) {
         auto *vm = new ApplianceVm(m_connection, image, Accelerator::Tcg, this);
         connect(vm, &ApplianceVm::stateChanged, this, [this, vm, pending](ApplianceVm::State state) {
-            m_out << QStringLiteral("%1\t%2\n").arg(vm->image().name, stateName(state));
+            m_out << vm->image().name << '\t' << stateName(state);
+            // A running appliance's inbound ports: GUEST=127.0.0.1:HOST, as its last launch chose them.
+            QStringList ports;
+            if (state == ApplianceVm::Running || state == ApplianceVm::Paused)
+                for (const HostForward &forward : InboundPortMap::read(vm->instanceDir()))
+                    ports.append(QStringLiteral("%1=127.0.0.1:%2").arg(forward.guestPort).arg(forward.hostPort));
+            if (!ports.isEmpty())
+                m_out << '\t' << ports.join(QLatin1Char(','));
+            m_out << '\n';
             vm->deleteLater();
             if (--*pending == 0) {
                 delete pending;

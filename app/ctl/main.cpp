@@ -32,7 +32,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main",
         "Manage Tessera appliances.\n\nCommands:\n"
-        "  list                 list the appliances and their state\n"
+        "  list                 list the appliances, their state and, while one\n"
+        "                       runs, its ports here (GUEST=127.0.0.1:HOST)\n"
         "  start APPLIANCE      boot an appliance\n"
         "  stop APPLIANCE       shut an appliance down\n"
         "  rollback APPLIANCE [POINT]  discard the changes to an appliance's system\n"

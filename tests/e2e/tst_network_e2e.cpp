@@ -1,12 +1,16 @@
-// Session-mode network enforcement on a real terminal appliance (TCG, embedded libvirt driver):
-// the guest reaches only what its contract allows, through the egress gateway, at the
-// contract's outgoing rate; an inbound rule's forward on the host's 127.0.0.1 reaches a
-// listener in the guest. Every endpoint is on this machine's loopback.
+// Session-mode network enforcement on a real terminal appliance (TCG, embedded libvirt driver),
+// launched through the shell's ApplianceSession: the guest reaches only what its contract
+// allows, through the egress gateway, at the contract's outgoing rate; an inbound rule is
+// forwarded from a free high port on the host's 127.0.0.1 (never the contract's own port,
+// where a service of this computer already listens) to a listener in the guest, and the
+// session says where. Every endpoint is on this machine's loopback.
 #include "appliancecatalog.h"
+#include "appliancesession.h"
 #include "appliancevm.h"
 #include "vmstatewait.h"
 #include "gatewayprocess.h"
 #include "guestdriver.h"
+#include "inboundportmap.h"
 #include "privatetoolscache.h"
 #include "libvirtconnection.h"
 #include "networkcontract.h"
@@ -147,10 +151,11 @@ private Q_SLOTS:
             socket->write(QByteArray(DownloadBytes, 'd'));
             socket->disconnectFromHost(); // after the data is written
         });
-        QTcpServer probe; // a free host port for the inbound rule
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        const quint16 inboundPort = probe.serverPort();
-        probe.close();
+        // A service of this computer listens on the port the contract opens inbound: the
+        // appliance must not take it (a package could otherwise stand in for the service).
+        Listener realService;
+        QVERIFY(realService.listen(QHostAddress::LocalHost));
+        const quint16 inboundPort = realService.server.serverPort();
 
         const SystemContract contract = networkContract(
             QStringLiteral("terminal"),
@@ -160,25 +165,39 @@ private Q_SLOTS:
             QStringLiteral("<OutgoingRate average=\"%1\"/><IncomingRate average=\"%2\"/>").arg(OutgoingKiBs).arg(IncomingKiBs));
         QCOMPARE(contract.rules.size(), 3);
 
-        ApplianceVm vm(m_connection, m_image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")));
-        vm.refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(vm.state() != ApplianceVm::Unknown, 10000);
-        if (vm.state() != ApplianceVm::Off) {
-            vm.powerOff();
-            QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));
+        auto *vm = new ApplianceVm(m_connection, m_image, Accelerator::choose(qEnvironmentVariable("TESSERA_ACCEL")));
+        ApplianceInfo info;
+        info.title = QStringLiteral("Terminal");
+        info.launchable = true;
+        ApplianceSession session(vm, info); // owns vm
+        vm->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(vm->state() != ApplianceVm::Unknown, 10000);
+        if (vm->state() != ApplianceVm::Off) {
+            vm->powerOff();
+            QVERIFY(waitForVmState(*vm, ApplianceVm::Off, StateTimeoutMs));
         }
-        vm.setContract(contract, false);
-        const GuestNetwork network = vm.enforcement().spec().network;
+        // Keep mode: no ready-state capture in between (this test is about the network).
+        QSignalSpy modeSaved(vm, &ApplianceVm::modeChanged);
+        vm->setMode(ApplianceVm::KeepChanges);
+        QVERIFY(modeSaved.wait(StateTimeoutMs));
+        vm->setContract(contract, false);
+        const GuestNetwork network = vm->enforcement().spec().network;
         QVERIFY(network.enabled);
         QCOMPARE(network.inbound.size(), 1);
-        QCOMPARE(network.inbound.at(0).hostPort, int(inboundPort));
+        QCOMPARE(network.inbound.at(0).guestPort, int(inboundPort));
+        QCOMPARE(session.inboundPorts(), QString()); // not running
 
-        SpiceConnection spice;
-        GuestDriver driver(&spice);
-        vm.start();
-        QVERIFY(waitForVmState(vm, ApplianceVm::Running, StateTimeoutMs));
-        spice.connectToUnixSocket(vm.spec().spiceSocket);
-        QVERIFY2(driver.waitForSessionUp(BootTimeoutMs), qPrintable(driver.lastFailure()));
+        QSignalSpy failed(&session, &ApplianceSession::failed);
+        session.launch();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ApplianceSession::Running, BootTimeoutMs);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        GuestDriver driver(session.display());
+        // The launch chose a free high port for the inbound rule, not the contract's, and says so.
+        QTRY_VERIFY_WITH_TIMEOUT(vm->inboundForwards().value(0).hostPort > 0, StateTimeoutMs);
+        const quint16 hostPort = quint16(vm->inboundForwards().at(0).hostPort);
+        QVERIFY(hostPort != inboundPort);
+        QCOMPARE(session.inboundPorts(), QStringLiteral("Port %1 of the appliance is at 127.0.0.1:%2 here.").arg(inboundPort).arg(hostPort));
+        QCOMPARE(InboundPortMap::read(vm->instanceDir()).value(0).hostPort, int(hostPort));
         // The guest's proxy links to the gateway once the guest's network is up and greets it;
         // the gateway says so in its log.
         const QString gatewayLog = GatewayProcess::pidPathFor(network.gatewaySocket) + QStringLiteral(".log");
@@ -228,7 +247,8 @@ private Q_SLOTS:
               DownloadBytes, downRate / 1024, IncomingKiBs, downSeconds);
         QVERIFY2(std::abs(downRate - IncomingKiBs * 1024) <= 0.2 * IncomingKiBs * 1024, qPrintable(QString::number(downRate / 1024)));
 
-        // Inbound: the forward on the host's 127.0.0.1 reaches a listener in the guest.
+        // Inbound: the forward on the host's 127.0.0.1 (the chosen port) reaches a listener in
+        // the guest on the contract's port; the service on that port here sees nothing.
         // Started in the background; the exec returns once the guest's kernel lists the port
         // as listening (bounded), so the host connects only then.
         const QString listen = QStringLiteral(
@@ -241,7 +261,7 @@ private Q_SLOTS:
         // slirp accepts on the host side before it reaches the guest: a bounded retry.
         for (int attempt = 0; attempt < 3 && !fromGuest.contains("guest-listener"); ++attempt) {
             QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, inboundPort);
+            socket.connectToHost(QHostAddress::LocalHost, hostPort);
             if (!socket.waitForConnected(5000)) {
                 qWarning() << "inbound attempt" << attempt << socket.errorString();
                 continue;
@@ -264,9 +284,10 @@ private Q_SLOTS:
         QVERIFY2(fromGuest.contains("guest-listener"), fromGuest.constData());
         result = driver.exec({QStringLiteral("/bin/cat"), QStringLiteral("/tmp/inbound.txt")});
         QVERIFY2(result.output.contains("host-says-hi"), result.output.constData());
+        QVERIFY(realService.connections.isEmpty());
 
         // The journal: allowed and denied attempts with their rule, bytes on close.
-        const QString logDir = vm.enforcement().context().logDir;
+        const QString logDir = vm->enforcement().context().logDir;
         QFile log(logDir + QStringLiteral("/network.jsonl"));
         QVERIFY(log.open(QIODevice::ReadOnly));
         const QByteArray lines = log.readAll();
@@ -282,9 +303,9 @@ private Q_SLOTS:
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
         const QString proc = QStringLiteral("/proc/%1").arg(pidFile.readAll().trimmed().constData());
         QVERIFY(QFile::exists(proc));
-        vm.powerOff();
-        QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));
-        spice.disconnectFromGuest();
+        vm->powerOff();
+        QVERIFY(waitForVmState(*vm, ApplianceVm::Off, StateTimeoutMs));
+        QCOMPARE(session.inboundPorts(), QString());
         QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(proc), 20000);
     }
 };

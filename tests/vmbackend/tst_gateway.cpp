@@ -1,5 +1,6 @@
 // The egress gateway's logic: rule matching (`any` never grants loopback, private or the
-// host's own addresses), the token bucket, and the frame parser under hostile input.
+// host's own addresses; names are looked up only for name and `any` rules), the token
+// bucket, and the frame parser under hostile input.
 #include "gatewayframe.h"
 #include "gatewayframeparser.h"
 #include "gatewaypolicy.h"
@@ -99,6 +100,47 @@ private Q_SLOTS:
         QCOMPARE(decision.reason.isEmpty(), allowedBy >= 0);
     }
 
+    void mayAllow_data()
+    {
+        QTest::addColumn<QList<GatewayRule>>("rules");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<bool>("mayAllow");
+
+        // A contract allowing one address: a name is never looked up for it, so a guest
+        // cannot spell data into names and have this machine's resolver send them out.
+        const QList<GatewayRule> address {rule(0, QStringLiteral("192.0.2.7"), 443, 443)};
+        QTest::newRow("address rule, that address") << address << "192.0.2.7" << 443 << true;
+        QTest::newRow("address rule, other address") << address << "192.0.2.8" << 443 << false;
+        QTest::newRow("address rule, a name") << address << "c2VjcmV0.exfil.example" << 443 << false;
+        QTest::newRow("address rule, a name resolving there") << address << "example.org" << 443 << false;
+        const QList<GatewayRule> prefix {rule(0, QStringLiteral("0.0.0.0/0"), 1, 65535)};
+        QTest::newRow("everything by prefix is no name rule") << prefix << "example.org" << 80 << false;
+        QTest::newRow("everything by prefix, an address") << prefix << "198.51.100.1" << 80 << true;
+        const QList<GatewayRule> name {rule(1, QStringLiteral("example.org"), 443, 443)};
+        QTest::newRow("name rule, that name") << name << "Example.ORG." << 443 << true;
+        QTest::newRow("name rule, other name") << name << "data.example.org" << 443 << false;
+        QTest::newRow("name rule, other port") << name << "example.org" << 80 << false;
+        const QList<GatewayRule> any {rule(2, QStringLiteral("any"), 443, 443)};
+        QTest::newRow("any, a name") << any << "anything.example" << 443 << true;
+        QTest::newRow("any, other port") << any << "anything.example" << 80 << false;
+        const QList<GatewayRule> mixed {rule(0, QStringLiteral("192.0.2.0/24"), 22, 22), rule(1, QStringLiteral("any"), 80, 80)};
+        QTest::newRow("names only where any covers the port") << mixed << "host.example" << 80 << true;
+        QTest::newRow("not where only an address rule does") << mixed << "host.example" << 22 << false;
+        QTest::newRow("no rules") << QList<GatewayRule>() << "example.org" << 443 << false;
+    }
+
+    void mayAllow()
+    {
+        QFETCH(QList<GatewayRule>, rules);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QFETCH(bool, mayAllow);
+        GatewayPolicy policy;
+        policy.rules = rules;
+        QCOMPARE(policy.mayAllow(host, quint16(port)), mayAllow);
+    }
+
     void policyRoundTrip()
     {
         GatewayPolicy policy;
@@ -117,6 +159,26 @@ private Q_SLOTS:
         QCOMPARE(back.logDir, QStringLiteral("/tmp/x"));
         QVERIFY(!GatewayPolicy::fromJson("{\"version\":2}", &back, &error));
         QVERIFY(!GatewayPolicy::fromJson("[", &back, &error));
+
+        // The limits travel too; a policy without them gets the defaults, never no limit.
+        policy.opensPerSecond = 3;
+        policy.opensBurst = 7;
+        policy.lookupsPerSecond = 2;
+        policy.lookupsBurst = 4;
+        policy.maxLogBytes = 65536;
+        QVERIFY2(GatewayPolicy::fromJson(QJsonDocument(policy.toJson()).toJson(), &back, &error), qPrintable(error));
+        QCOMPARE(back.opensPerSecond, 3.0);
+        QCOMPARE(back.opensBurst, 7.0);
+        QCOMPARE(back.lookupsPerSecond, 2.0);
+        QCOMPARE(back.lookupsBurst, 4.0);
+        QCOMPARE(back.maxLogBytes, 65536);
+        QVERIFY2(GatewayPolicy::fromJson("{\"version\":1,\"rules\":[]}", &back, &error), qPrintable(error));
+        QCOMPARE(back.opensPerSecond, GatewayPolicy::DefaultOpensPerSecond);
+        QCOMPARE(back.lookupsBurst, GatewayPolicy::DefaultLookupsBurst);
+        QCOMPARE(back.maxLogBytes, GatewayPolicy::DefaultMaxLogBytes);
+        QVERIFY(!GatewayPolicy::fromJson("{\"version\":1,\"opens\":{\"average\":0,\"burst\":5}}", &back, &error));
+        QVERIFY(!GatewayPolicy::fromJson("{\"version\":1,\"lookups\":{\"average\":1,\"burst\":0}}", &back, &error));
+        QVERIFY(!GatewayPolicy::fromJson("{\"version\":1,\"maxLogBytes\":10}", &back, &error));
     }
 
     void tokenBucket()
@@ -142,6 +204,15 @@ private Q_SLOTS:
         QVERIFY(passed >= 10 * 262144 && passed <= 10 * 262144 + 16384 + 1);
         QVERIFY(!TokenBucket().isLimited());
         QVERIFY(TokenBucket().available(0) > (qint64(1) << 40));
+
+        // Counting events (opens, look-ups): the burst is the capacity, no frame-sized minimum.
+        TokenBucket opens(5, 20, 0, 1);
+        QCOMPARE(opens.capacity(), qint64(20));
+        QCOMPARE(opens.available(0), qint64(20));
+        opens.take(20, 0);
+        QCOMPARE(opens.available(Second / 10), qint64(0));
+        QCOMPARE(opens.available(Second), qint64(5));
+        QCOMPARE(opens.waitNs(6, Second), qint64(Second / 5));
     }
 
     void parserSplitsFrames()

@@ -1,63 +1,16 @@
 // The gateway process's server on this machine only: a test plays the guest side of the
 // link (as QEMU's guestfwd would carry it) and runs listeners on loopback.
-#include "gatewayframe.h"
-#include "gatewayframeparser.h"
 #include "gatewayserver.h"
+#include "gatewaytestlink.h"
 
 #include <QFile>
-#include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtEndian>
 
-namespace {
-
-constexpr int WaitMs = 10000;
-
-QByteArray openFrame(quint32 id, const QByteArray &host, quint16 port)
-{
-    QByteArray payload(3, Qt::Uninitialized);
-    qToBigEndian<quint16>(port, payload.data());
-    payload[2] = char(host.size());
-    return GatewayFrame::encode(GatewayFrame::Open, id, payload + host);
-}
-
-/// The guest end of the link: collects frames.
-struct GuestLink
-{
-    QLocalSocket socket;
-    GatewayFrameParser parser;
-    QList<GatewayFrame> frames;
-
-    bool waitFor(quint8 type, quint32 stream, GatewayFrame *found = nullptr)
-    {
-        QDeadlineTimer deadline(WaitMs);
-        while (!deadline.hasExpired()) {
-            for (qsizetype i = 0; i < frames.size(); ++i) {
-                if (frames.at(i).type == type && frames.at(i).stream == stream) {
-                    if (found)
-                        *found = frames.takeAt(i);
-                    return true;
-                }
-            }
-            if (socket.state() != QLocalSocket::ConnectedState)
-                return false;
-            // The gateway runs in this thread: wait for its next bytes with the event loop turning.
-            if (!socket.bytesAvailable())
-                QSignalSpy(&socket, &QLocalSocket::readyRead).wait(int(qMax<qint64>(1, deadline.remainingTime())));
-            parser.feed(socket.readAll());
-            GatewayFrame frame;
-            while (parser.next(&frame))
-                frames.append(frame);
-        }
-        return false;
-    }
-};
-
-} // namespace
+using namespace GatewayTest;
 
 class TestGatewayServer : public QObject
 {
@@ -177,17 +130,63 @@ private Q_SLOTS:
     {
         QTcpServer allowed;
         QVERIFY(allowed.listen(QHostAddress::LocalHost));
-        GatewayServer gateway(policyFor(allowed.serverPort()));
+        GatewayPolicy policy = policyFor(allowed.serverPort());
+        policy.opensPerSecond = policy.opensBurst = 1000; // the stream limit, not the rate, is tested here
+        GatewayServer gateway(policy);
         const QString path = m_dir.filePath(QStringLiteral("gw4.sock"));
         QVERIFY(gateway.listen(path));
         GuestLink guest;
-        guest.socket.connectToServer(path);
-        QVERIFY(guest.socket.waitForConnected(WaitMs));
-        guest.socket.write(GatewayFrame::hello());
+        QVERIFY(guest.greet(path));
         for (quint32 id = 1; id <= GatewayServer::MaxStreams + 1; ++id)
             guest.socket.write(openFrame(id, "127.0.0.1", allowed.serverPort()));
-        QVERIFY(guest.waitFor(GatewayFrame::Refused, GatewayServer::MaxStreams + 1));
+        QCOMPARE(guest.refusal(GatewayServer::MaxStreams + 1), 4);
         QVERIFY(gateway.streamCount() <= GatewayServer::MaxStreams);
+    }
+
+    void opensAreRateLimited()
+    {
+        QTcpServer allowed;
+        QVERIFY(allowed.listen(QHostAddress::LocalHost));
+        int accepted = 0;
+        connect(&allowed, &QTcpServer::newConnection, &allowed, [&] {
+            while (allowed.nextPendingConnection())
+                ++accepted;
+        });
+        GatewayPolicy policy = policyFor(allowed.serverPort());
+        policy.logDir = m_dir.filePath(QStringLiteral("rate-logs"));
+        policy.opensPerSecond = 0.1;
+        policy.opensBurst = 3;
+        GatewayServer gateway(policy);
+        const QString path = m_dir.filePath(QStringLiteral("gw5.sock"));
+        QVERIFY(gateway.listen(path));
+        GuestLink guest;
+        QVERIFY(guest.greet(path));
+        // Ten at once: the burst of three connects, the other seven are refused for the rate.
+        QByteArray opens;
+        for (quint32 id = 1; id <= 10; ++id)
+            opens += openFrame(id, "127.0.0.1", allowed.serverPort());
+        guest.socket.write(opens);
+        for (quint32 id = 1; id <= 3; ++id)
+            QVERIFY(guest.waitFor(GatewayFrame::Opened, id));
+        for (quint32 id = 4; id <= 10; ++id)
+            QCOMPARE(guest.refusal(id), 5);
+        QTRY_COMPARE_WITH_TIMEOUT(accepted, 3, WaitMs);
+
+        // Logged, but not once per refusal: the first at once, the other six in one line
+        // when the second is over.
+        const auto rateLines = [&policy] {
+            QFile log(policy.logDir + QStringLiteral("/network.jsonl"));
+            QList<QByteArray> lines;
+            if (log.open(QIODevice::ReadOnly))
+                for (const QByteArray &line : log.readAll().split('\n'))
+                    if (line.contains("\"limit\":\"opens\""))
+                        lines.append(line);
+            return lines;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(rateLines().size(), 2, WaitMs);
+        QVERIFY2(rateLines().at(0).contains("\"event\":\"denied\"") && rateLines().at(0).contains("\"stream\":4"), rateLines().at(0));
+        QVERIFY2(rateLines().at(1).contains("\"refused\":6"), rateLines().at(1));
+        QCOMPARE(gateway.streamCount(), 3);
     }
 };
 

@@ -1,14 +1,18 @@
 // What a contract's network part compiles to on an unprivileged connection: no rules, no
 // NIC; rules: restricted user networking to the gateway, inbound forwards, a policy file.
+// Inbound forwards come from free high ports on 127.0.0.1 chosen at launch, never from the
+// contract's port number (InboundPortMap).
 #include "domainxmlbuilder.h"
 #include "enforcementplan.h"
 #include "gatewaypolicy.h"
 #include "gatewayprocess.h"
+#include "inboundportmap.h"
 #include "networkcontract.h"
 
 #include <QDomDocument>
 #include <QFile>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +27,7 @@ class TestNetworkEnforcement : public QObject
         context.applianceName = QStringLiteral("terminal");
         context.runtimeDir = m_dir.path();
         context.logDir = m_dir.filePath(QStringLiteral("logs"));
+        context.instanceDir = m_dir.filePath(QStringLiteral("instance"));
         return context;
     }
 
@@ -63,12 +68,12 @@ private Q_SLOTS:
         const GuestNetwork network = plan.spec().network;
         QVERIFY(network.enabled);
         QCOMPARE(network.gatewaySocket, m_dir.filePath(QStringLiteral("terminal.gateway")));
-        // Single ports only; below 1024 moved up by 10000.
+        // Single ports only; their host ports are chosen at launch (none recorded yet).
         QCOMPARE(network.inbound.size(), 2);
-        QCOMPARE(network.inbound.at(0).hostPort, 8080);
         QCOMPARE(network.inbound.at(0).guestPort, 8080);
-        QCOMPARE(network.inbound.at(1).hostPort, 10022);
+        QCOMPARE(network.inbound.at(0).hostPort, 0);
         QCOMPARE(network.inbound.at(1).guestPort, 22);
+        QCOMPARE(network.inbound.at(1).hostPort, 0);
 
         // The policy the gateway will read: the outbound tcp rule and both rates.
         QFile policyFile(GatewayProcess::policyPathFor(network.gatewaySocket));
@@ -98,8 +103,8 @@ private Q_SLOTS:
         QVERIFY(EnforcementPlan::compile(contract, context(), unrestricted).spec().network.restricted);
         QVERIFY2(netdev.startsWith(QStringLiteral("user,id=tnet0,restrict=on,")), qPrintable(netdev));
         QVERIFY(netdev.contains(QStringLiteral("guestfwd=tcp:10.0.2.100:3128-unix:") + network.gatewaySocket));
-        QVERIFY(netdev.contains(QStringLiteral("hostfwd=tcp:127.0.0.1:8080-:8080")));
-        QVERIFY(netdev.contains(QStringLiteral("hostfwd=tcp:127.0.0.1:10022-:22")));
+        // No forward before its port is chosen (never the contract's own port on the host).
+        QVERIFY2(!netdev.contains(QStringLiteral("hostfwd")), qPrintable(netdev));
         QVERIFY(!netdev.contains(QStringLiteral("9000")));
         const QString device = args.at(3).toElement().attribute(QStringLiteral("value"));
         QVERIFY(device.startsWith(QStringLiteral("virtio-net-pci,netdev=tnet0,bus=pci.0,addr=0x1f,mac=52:54:00:")));
@@ -115,6 +120,67 @@ private Q_SLOTS:
         validate.start(QStringLiteral("virt-xml-validate"), {file.fileName(), QStringLiteral("domain")});
         QVERIFY(validate.waitForFinished(30000));
         QVERIFY2(validate.exitCode() == 0, validate.readAllStandardError().constData());
+    }
+
+    void inboundPortsAreChosenAtLaunch()
+    {
+        // A service of this computer already listens on the port the contract opens.
+        QTcpServer realService;
+        QVERIFY(realService.listen(QHostAddress::LocalHost));
+        const quint16 servicePort = realService.serverPort();
+        const SystemContract contract = networkContract(
+            QStringLiteral("terminal"),
+            networkRule(QStringLiteral("tcp"), QStringLiteral("<DstAddr ovf:id=\"terminal\"/>"), QString::number(servicePort))
+                + networkRule(QStringLiteral("tcp"), QStringLiteral("<DstAddr ovf:id=\"terminal\"/>"), QStringLiteral("5432")));
+        const EnforcementContext where = context();
+        QList<HostForward> forwards = EnforcementPlan::compile(contract, where, baseSpec()).spec().network.inbound;
+        QCOMPARE(forwards.size(), 2);
+
+        QVERIFY(!InboundPortMap::assign(where.instanceDir, &forwards).isError());
+        QCOMPARE(forwards.at(0).guestPort, int(servicePort));
+        QCOMPARE(forwards.at(1).guestPort, 5432);
+        for (const HostForward &forward : std::as_const(forwards)) {
+            // Never the contract's port, even where it is free; a high port that was free.
+            QVERIFY(forward.hostPort != forward.guestPort);
+            QVERIFY(forward.hostPort >= 1024);
+            QTcpServer probe;
+            QVERIFY2(probe.listen(QHostAddress::LocalHost, quint16(forward.hostPort)), qPrintable(probe.errorString()));
+        }
+        QVERIFY(forwards.at(0).hostPort != forwards.at(1).hostPort);
+        QCOMPARE(InboundPortMap::describe(forwards).at(1),
+                 QStringLiteral("Port 5432 of the appliance is at 127.0.0.1:%1 here.").arg(forwards.at(1).hostPort));
+
+        // Recorded: the next compile (a shell started later) knows them, and the domain forwards them.
+        const EnforcementPlan again = EnforcementPlan::compile(contract, where, baseSpec());
+        QCOMPARE(again.spec().network.inbound.at(0).hostPort, forwards.at(0).hostPort);
+        QCOMPARE(again.spec().network.inbound.at(1).hostPort, forwards.at(1).hostPort);
+        const QString xml = DomainXmlBuilder::build(again.spec());
+        QVERIFY(xml.contains(QStringLiteral("hostfwd=tcp:127.0.0.1:%1-:5432").arg(forwards.at(1).hostPort)));
+        QVERIFY(!xml.contains(QStringLiteral("hostfwd=tcp:127.0.0.1:%1-").arg(servicePort)));
+
+        // The next launch keeps a recorded port that is still free (the ready state stays valid)...
+        QList<HostForward> next = again.spec().network.inbound;
+        QVERIFY(!InboundPortMap::assign(where.instanceDir, &next).isError());
+        QCOMPARE(next.at(0).hostPort, forwards.at(0).hostPort);
+        QCOMPARE(next.at(1).hostPort, forwards.at(1).hostPort);
+        // ...and moves one that something else took since.
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, quint16(forwards.at(1).hostPort)));
+        QVERIFY(!InboundPortMap::assign(where.instanceDir, &next).isError());
+        QCOMPARE(next.at(0).hostPort, forwards.at(0).hostPort);
+        QVERIFY(next.at(1).hostPort != forwards.at(1).hostPort);
+        QCOMPARE(InboundPortMap::read(where.instanceDir).at(1).hostPort, next.at(1).hostPort);
+
+        // A record that is not what Tessera writes is ignored, not trusted.
+        QFile record(InboundPortMap::path(where.instanceDir));
+        QVERIFY(record.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        record.write(R"({"version":1,"forwards":[{"guestPort":5432,"hostPort":22}]})");
+        record.close();
+        QVERIFY(InboundPortMap::read(where.instanceDir).isEmpty());
+        // No inbound rules any more: no record left to show stale ports.
+        QList<HostForward> none;
+        QVERIFY(!InboundPortMap::assign(where.instanceDir, &none).isError());
+        QVERIFY(!QFile::exists(InboundPortMap::path(where.instanceDir)));
     }
 
     void statusIsReported()

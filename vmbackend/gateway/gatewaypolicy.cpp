@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace {
 
 // Addresses a guest must not reach through an `any` rule: this machine, the local network,
@@ -42,18 +44,38 @@ NetworkAddress GatewayPolicy::toNetworkAddress(const QHostAddress &address)
     return parsed;
 }
 
+QList<NetworkAddress> GatewayPolicy::specialBlocks()
+{
+    QList<NetworkAddress> blocks;
+    for (const char *text : SpecialBlocks) {
+        NetworkAddress block;
+        QString error;
+        if (NetworkAddress::parse(QString::fromLatin1(text), &block, &error))
+            blocks.append(block);
+    }
+    return blocks;
+}
+
 NetworkAddress GatewayPolicy::specialBlock(const QHostAddress &address)
 {
     const NetworkAddress target = toNetworkAddress(address);
     if (target.isAny()) // did not parse: treat as special, to be safe
         return NetworkAddress();
-    for (const char *text : SpecialBlocks) {
-        NetworkAddress block;
-        QString error;
-        if (NetworkAddress::parse(QString::fromLatin1(text), &block, &error) && block.contains(target))
+    for (const NetworkAddress &block : specialBlocks()) {
+        if (block.contains(target))
             return block;
     }
     return NetworkAddress();
+}
+
+bool GatewayPolicy::namesItsAddresses(const NetworkAddress &ruleAddress)
+{
+    if (ruleAddress.kind() != NetworkAddress::Kind::Ip)
+        return false;
+    if (ruleAddress.prefixLength() == (ruleAddress.isIPv6() ? 128 : 32))
+        return true;
+    const QList<NetworkAddress> blocks = specialBlocks();
+    return std::any_of(blocks.cbegin(), blocks.cend(), [&ruleAddress](const NetworkAddress &block) { return block.contains(ruleAddress); });
 }
 
 GatewayPolicy GatewayPolicy::fromContract(const SystemContract &contract, const QString &logDir)
@@ -93,7 +115,10 @@ QJsonObject GatewayPolicy::toJson() const
                        {QStringLiteral("rules"), list},
                        {QStringLiteral("outgoing"), QJsonObject{{QStringLiteral("average"), outgoingAverage}, {QStringLiteral("burst"), outgoingBurst}}},
                        {QStringLiteral("incoming"), QJsonObject{{QStringLiteral("average"), incomingAverage}, {QStringLiteral("burst"), incomingBurst}}},
-                       {QStringLiteral("logDir"), logDir}};
+                       {QStringLiteral("opens"), QJsonObject{{QStringLiteral("average"), opensPerSecond}, {QStringLiteral("burst"), opensBurst}}},
+                       {QStringLiteral("lookups"), QJsonObject{{QStringLiteral("average"), lookupsPerSecond}, {QStringLiteral("burst"), lookupsBurst}}},
+                       {QStringLiteral("logDir"), logDir},
+                       {QStringLiteral("maxLogBytes"), maxLogBytes}};
 }
 
 bool GatewayPolicy::fromJson(const QByteArray &json, GatewayPolicy *policy, QString *error)
@@ -132,7 +157,23 @@ bool GatewayPolicy::fromJson(const QByteArray &json, GatewayPolicy *policy, QStr
     result.outgoingBurst = outgoing.value(QStringLiteral("burst")).toDouble();
     result.incomingAverage = incoming.value(QStringLiteral("average")).toDouble();
     result.incomingBurst = incoming.value(QStringLiteral("burst")).toDouble();
+    // Absent (a policy written before these existed): the defaults. Never unlimited.
+    const auto limit = [&object](const char *name, double *average, double *burst) {
+        const QJsonObject limits = object.value(QLatin1String(name)).toObject();
+        *average = limits.value(QStringLiteral("average")).toDouble(*average);
+        *burst = limits.value(QStringLiteral("burst")).toDouble(*burst);
+        return *average > 0 && *burst >= 1;
+    };
+    if (!limit("opens", &result.opensPerSecond, &result.opensBurst) || !limit("lookups", &result.lookupsPerSecond, &result.lookupsBurst)) {
+        *error = QStringLiteral("invalid open or look-up limits");
+        return false;
+    }
     result.logDir = object.value(QStringLiteral("logDir")).toString();
+    result.maxLogBytes = qint64(object.value(QStringLiteral("maxLogBytes")).toDouble(double(DefaultMaxLogBytes)));
+    if (result.maxLogBytes < 4096) {
+        *error = QStringLiteral("invalid log size limit");
+        return false;
+    }
     *policy = result;
     return true;
 }
@@ -178,8 +219,9 @@ bool GatewayPolicy::mayAllow(const QString &requestedHost, quint16 port) const
                 return true;
             break;
         case NetworkAddress::Kind::Ip:
-            // A name may resolve into the prefix: only resolving tells.
-            if (literal.isNull() || rule.address.contains(toNetworkAddress(literal)))
+            // An address rule allows address literals only: resolving a name for it would
+            // send the name to DNS, a channel out that the rule never granted.
+            if (!literal.isNull() && rule.address.contains(toNetworkAddress(literal)))
                 return true;
             break;
         case NetworkAddress::Kind::System:
@@ -216,9 +258,9 @@ GatewayPolicy::Decision GatewayPolicy::decide(const QString &requestedHost, cons
         case NetworkAddress::Kind::Ip:
             matches = !target.isAny() && rule.address.contains(target);
             // Naming a special address means a prefix inside its block; the machine's own
-            // public address only by itself.
-            explicitlyNamed = matches
-                && (rule.address.prefixLength() == (target.isIPv6() ? 128 : 32) || (!special.isAny() && special.contains(rule.address)));
+            // public address only by itself (a prefix inside a block matches only addresses
+            // of that block, so the one test serves both).
+            explicitlyNamed = matches && namesItsAddresses(rule.address);
             break;
         case NetworkAddress::Kind::System:
             break;

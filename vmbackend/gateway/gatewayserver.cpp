@@ -14,7 +14,7 @@
 
 namespace {
 
-enum RefusalReason : quint8 { Denied = 1, NotResolved = 2, ConnectFailed = 3, TooManyStreams = 4 };
+enum RefusalReason : quint8 { Denied = 1, NotResolved = 2, ConnectFailed = 3, TooManyStreams = 4, RateLimited = 5 };
 constexpr qint64 SocketBacklog = 64 * 1024;
 constexpr qint64 MaxGrantedWindow = 64 * 1024 * 1024;
 
@@ -24,11 +24,14 @@ GatewayServer::GatewayServer(const GatewayPolicy &policy, QObject *parent)
     : QObject(parent)
     , m_policy(policy)
     , m_ownAddresses(QNetworkInterface::allAddresses())
-    , m_journal(policy.logDir)
+    , m_journal(policy.logDir, policy.maxLogBytes)
 {
     m_clock.start();
     m_outgoing = TokenBucket(policy.outgoingAverage, policy.outgoingBurst, nowNs());
     m_incoming = TokenBucket(policy.incomingAverage, policy.incomingBurst, nowNs());
+    // Counted in events, not bytes: no frame-sized minimum.
+    m_opens = TokenBucket(policy.opensPerSecond, policy.opensBurst, nowNs(), 1);
+    m_lookups = TokenBucket(policy.lookupsPerSecond, policy.lookupsBurst, nowNs(), 1);
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_pumpTimer, &QTimer::timeout, this, &GatewayServer::pump);
@@ -164,6 +167,13 @@ void GatewayServer::handleOpen(const GatewayFrame &frame)
     }
     const quint16 port = qFromBigEndian<quint16>(frame.payload.constData());
     const QString host = QString::fromLatin1(frame.payload.mid(3));
+    // Every open counts, allowed or not: what the guest can make the gateway do (and log) per
+    // second is bounded.
+    if (m_opens.available(nowNs()) < 1) {
+        refuseRateLimited(NetworkJournal::Limit::Opens, id, host, port);
+        return;
+    }
+    m_opens.take(1, nowNs());
     if (port == 0) {
         refuse(id, Denied, QStringLiteral("port 0"), host);
         return;
@@ -179,15 +189,23 @@ void GatewayServer::handleOpen(const GatewayFrame &frame)
     stream->port = port;
     stream->since.start();
     m_streams.insert(id, stream);
+    const QHostAddress literal(host);
     if (!m_policy.mayAllow(host, port)) {
-        refuse(id, Denied, QStringLiteral("no rule allows %1 port %2").arg(host, QString::number(port)));
+        // A name no rule could allow is not even looked up: nothing of it leaves this machine.
+        refuse(id, Denied, literal.isNull() ? QStringLiteral("no name rule and no `any` rule allows %1 port %2; the name was not looked up").arg(host).arg(port)
+                                            : QStringLiteral("no rule allows %1 port %2").arg(host).arg(port));
         return;
     }
-    const QHostAddress literal(host);
     if (!literal.isNull()) {
         connectStream(stream, {literal});
         return;
     }
+    if (m_lookups.available(nowNs()) < 1) {
+        closeStream(id, false);
+        refuseRateLimited(NetworkJournal::Limit::Lookups, id, host, port);
+        return;
+    }
+    m_lookups.take(1, nowNs());
     // Resolved here, not in the guest: the guest has no DNS, and the check needs the addresses.
     stream->lookupId = QHostInfo::lookupHost(host, this, [this, id](const QHostInfo &info) { onLookedUp(id, info); });
 }
@@ -273,6 +291,17 @@ void GatewayServer::refuse(quint32 id, quint8 reason, const QString &text, const
     m_journal.attempt(id, stream ? stream->host : address, address, stream ? stream->port : 0, false, -1, text);
     send(GatewayFrame::refused(id, reason, text.toUtf8()));
     closeStream(id, false);
+}
+
+void GatewayServer::refuseRateLimited(NetworkJournal::Limit limit, quint32 id, const QString &host, quint16 port)
+{
+    const bool opens = limit == NetworkJournal::Limit::Opens;
+    const QString reason = opens ? QStringLiteral("rate limit: more than %1 connection attempts a second (at most %2 at once)")
+                                       .arg(m_policy.opensPerSecond).arg(m_policy.opensBurst)
+                                 : QStringLiteral("rate limit: more than %1 name look-ups a second (at most %2 at once)")
+                                       .arg(m_policy.lookupsPerSecond).arg(m_policy.lookupsBurst);
+    m_journal.rateLimited(limit, id, host, port, reason);
+    send(GatewayFrame::refused(id, RateLimited, reason.toUtf8()));
 }
 
 void GatewayServer::closeStream(quint32 id, bool tellGuest)

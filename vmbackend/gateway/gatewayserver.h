@@ -20,7 +20,8 @@ class QLocalSocket;
 /// The egress gateway of one appliance (docs/gateway-protocol.md): accepts QEMU's guestfwd
 /// connection on a unix socket, and for the multiplexed streams the guest opens over it,
 /// checks the policy, resolves, connects, relays and rate-limits. Everything from the guest
-/// is bounded: frame size, MaxStreams streams, a window of buffered bytes per stream.
+/// is bounded: frame size, MaxStreams streams, a window of buffered bytes per stream, opens
+/// and name look-ups per second (the policy's limits), and the size of its log.
 class GatewayServer : public QObject
 {
     Q_OBJECT
@@ -56,6 +57,8 @@ private:
     void onLookedUp(quint32 id, const QHostInfo &info);
     void connectStream(GatewayStream *stream, const QList<QHostAddress> &addresses);
     void refuse(quint32 id, quint8 reason, const QString &text, const QString &address = {});
+    /// Refuses stream @p id (not or no longer in m_streams) for going past @p limit.
+    void refuseRateLimited(NetworkJournal::Limit limit, quint32 id, const QString &host, quint16 port);
     void closeStream(quint32 id, bool tellGuest);
     void resetStreams();
     void endLink(const QString &why);
@@ -75,5 +78,7 @@ private:
     QElapsedTimer m_clock;
     TokenBucket m_outgoing;
     TokenBucket m_incoming;
+    TokenBucket m_opens;
+    TokenBucket m_lookups;
     QTimer m_pumpTimer;
 };

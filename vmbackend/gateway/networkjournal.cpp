@@ -8,15 +8,38 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
-NetworkJournal::NetworkJournal(const QString &logDir, QObject *parent)
-    : QObject(parent)
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr int CoalesceMs = 1000;
+
+QString limitName(NetworkJournal::Limit limit)
 {
+    return limit == NetworkJournal::Limit::Opens ? QStringLiteral("opens") : QStringLiteral("lookups");
+}
+
+} // namespace
+
+NetworkJournal::NetworkJournal(const QString &logDir, qint64 maxLogBytes, QObject *parent)
+    : QObject(parent)
+    , m_logDir(logDir)
+    , m_maxLogBytes(maxLogBytes)
+{
+    for (int i = 0; i < 2; ++i) {
+        m_coalesced[i].timer.setSingleShot(true);
+        m_coalesced[i].timer.setInterval(CoalesceMs);
+        connect(&m_coalesced[i].timer, &QTimer::timeout, this, [this, i] { endCoalescing(Limit(i)); });
+    }
     if (logDir.isEmpty())
         return;
     QDir().mkpath(logDir);
-    m_log.setFileName(logDir + QStringLiteral("/network.jsonl"));
-    if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append))
-        qCWarning(lcGateway) << "cannot write" << m_log.fileName() << m_log.errorString();
+    openLog(false);
     m_countersPath = logDir + QStringLiteral("/network-counters.json");
     m_countersTimer.setInterval(1000);
     m_countersTimer.setSingleShot(true);
@@ -25,7 +48,42 @@ NetworkJournal::NetworkJournal(const QString &logDir, QObject *parent)
 
 NetworkJournal::~NetworkJournal()
 {
+    for (int i = 0; i < 2; ++i)
+        endCoalescing(Limit(i));
     flushCounters();
+}
+
+bool NetworkJournal::openLog(bool fresh)
+{
+    // Never through a link planted in its place; a fresh log (after a rotation) is ours alone.
+    const QByteArray path = QFile::encodeName(logPath(m_logDir));
+    const int fd = ::open(path.constData(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (fresh ? O_EXCL : 0), 0600);
+    struct stat status {};
+    if (fd < 0 || ::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        qCWarning(lcGateway) << "cannot write" << path << std::strerror(errno);
+        if (fd >= 0)
+            ::close(fd);
+        return false;
+    }
+    // Unbuffered: each line is one write(2) to an O_APPEND file, whole or not at all.
+    if (!m_log.open(fd, QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return false;
+    }
+    m_logBytes = status.st_size;
+    return true;
+}
+
+void NetworkJournal::rotate()
+{
+    m_log.close();
+    const QByteArray current = QFile::encodeName(logPath(m_logDir));
+    const QByteArray previous = QFile::encodeName(previousLogPath(m_logDir));
+    // rename(2) replaces the previous one atomically: a reader sees one file or the other.
+    if (std::rename(current.constData(), previous.constData()) != 0)
+        qCWarning(lcGateway) << "cannot rotate" << current << std::strerror(errno);
+    if (!openLog(true))
+        openLog(false);
 }
 
 void NetworkJournal::append(QJsonObject line)
@@ -33,8 +91,18 @@ void NetworkJournal::append(QJsonObject line)
     line.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (!m_log.isOpen())
         return;
-    m_log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
-    m_log.flush();
+    const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    if (m_logBytes > 0 && m_logBytes + bytes.size() > m_maxLogBytes)
+        rotate();
+    if (m_log.isOpen() && m_log.write(bytes) == bytes.size())
+        m_logBytes += bytes.size();
+}
+
+void NetworkJournal::counted()
+{
+    m_dirty = true;
+    if (!m_countersTimer.isActive())
+        m_countersTimer.start();
 }
 
 void NetworkJournal::attempt(quint32 stream, const QString &host, const QString &address, quint16 port, bool allowed,
@@ -54,9 +122,45 @@ void NetworkJournal::attempt(quint32 stream, const QString &host, const QString 
         ++m_rules[rule].connections;
     else
         ++m_denied;
-    m_dirty = true;
-    if (!m_countersTimer.isActive())
-        m_countersTimer.start();
+    counted();
+}
+
+void NetworkJournal::rateLimited(Limit limit, quint32 stream, const QString &host, quint16 port, const QString &reason)
+{
+    ++m_denied;
+    counted();
+    Coalesced &coalesced = m_coalesced[int(limit)];
+    if (coalesced.timer.isActive()) {
+        ++coalesced.more;
+        coalesced.host = host;
+        coalesced.port = port;
+        coalesced.reason = reason;
+        return;
+    }
+    append({{QStringLiteral("event"), QStringLiteral("denied")},
+            {QStringLiteral("stream"), qint64(stream)},
+            {QStringLiteral("host"), host},
+            {QStringLiteral("port"), port},
+            {QStringLiteral("rule"), -1},
+            {QStringLiteral("limit"), limitName(limit)},
+            {QStringLiteral("reason"), reason}});
+    coalesced.timer.start();
+}
+
+void NetworkJournal::endCoalescing(Limit limit)
+{
+    Coalesced &coalesced = m_coalesced[int(limit)];
+    coalesced.timer.stop();
+    if (coalesced.more == 0)
+        return;
+    append({{QStringLiteral("event"), QStringLiteral("denied")},
+            {QStringLiteral("host"), coalesced.host},
+            {QStringLiteral("port"), coalesced.port},
+            {QStringLiteral("rule"), -1},
+            {QStringLiteral("limit"), limitName(limit)},
+            {QStringLiteral("refused"), coalesced.more},
+            {QStringLiteral("reason"), QStringLiteral("%1 more refused within a second: %2").arg(coalesced.more).arg(coalesced.reason)}});
+    coalesced.more = 0;
 }
 
 void NetworkJournal::closed(quint32 stream, const QString &host, quint16 port, int rule, qint64 bytesOut, qint64 bytesIn,
@@ -77,9 +181,7 @@ void NetworkJournal::count(int rule, qint64 bytesOut, qint64 bytesIn)
     Counters &counters = m_rules[rule];
     counters.bytesOut += bytesOut;
     counters.bytesIn += bytesIn;
-    m_dirty = true;
-    if (!m_countersTimer.isActive())
-        m_countersTimer.start();
+    counted();
 }
 
 void NetworkJournal::linkError(const QString &what)

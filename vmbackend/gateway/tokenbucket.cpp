@@ -1,11 +1,12 @@
 #include "tokenbucket.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
-TokenBucket::TokenBucket(double bytesPerSecond, double burstBytes, qint64 nowNs)
-    : m_rate(bytesPerSecond > 0 ? bytesPerSecond : 0)
-    , m_capacity(std::max(burstBytes, MinimumCapacity))
+TokenBucket::TokenBucket(double perSecond, double burst, qint64 nowNs, double minimumCapacity)
+    : m_rate(perSecond > 0 ? perSecond : 0)
+    , m_capacity(std::max({burst, minimumCapacity, 1.0}))
     , m_tokens(m_capacity)
     , m_lastNs(nowNs)
 {
