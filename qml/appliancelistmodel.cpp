@@ -5,6 +5,7 @@
 #include "appliancesession.h"
 #include "appliancevm.h"
 #include "hypervisor.h"
+#include "trustcolorstore.h"
 #include "applianceinfo.h"
 #include "breachlistmodel.h"
 #include "connectionlistmodel.h"
@@ -103,7 +104,13 @@ void ApplianceListModel::populate()
 {
     // Adds appliances that appeared; sessions of known ones live on (they may be running).
     Hypervisor *hypervisor = Hypervisor::instance();
-    for (const ApplianceImage &image : ApplianceCatalog::scanAll()) {
+    const QList<ApplianceImage> images = ApplianceCatalog::scanAll();
+    // A new appliance gets a colour apart from every other's before anything shows it.
+    QStringList names;
+    for (const ApplianceImage &image : images)
+        names.append(image.name);
+    TrustColorStore::instance()->assignDistinctDefaults(names);
+    for (const ApplianceImage &image : images) {
         if (session(image.name))
             continue;
         const ApplianceInfo info = ApplianceInfo::fromDescriptor(image.descriptor, image.name);

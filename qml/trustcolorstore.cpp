@@ -18,6 +18,19 @@ QString key(const QString &name)
     return QStringLiteral("appliances/%1/color").arg(name);
 }
 
+QString defaultKey(const QString &name)
+{
+    return QStringLiteral("appliances/%1/defaultColor").arg(name);
+}
+
+int paletteIndexFor(const QString &name)
+{
+    int hash = 0;
+    for (const QChar c : name)
+        hash = (hash * 31 + c.unicode()) % 9973;
+    return hash;
+}
+
 struct Lab
 {
     double l, a, b;
@@ -61,13 +74,58 @@ QStringList TrustColorStore::choices() const
 
 QColor TrustColorStore::colorFor(const QString &name) const
 {
-    const QColor chosen(QSettings().value(key(name)).toString());
+    const QSettings settings;
+    const QColor chosen(settings.value(key(name)).toString());
     if (chosen.isValid())
         return chosen;
-    int hash = 0;
-    for (const QChar c : name)
-        hash = (hash * 31 + c.unicode()) % 9973;
-    return QColor(QLatin1String(Palette[hash % 8]));
+    const QColor given(settings.value(defaultKey(name)).toString());
+    if (given.isValid())
+        return given;
+    return QColor(QLatin1String(Palette[paletteIndexFor(name) % std::size(Palette)]));
+}
+
+void TrustColorStore::assignDistinctDefaults(const QStringList &names)
+{
+    QSettings settings;
+    const auto hasColour = [&](const QString &name) {
+        return QColor(settings.value(key(name)).toString()).isValid() || QColor(settings.value(defaultKey(name)).toString()).isValid();
+    };
+    QList<QColor> taken;
+    for (const QString &name : names) {
+        if (hasColour(name))
+            taken.append(colorFor(name));
+    }
+    const QStringList candidates = choices();
+    bool changed = false;
+    for (const QString &name : names) {
+        if (hasColour(name))
+            continue;
+        // From the name's own place in the list on: the first colour apart from all in use, else
+        // the one farthest from its nearest.
+        QColor best;
+        double bestNearest = -1;
+        for (qsizetype i = 0; i < candidates.size(); ++i) {
+            const QColor candidate(candidates.at((paletteIndexFor(name) + i) % candidates.size()));
+            double nearest = 1e9;
+            for (const QColor &other : std::as_const(taken))
+                nearest = std::min(nearest, distance(candidate, other));
+            if (nearest >= minimumDistance) {
+                best = candidate;
+                break;
+            }
+            if (nearest > bestNearest) {
+                bestNearest = nearest;
+                best = candidate;
+            }
+        }
+        settings.setValue(defaultKey(name), best.name());
+        taken.append(best);
+        changed = true;
+    }
+    if (changed) {
+        ++m_revision;
+        Q_EMIT colorsChanged(QString());
+    }
 }
 
 bool TrustColorStore::isChosen(const QString &name) const

@@ -8,8 +8,9 @@
 
 /**
  * Each appliance's trust colour (the card, the guest window frame, the seamless borders):
- * a default from a fixed palette by name, or the colour the user chose in Settings,
- * kept with QSettings under appliances/NAME/color.
+ * the colour the user chose in Settings (QSettings appliances/NAME/color), else the default
+ * given to it when it first appeared (appliances/NAME/defaultColor: a palette colour apart
+ * from every other appliance's, see assignDistinctDefaults()), else one from the palette by name.
  *
  * Colours must stay tellable apart: setColor() refuses one that is too close (CIE76
  * ΔE below minimumDistance) to another appliance's colour, and says why.
@@ -43,12 +44,17 @@ public:
     Q_INVOKABLE QString setColor(const QString &name, const QColor &color, const QVariantMap &others);
     /// Goes back to the default colour.
     Q_INVOKABLE void reset(const QString &name);
+    /// Gives each of @p names that has no colour yet (neither chosen nor given) a default at least
+    /// minimumDistance from the colour of every other of @p names, and keeps it: an appliance that
+    /// appears later never takes a colour already in use, and none changes colour when one appears.
+    /// (With more appliances than the palette can keep apart, the farthest colour is given.)
+    void assignDistinctDefaults(const QStringList &names);
 
     /// CIE76 colour difference (ΔE) between @p a and @p b.
     static double distance(const QColor &a, const QColor &b);
 
 Q_SIGNALS:
-    /// A colour changed (@p name's).
+    /// A colour changed (@p name's; empty when several appliances were given their defaults).
     void colorsChanged(const QString &name);
 
 private:

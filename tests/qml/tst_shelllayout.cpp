@@ -11,6 +11,7 @@
 #include "hypervisor.h"
 #include "storehistory.h"
 #include "tesserapaths.h"
+#include "trustcolorstore.h"
 #include "layoutcheck.h"
 #include "testimage.h"
 
@@ -183,6 +184,29 @@ private Q_SLOTS:
     }
 
     void settingsDialog() { verifyPopup(QStringLiteral("settingsDialog"), QStringLiteral("settings")); }
+
+    // The terminal and the editor have colours apart from the start, and choosing the editor's
+    // colour for the terminal is refused in Settings with the reason, next to the row.
+    void colourRefusalSaysWhy()
+    {
+        TrustColorStore *colours = TrustColorStore::instance();
+        const QColor editor = colours->colorFor(QStringLiteral("editor"));
+        QVERIFY(TrustColorStore::distance(colours->colorFor(QStringLiteral("terminal")), editor) >= TrustColorStore::minimumDistance);
+        QObject *settings = m_window->findChild<QObject *>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        const QColor before = colours->colorFor(QStringLiteral("terminal"));
+        QQuickItem *choice = findVisibleItem(m_window->contentItem(), QStringLiteral("colorChoice_terminal_") + editor.name().mid(1));
+        QVERIFY2(choice, qPrintable(editor.name()));
+        QVERIFY(QMetaObject::invokeMethod(choice, "clicked"));
+        QQuickItem *refusal = nullptr;
+        QTRY_VERIFY((refusal = findVisibleItem(m_window->contentItem(), QStringLiteral("colorRefusal_terminal"))));
+        QVERIFY2(refusal->property("text").toString().contains(QLatin1String("too close to Text editor")), qPrintable(refusal->property("text").toString()));
+        QCOMPARE(colours->colorFor(QStringLiteral("terminal")), before);
+        QMetaObject::invokeMethod(settings, "close");
+        QTRY_VERIFY(!settings->property("visible").toBool());
+    }
 
     void recoveryPanel()
     {

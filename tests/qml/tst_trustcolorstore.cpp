@@ -39,6 +39,35 @@ private Q_SLOTS:
         }
     }
 
+    // Two names whose palette default is the same colour (an imported appliance once got the
+    // terminal's red): given defaults apart from each other, kept, and kept when a third appears.
+    void newAppliancesGetDistinctColours()
+    {
+        TrustColorStore *store = TrustColorStore::instance();
+        QString first = QStringLiteral("app-0"), second;
+        for (int i = 1; i < 200 && second.isEmpty(); ++i) {
+            const QString candidate = QStringLiteral("app-%1").arg(i);
+            if (store->colorFor(candidate) == store->colorFor(first))
+                second = candidate;
+        }
+        QVERIFY2(!second.isEmpty(), "no two names share a palette default");
+        store->assignDistinctDefaults({first, second});
+        QVERIFY(TrustColorStore::distance(store->colorFor(first), store->colorFor(second)) >= TrustColorStore::minimumDistance);
+        QVERIFY(!store->isChosen(first)); // a default, not the person's choice
+        const QColor firstColour = store->colorFor(first), secondColour = store->colorFor(second);
+        const QString third = QStringLiteral("app-third");
+        store->assignDistinctDefaults({first, second, third});
+        QCOMPARE(store->colorFor(first), firstColour);
+        QCOMPARE(store->colorFor(second), secondColour);
+        QVERIFY(TrustColorStore::distance(store->colorFor(third), firstColour) >= TrustColorStore::minimumDistance);
+        QVERIFY(TrustColorStore::distance(store->colorFor(third), secondColour) >= TrustColorStore::minimumDistance);
+        // Going back to the default after a choice gives the distinct default again.
+        const QVariantMap all{{first, first}, {second, second}, {third, third}};
+        QCOMPARE(store->setColor(first, QColor("#7f8c8d"), all), QString());
+        store->reset(first);
+        QCOMPARE(store->colorFor(first), firstColour);
+    }
+
     void choosesPersistsAndRefusesLookalikes()
     {
         TrustColorStore *store = TrustColorStore::instance();
