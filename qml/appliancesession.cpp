@@ -4,6 +4,7 @@
 #include "appliancemonitor.h"
 #include "breachlistmodel.h"
 #include "breachlog.h"
+#include "breachratelimiter.h"
 #include "connectionlist.h"
 #include "connectionlistmodel.h"
 #include "contractmodel.h"
@@ -52,8 +53,9 @@ BreachEvent shellBreach(BreachEvent::Kind kind, const QString &appliance, const 
 } // namespace
 
 ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent)
-    : QObject(parent), m_vm(vm), m_display(new SpiceConnection(this)), m_info(info)
+    : QObject(parent), m_vm(vm), m_display(new SpiceConnection(this)), m_info(info), m_displayBreaches(new BreachRateLimiter(this))
 {
+    connect(m_displayBreaches, &BreachRateLimiter::raised, this, &ApplianceSession::onBreach);
     vm->setParent(this);
     connect(vm, &ApplianceVm::stateChanged, this, &ApplianceSession::updateState);
     connect(vm, &ApplianceVm::failed, this, [this](const VmError &error) { Q_EMIT failed(error.message()); });
@@ -104,6 +106,11 @@ ApplianceSession::ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, Q
     });
     m_bootTicker.setInterval(1000);
     connect(&m_bootTicker, &QTimer::timeout, this, &ApplianceSession::bootElapsedChanged);
+}
+
+ApplianceSession::~ApplianceSession()
+{
+    stopMonitor();
 }
 
 QString ApplianceSession::stateText() const
@@ -209,19 +216,22 @@ void ApplianceSession::checkWindowLimit()
     event.bound = limit;
     for (const QString &title : std::as_const(open))
         event.addEvidence(title); // sanitised and bounded by WindowTracker
-    onBreach(event);
+    m_displayBreaches->submit(event);
 }
 
 void ApplianceSession::onFullScreenRefused(quint32 guestId, const QString &guestTitle)
 {
-    // One breach per window and run: a guest that keeps trying must not flood the log.
-    if (m_fullScreenBreached.contains(guestId) || m_fullScreenBreached.size() >= BreachEvent::MaxEvidence)
+    // One breach per window and run (the manager asks again every second); the limiter folds
+    // the breaches of many windows into one summary.
+    constexpr int MaxRememberedWindows = 4096;
+    if (m_fullScreenBreached.contains(guestId))
         return;
-    m_fullScreenBreached.insert(guestId);
+    if (m_fullScreenBreached.size() < MaxRememberedWindows)
+        m_fullScreenBreached.insert(guestId);
     BreachEvent event = shellBreach(BreachEvent::Kind::FullScreenRefused, name(), guestTitle); // sanitised and bounded by WindowTracker
     event.observed = 1;
     event.addEvidence(guestTitle);
-    onBreach(event);
+    m_displayBreaches->submit(event);
 }
 
 void ApplianceSession::updateSeamless()
@@ -494,6 +504,7 @@ void ApplianceSession::startMonitor()
 
 void ApplianceSession::stopMonitor()
 {
+    m_displayBreaches->flush(); // summaries held back go to the log now
     if (!m_monitor)
         return;
     m_monitor->stop(); // raises what is still pending

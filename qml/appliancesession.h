@@ -17,6 +17,7 @@
 #include <QTimer>
 
 class ApplianceMonitor;
+class BreachRateLimiter;
 class FirstPaintWatcher;
 
 /// One appliance as the shell shows it: its VM, its SPICE display and agent, folded into
@@ -82,6 +83,8 @@ public:
     Q_ENUM(State)
 
     ApplianceSession(ApplianceVm *vm, const ApplianceInfo &info, QObject *parent = nullptr);
+    /// Raises what the monitor and the window checks still hold back, into the breach log.
+    ~ApplianceSession() override;
 
     QString name() const { return m_vm->image().name; }
     QString title() const { return m_info.title; }
@@ -196,13 +199,14 @@ private:
     QTimer m_bootTicker;
     double m_lastBootSeconds = 0;
     ApplianceMonitor *m_monitor = nullptr;
+    BreachRateLimiter *m_displayBreaches; // the shell's own breaches (windows), per kind like the monitor's
     int m_breachCount = 0;
     QString m_lastBreach;
     SeamlessWindowManager *m_seamlessWindows = nullptr;
     bool m_seamless = false;
     QString m_windowAbuse;
     bool m_overWindowLimit = false; // one breach per time the count goes over
-    QSet<quint32> m_fullScreenBreached; // guest windows refused full screen in this run
+    QSet<quint32> m_fullScreenBreached; // guest windows refused full screen in this run (bounded)
     bool m_capturing = false; // SPICE stays away while the memory image is saved
     bool m_captureQueued = false; // QEMU cannot save a VM with a mounted 9p export: capture first
     FirstPaintWatcher *m_firstPaint = nullptr; // before a capture: waits for the app's window

@@ -6,8 +6,11 @@
 
 namespace {
 
-// The shell lists the latest breaches; the logs keep them all (tessera-ctl events).
+// The shell lists the latest breaches; the logs keep more (tessera-ctl events).
 constexpr int MaxListed = 500;
+// Read at start from the end of each appliance's log: enough for MaxListed breaches of usual
+// size, and a huge log does not stall the start.
+constexpr qint64 MaxReadPerAppliance = 1024 * 1024;
 
 } // namespace
 
@@ -57,7 +60,7 @@ QHash<int, QByteArray> BreachListModel::roleNames() const
 
 void BreachListModel::load(const QString &logsRoot)
 {
-    QList<BreachEvent> all = BreachLog(logsRoot).readAll();
+    QList<BreachEvent> all = BreachLog(logsRoot).readRecent(MaxReadPerAppliance);
     std::reverse(all.begin(), all.end());
     if (all.size() > MaxListed)
         all.resize(MaxListed);

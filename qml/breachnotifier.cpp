@@ -6,6 +6,8 @@
 #include <QDBusPendingReply>
 #include <QDBusVariant>
 
+#include <limits>
+
 namespace {
 
 const QString Service = QStringLiteral("org.freedesktop.Notifications");
@@ -16,9 +18,13 @@ constexpr int MaxRemembered = 100;
 
 } // namespace
 
-BreachNotifier::BreachNotifier(QObject *parent)
-    : QObject(parent), m_service(new QDBusInterface(Service, Path, Interface, QDBusConnection::sessionBus(), this))
+BreachNotifier::BreachNotifier(QObject *parent, int minIntervalMs)
+    : QObject(parent), m_service(new QDBusInterface(Service, Path, Interface, QDBusConnection::sessionBus(), this)),
+      m_minIntervalMs(qMax(1, minIntervalMs))
 {
+    m_clock.start();
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &BreachNotifier::sendDue);
     QDBusConnection bus = QDBusConnection::sessionBus();
     bus.connect(Service, Path, Interface, QStringLiteral("ActionInvoked"), this, SLOT(onActionInvoked(uint,QString)));
     bus.connect(Service, Path, Interface, QStringLiteral("NotificationClosed"), this, SLOT(onClosed(uint,uint)));
@@ -27,6 +33,48 @@ BreachNotifier::BreachNotifier(QObject *parent)
 BreachNotifier::~BreachNotifier() = default;
 
 void BreachNotifier::notify(const BreachEvent &event)
+{
+    const QDateTime since = event.windowStart.isValid() ? event.windowStart : event.time;
+    Pace &pace = m_pace[event.appliance];
+    const qint64 now = m_clock.elapsed();
+    if (pace.held == 0 && (pace.lastSentMs < 0 || now - pace.lastSentMs >= m_minIntervalMs)) {
+        pace.lastSentMs = now;
+        send(event, 0, 0, since);
+        return;
+    }
+    // Too soon after the last one: held, and folded into a follow-up when the interval ends.
+    if (pace.held == 0 || since < pace.heldSince)
+        pace.heldSince = since;
+    pace.latest = event;
+    if (pace.held < std::numeric_limits<int>::max())
+        ++pace.held;
+    if (!m_timer.isActive())
+        m_timer.start(int(qBound(qint64(0), pace.lastSentMs + m_minIntervalMs - now, qint64(m_minIntervalMs))));
+}
+
+void BreachNotifier::sendDue()
+{
+    const qint64 now = m_clock.elapsed();
+    qint64 next = -1;
+    for (auto it = m_pace.begin(); it != m_pace.end(); ++it) {
+        Pace &pace = it.value();
+        if (pace.held == 0)
+            continue;
+        const qint64 due = pace.lastSentMs + m_minIntervalMs;
+        if (due > now) {
+            next = next < 0 ? due : qMin(next, due);
+            continue;
+        }
+        const int held = pace.held;
+        pace.held = 0;
+        pace.lastSentMs = now;
+        send(pace.latest, held, pace.lastId, pace.heldSince);
+    }
+    if (next >= 0)
+        m_timer.start(int(next - now));
+}
+
+void BreachNotifier::send(const BreachEvent &event, int held, uint replacesId, const QDateTime &since)
 {
     if (!QDBusConnection::sessionBus().isConnected())
         return;
@@ -43,19 +91,30 @@ void BreachNotifier::notify(const BreachEvent &event)
     hints.insert(QStringLiteral("urgency"), QVariant::fromValue(uchar(2))); // critical: stays until seen
     hints.insert(QStringLiteral("desktop-entry"), QStringLiteral("tessera"));
     hints.insert(QStringLiteral("category"), QStringLiteral("x-tessera.breach"));
-    const QDBusPendingCall call = m_service->asyncCall(QStringLiteral("Notify"), QStringLiteral("Tessera"), uint(0),
-                                                       QStringLiteral("security-high"), summary, body, actions, hints, int(0));
+    // A follow-up says how many breaches it stands for (the body describes the latest).
+    const QString title = held > 0 ? tr("%1 broke its contract again: %n breach(es) since the last notice", nullptr, held)
+                                         .arg(event.appliance)
+                                   : summary;
+    const QDBusPendingCall call = m_service->asyncCall(QStringLiteral("Notify"), QStringLiteral("Tessera"), replacesId,
+                                                       QStringLiteral("security-high"), title, body, actions, hints, int(0));
     auto *watcher = new QDBusPendingCallWatcher(call, this);
-    const Sent sent{event.appliance, event.windowStart.isValid() ? event.windowStart : event.time};
+    const Sent sent{event.appliance, since};
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, sent](QDBusPendingCallWatcher *w) {
         const QDBusPendingReply<uint> reply = *w;
         w->deleteLater();
         if (reply.isError())
             return; // no notification service: the card and the Breaches list still show it
+        const uint id = reply.value();
+        Sent remembered = sent;
+        // A follow-up replaced an earlier notice: its Undo covers both.
+        if (const auto earlier = m_sent.constFind(id); earlier != m_sent.cend() && earlier->since.isValid()
+            && earlier->since < remembered.since)
+            remembered.since = earlier->since;
         if (m_sent.size() >= MaxRemembered)
             m_sent.clear();
-        m_sent.insert(reply.value(), sent);
-        Q_EMIT notified(reply.value());
+        m_sent.insert(id, remembered);
+        m_pace[sent.appliance].lastId = id;
+        Q_EMIT notified(id);
     });
 }
 
@@ -70,4 +129,8 @@ void BreachNotifier::onActionInvoked(uint id, const QString &action)
 void BreachNotifier::onClosed(uint id, uint)
 {
     m_sent.remove(id);
+    for (Pace &pace : m_pace) {
+        if (pace.lastId == id)
+            pace.lastId = 0; // a follow-up is a new notice then
+    }
 }

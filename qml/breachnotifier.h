@@ -2,20 +2,32 @@
 
 #include "breachevent.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 class QDBusInterface;
 
-/// Shows each breach as a desktop notification (org.freedesktop.Notifications on the session
+/// Shows breaches as desktop notifications (org.freedesktop.Notifications on the session
 /// D-Bus) with one-click actions, and reports the action the person picks. Without a
 /// notification service it does nothing: the shell still shows the breach on the card.
+///
+/// At most one notification per appliance per minIntervalMs(): the breaches in between are
+/// held, and when the interval ends the latest of them replaces that notification, saying how
+/// many more there were (its Undo then covers them all). Every breach is still in the log and
+/// the Breaches list.
 class BreachNotifier : public QObject
 {
     Q_OBJECT
 public:
-    explicit BreachNotifier(QObject *parent = nullptr);
+    /// The least time between two notifications about one appliance.
+    static constexpr int MinIntervalMs = 30000;
+
+    explicit BreachNotifier(QObject *parent = nullptr, int minIntervalMs = MinIntervalMs);
     ~BreachNotifier() override;
+
+    int minIntervalMs() const { return m_minIntervalMs; }
 
     /// The actions offered, as keys of actionRequested().
     static QString pauseAction() { return QStringLiteral("pause"); }
@@ -23,7 +35,8 @@ public:
     static QString undoAction() { return QStringLiteral("undo"); }
     static QString showAction() { return QStringLiteral("default"); }
 
-    /// Sends the notification for @p event (asynchronously; never blocks on the bus).
+    /// Sends the notification for @p event, or holds it while one about its appliance was sent
+    /// less than minIntervalMs() ago (asynchronously; never blocks on the bus).
     void notify(const BreachEvent &event);
 
 Q_SIGNALS:
@@ -43,6 +56,23 @@ private:
         QString appliance;
         QDateTime since;
     };
+    struct Pace
+    {
+        qint64 lastSentMs = -1;
+        uint lastId = 0;        ///< the notification a follow-up replaces
+        int held = 0;           ///< breaches since then, not notified yet
+        BreachEvent latest;     ///< the latest of them
+        QDateTime heldSince;    ///< when the earliest of them began
+    };
+    /// Sends the notification for @p event, replacing @p replacesId (0: a new one); a follow-up
+    /// stands for @p held breaches (0: not a follow-up) that began at @p since.
+    void send(const BreachEvent &event, int held, uint replacesId, const QDateTime &since);
+    void sendDue();
+
     QDBusInterface *m_service;
     QHash<uint, Sent> m_sent;
+    int m_minIntervalMs;
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    QHash<QString, Pace> m_pace; // per appliance (the launcher's, so bounded)
 };

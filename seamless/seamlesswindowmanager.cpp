@@ -3,6 +3,7 @@
 #include "agentchannel.h"
 #include "clipboardnotice.h"
 #include "guestframebuffer.h"
+#include "hostwindowstack.h"
 #include "seamlessgeometry.h"
 #include "seamlessclipboard.h"
 #include "seamlesslogging.h"
@@ -22,6 +23,12 @@
 SeamlessWindowManager::SeamlessWindowManager(QObject *parent)
     : QObject(parent), m_clipboard(SeamlessClipboard::instance())
 {
+    connect(HostWindowStack::instance(), &HostWindowStack::changed, this, [this] {
+        if (m_recheckQueued)
+            return;
+        m_recheckQueued = true;
+        QMetaObject::invokeMethod(this, &SeamlessWindowManager::recheckPopups, Qt::QueuedConnection);
+    });
     if (QScreen *screen = QGuiApplication::primaryScreen())
         m_origin = screen->availableGeometry().topLeft() + QPoint(SeamlessGeometry::FrameWidth, SeamlessGeometry::FrameWidth);
 }
@@ -225,8 +232,10 @@ void SeamlessWindowManager::restack()
         SeamlessWindow *below = i > 0 ? m_windows.value(order.at(i - 1)) : nullptr;
         if (window->kind() == SeamlessWindow::Popup || !below || below->kind() == SeamlessWindow::Popup
             || !window->handle() || !below->handle() || !managed.contains(window->winId()) || !managed.contains(below->winId())
-            || !restackAbove(window, below))
-            window->raise();
+            || !restackNextTo(window, below->winId(), true)) {
+            if (!m_demoted.contains(order.at(i))) // a demoted popup is not raised over what it would cover
+                window->raise();
+        }
     }
     emit restacked();
 }
@@ -254,15 +263,16 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         return;
     }
     SeamlessWindow::Kind kind = w.overrideRedirect ? SeamlessWindow::Popup : SeamlessWindow::Normal;
-    if (kind == SeamlessWindow::Popup && coversOtherAppliance(guestId)) {
-        // A borderless window of one guest must not sit above another appliance's window: it
-        // becomes a normal window the host window manager frames and stacks.
+    if (kind == SeamlessWindow::Popup && coversForeignWindow(guestId)) {
+        // A guest's window the host window manager does not frame or stack must not sit above
+        // anything that is not the same appliance's (Tessera's own windows, another appliance's,
+        // another program's): it becomes a normal window the host window manager frames and stacks.
         kind = SeamlessWindow::Normal;
         if (!m_demoted.contains(guestId)) {
             m_demoted.insert(guestId);
             qCWarning(lcSeamless) << "override-redirect window" << guestId << "of" << m_applianceId
-                                  << "over another appliance's window: demoted";
-            flag(tr("The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back."));
+                                  << "over a window that is not its own: demoted";
+            flag(tr("The appliance placed a pop-up window without a frame over a window that is not its own (Tessera's, another appliance's or another program's); it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back."));
         }
     }
     if (kind == SeamlessWindow::Normal && m_fullScreenDenied && coversScreen(w.geometry, m_connection->framebuffer()->size())) {
@@ -295,6 +305,12 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
     m_heldBack.remove(guestId);
     if (created) {
         window = new SeamlessWindow(guestId, kind);
+        if (m_demoted.contains(guestId)) {
+            // Not focused when it appears (Qt: _NET_WM_USER_TIME 0), and put below the windows it
+            // would cover once the window manager manages it (lowerDemoted()).
+            window->setProperty("_q_showWithoutActivating", true);
+            m_lowerOnce.insert(guestId);
+        }
         window->setConnection(m_connection);
         window->setTrustColor(m_trustColor);
         window->setFrame(m_connection->framebuffer()->image());
@@ -322,6 +338,7 @@ void SeamlessWindowManager::syncWindow(quint32 guestId)
         emit windowCountChanged();
         emit windowShown(guestId);
         restack();
+        lowerDemoted();
     }
 }
 
@@ -409,22 +426,96 @@ quint32 SeamlessWindowManager::popupParent(quint32 guestId) const
     return 0;
 }
 
-bool SeamlessWindowManager::coversOtherAppliance(quint32 guestId) const
+bool SeamlessWindowManager::coversForeignWindow(quint32 guestId) const
 {
     if (m_demoted.contains(guestId))
         return true; // once demoted, it stays so: no flipping back and forth
-    // A menu or tooltip attached to one of this guest's own windows stays a popup (with the
-    // border); only a free-standing one is checked against the other appliances' windows.
-    if (popupParent(guestId))
-        return false;
-    const QRect host = placement(guestId); // where it would go: a free-standing popup is placed like a window
-    for (QWindow *window : QGuiApplication::topLevelWindows()) {
-        auto *other = qobject_cast<SeamlessWindow *>(window);
-        if (other && other->isVisible() && other->kind() == SeamlessWindow::Normal
-            && m_windows.value(other->guestId()) != other && host.intersects(other->geometry()))
+    const QRect host = placement(guestId); // a free-standing popup is placed like a window
+    // The guest's own normal window a menu belongs to (through the menus it opened from): the
+    // menu may reach over windows stacked below that window, as any program's menus do, never
+    // over one above it. A free-standing popup (no such window) may reach over nothing foreign.
+    quint32 anchor = popupParent(guestId);
+    for (int depth = 0; anchor && depth < WindowTracker::MaxWindows; ++depth) {
+        const SeamlessWindow *window = m_windows.value(anchor);
+        if (!window || window->kind() == SeamlessWindow::Normal)
+            break;
+        anchor = popupParent(anchor);
+    }
+    const SeamlessWindow *anchorHost = anchor ? m_windows.value(anchor) : nullptr;
+    const QList<HostWindowStack::Entry> desktop = HostWindowStack::instance()->windows();
+    int anchorIndex = -1;
+    for (const HostWindowStack::Entry &entry : desktop) {
+        if (anchorHost && entry.window == anchorHost && anchorHost->kind() == SeamlessWindow::Normal)
+            anchorIndex = entry.stackIndex;
+    }
+    for (const HostWindowStack::Entry &entry : desktop) {
+        const auto *own = qobject_cast<const SeamlessWindow *>(entry.window);
+        if (own && m_windows.value(own->guestId()) == own)
+            continue; // this appliance's own windows and popups
+        if (!host.intersects(entry.geometry))
+            continue;
+        // Where the stacking order is unknown (not X11, a window the window manager does not
+        // manage), a menu is held to the free-standing rule.
+        if (!anchor || anchorIndex < 0 || entry.stackIndex < 0 || entry.stackIndex > anchorIndex) {
+            qCDebug(lcSeamless) << "popup" << guestId << "of" << m_applianceId << "at" << host << "would cover"
+                               << (entry.window ? entry.window->title() : QStringLiteral("another program's window")) << entry.geometry;
             return true;
+        }
     }
     return false;
+}
+
+void SeamlessWindowManager::lowerDemoted()
+{
+    if (m_lowerOnce.isEmpty())
+        return;
+    const QSet<WId> managed = managedWindows();
+    if (managed.isEmpty()) {
+        m_lowerOnce.clear(); // no window manager list (not X11): nothing to restack against
+        return;
+    }
+    const QList<HostWindowStack::Entry> desktop = HostWindowStack::instance()->windows();
+    const QList<quint32> ids = m_lowerOnce.values();
+    for (quint32 id : ids) {
+        SeamlessWindow *window = m_windows.value(id);
+        if (!window || window->kind() != SeamlessWindow::Normal) {
+            m_lowerOnce.remove(id);
+            continue;
+        }
+        if (!window->handle() || !managed.contains(window->winId()))
+            continue; // not managed yet: again on the next change of the stacking list
+        m_lowerOnce.remove(id);
+        // Right below the lowest managed window of another owner it overlaps: under all of them.
+        int lowest = -1;
+        WId sibling = 0;
+        for (const HostWindowStack::Entry &entry : desktop) {
+            const auto *own = qobject_cast<const SeamlessWindow *>(entry.window);
+            if ((own && m_windows.value(own->guestId()) == own) || entry.stackIndex < 0 || !managed.contains(entry.id)
+                || !window->geometry().intersects(entry.geometry))
+                continue;
+            if (lowest < 0 || entry.stackIndex < lowest) {
+                lowest = entry.stackIndex;
+                sibling = entry.id;
+            }
+        }
+        if (sibling && restackNextTo(window, sibling, false))
+            qCInfo(lcSeamless) << "demoted window" << id << "of" << m_applianceId << "put below the windows it would cover";
+    }
+}
+
+void SeamlessWindowManager::recheckPopups()
+{
+    m_recheckQueued = false;
+    if (!m_enabled || !m_connection)
+        return;
+    lowerDemoted();
+    // Something mapped or was raised: a popup placed earlier may now be over it.
+    const QList<quint32> ids = m_windows.keys();
+    for (quint32 id : ids) {
+        SeamlessWindow *window = m_windows.value(id);
+        if (window && window->kind() == SeamlessWindow::Popup && coversForeignWindow(id))
+            syncWindow(id);
+    }
 }
 
 QRect SeamlessWindowManager::placement(quint32 guestId) const
@@ -450,10 +541,9 @@ QRect SeamlessWindowManager::placement(quint32 guestId) const
 QSet<WId> SeamlessWindowManager::managedWindows() const
 {
     QSet<WId> managed;
-    auto *x11 = qGuiApp->nativeInterface<QNativeInterface::QX11Application>();
-    if (!x11)
+    xcb_connection_t *c = HostWindowStack::xcbConnection();
+    if (!c)
         return managed;
-    xcb_connection_t *c = x11->connection();
     static xcb_atom_t clientList = XCB_ATOM_NONE;
     if (clientList == XCB_ATOM_NONE) {
         static const char name[] = "_NET_CLIENT_LIST";
@@ -477,12 +567,11 @@ QSet<WId> SeamlessWindowManager::managedWindows() const
     return managed;
 }
 
-bool SeamlessWindowManager::restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const
+bool SeamlessWindowManager::restackNextTo(SeamlessWindow *window, WId sibling, bool above) const
 {
-    auto *x11 = qGuiApp->nativeInterface<QNativeInterface::QX11Application>();
-    if (!x11 || !window->handle() || !sibling->handle())
+    xcb_connection_t *c = HostWindowStack::xcbConnection();
+    if (!c || !window->handle() || !sibling)
         return false;
-    xcb_connection_t *c = x11->connection();
     static xcb_atom_t restack = XCB_ATOM_NONE;
     if (restack == XCB_ATOM_NONE) {
         static const char name[] = "_NET_RESTACK_WINDOW";
@@ -498,8 +587,8 @@ bool SeamlessWindowManager::restackAbove(SeamlessWindow *window, SeamlessWindow 
     event.window = xcb_window_t(window->winId());
     event.type = restack;
     event.data.data32[0] = 2; // source: a pager-like tool (window managers ignore 1 here)
-    event.data.data32[1] = quint32(sibling->winId());
-    event.data.data32[2] = XCB_STACK_MODE_ABOVE;
+    event.data.data32[1] = quint32(sibling);
+    event.data.data32[2] = above ? XCB_STACK_MODE_ABOVE : XCB_STACK_MODE_BELOW;
     const xcb_window_t root = xcb_setup_roots_iterator(xcb_get_setup(c)).data->root;
     xcb_send_event(c, 0, root, XCB_EVENT_MASK_SUBSTRUCTURE_REDIRECT | XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY,
                    reinterpret_cast<const char *>(&event));
@@ -512,16 +601,16 @@ void SeamlessWindowManager::applyWindowClass(SeamlessWindow *window) const
     const GuestWindow w = m_connection ? m_connection->agent()->windows()->window(window->guestId()) : GuestWindow();
     // Qt sets one WM_CLASS for the whole application; each window gets its
     // appliance's here, so window managers group and match by appliance.
-    auto *x11 = qGuiApp->nativeInterface<QNativeInterface::QX11Application>();
-    if (!x11 || !window->handle() || m_applianceId.isEmpty())
+    xcb_connection_t *c = HostWindowStack::xcbConnection();
+    if (!c || !window->handle() || m_applianceId.isEmpty())
         return;
     const QByteArray id = m_applianceId.toUtf8();
     // The guest's class is sanitised printable text; the appliance id comes first.
     const QByteArray guestClass = w.appClass.isEmpty() ? QByteArrayLiteral("window") : w.appClass.toUtf8();
     const QByteArray value = "tessera-" + id + '\0' + id + '-' + guestClass + '\0';
-    xcb_change_property(x11->connection(), XCB_PROP_MODE_REPLACE, xcb_window_t(window->winId()), XCB_ATOM_WM_CLASS,
-                        XCB_ATOM_STRING, 8, quint32(value.size()), value.constData());
-    xcb_flush(x11->connection());
+    xcb_change_property(c, XCB_PROP_MODE_REPLACE, xcb_window_t(window->winId()), XCB_ATOM_WM_CLASS, XCB_ATOM_STRING, 8,
+                        quint32(value.size()), value.constData());
+    xcb_flush(c);
 }
 
 void SeamlessWindowManager::flag(const QString &reason)

@@ -24,7 +24,8 @@ class SpiceConnection;
 /// Guest pixel (0,0) sits at origin() on the host desktop; windows that would
 /// fall off every screen are moved onto the nearest one. Override-redirect
 /// windows (menus, tooltips) become popups placed relative to the window they
-/// belong to. Host moves, resizes, focus and close go to the guest agent;
+/// belong to; one that would cover a host window not of this appliance is
+/// shown as a normal, framed window instead (coversForeignWindow()). Host moves, resizes, focus and close go to the guest agent;
 /// the guest's stacking order is mirrored by restacking the host windows.
 /// Ctrl+Shift+C in a window copies the guest's selection into the shared
 /// SeamlessClipboard; Ctrl+Shift+V gives that text to this guest. Guest icons
@@ -135,7 +136,7 @@ signals:
     /// The host window for guest window @p guestId is gone.
     void windowHidden(quint32 guestId);
     /// The guest went past a limit (see WindowTracker::abuseDetected()), placed a frameless
-    /// window over another appliance's window, or broke the agent protocol
+    /// window over a window that is not its own, or broke the agent protocol
     /// (AgentChannel::protocolError()); @p reason is translated.
     void abuseDetected(const QString &reason);
     /// A clipboard chord finished: "Copied from …", "Pasted into …" or why
@@ -157,14 +158,23 @@ private:
     void onMoveResizeRequested(quint32 guestId, const QRect &host);
     void onWindowIconChanged(quint32 guestId, const QImage &icon);
     quint32 popupParent(quint32 guestId) const;
-    /// Whether override-redirect window @p guestId, attached to none of this guest's windows,
-    /// would cover a window of another appliance (another manager's SeamlessWindow).
-    bool coversOtherAppliance(quint32 guestId) const;
+    /// Whether override-redirect window @p guestId would cover a host window that is not this
+    /// appliance's (HostWindowStack: Tessera's own, another appliance's, another program's): a
+    /// free-standing one any such window, a menu attached to one of the guest's windows any
+    /// such window stacked above that one.
+    bool coversForeignWindow(quint32 guestId) const;
+    /// The host's stacking changed: popups now over a foreign window are demoted.
+    void recheckPopups();
     void flag(const QString &reason);
     QRect placement(quint32 guestId) const;
     void applyWindowClass(SeamlessWindow *window) const;
     void restack();
-    bool restackAbove(SeamlessWindow *window, SeamlessWindow *sibling) const;
+    /// Asks the window manager to stack @p window right above (or below) the managed X window
+    /// @p sibling (EWMH _NET_RESTACK_WINDOW; never moves the focus).
+    bool restackNextTo(SeamlessWindow *window, WId sibling, bool above) const;
+    /// Puts each newly demoted window, once the window manager manages it, below the windows of
+    /// other owners it overlaps (once: the person may raise it afterwards).
+    void lowerDemoted();
     /// The X windows the host window manager manages (root's _NET_CLIENT_LIST); empty off X11.
     QSet<WId> managedWindows() const;
     void notify(quint32 guestId, const QString &message);
@@ -182,7 +192,9 @@ private:
     QColor m_trustColor = QColor(0x2e, 0x86, 0xde);
     QPoint m_origin;
     QString m_abuseReason;
-    QSet<quint32> m_demoted; // override-redirect windows shown as normal ones (see coversOtherAppliance)
+    QSet<quint32> m_demoted; // override-redirect windows shown as normal ones (see coversForeignWindow)
+    QSet<quint32> m_lowerOnce; // demoted windows still to be put below what they would cover
+    bool m_recheckQueued = false;
     QSet<quint32> m_heldBack; // mapped guest windows not shown because of m_maxWindows
     int m_maxWindows = 0;
     bool m_clipboardAllowed = true;

@@ -665,6 +665,48 @@
         <source>The window “%1” covered the whole screen, which the contract denies; it was not shown and was made smaller.</source>
         <translation>Das Fenster „%1“ bedeckte den ganzen Bildschirm, was der Vertrag verbietet; es wurde nicht angezeigt und verkleinert.</translation>
     </message>
+    <message numerus="yes">
+        <source>It happened %n more time(s) within %1 s.</source>
+        <translation>
+            <numerusform>Das geschah noch %n weiteres Mal innerhalb von %1 s.</numerusform>
+            <numerusform>Das geschah noch %n weitere Male innerhalb von %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more refused destination(s) within %1 s.</source>
+        <translation>
+            <numerusform>Dazu %n weiteres abgewiesenes Ziel innerhalb von %1 s.</numerusform>
+            <numerusform>Dazu %n weitere abgewiesene Ziele innerhalb von %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more store folder(s) within %1 s.</source>
+        <translation>
+            <numerusform>Dazu %n weiterer Ordner im persönlichen Datenspeicher innerhalb von %1 s.</numerusform>
+            <numerusform>Dazu %n weitere Ordner im persönlichen Datenspeicher innerhalb von %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more mount(s) within %1 s.</source>
+        <translation>
+            <numerusform>Dazu %n weiterer eingebundener Ordner innerhalb von %1 s.</numerusform>
+            <numerusform>Dazu %n weitere eingebundene Ordner innerhalb von %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more window(s) within %1 s.</source>
+        <translation>
+            <numerusform>Dazu %n weiteres Fenster innerhalb von %1 s.</numerusform>
+            <numerusform>Dazu %n weitere Fenster innerhalb von %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more like it within %1 s.</source>
+        <translation>
+            <numerusform>Dazu %n weiterer dieser Art innerhalb von %1 s.</numerusform>
+            <numerusform>Dazu %n weitere dieser Art innerhalb von %1 s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BreachLog</name>
@@ -694,6 +736,13 @@
     <message>
         <source>Undo its file changes</source>
         <translation>Seine Dateiänderungen rückgängig machen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 broke its contract again: %n breach(es) since the last notice</source>
+        <translation>
+            <numerusform>%1 hat seinen Vertrag erneut gebrochen: %n Vertragsbruch seit der letzten Meldung</numerusform>
+            <numerusform>%1 hat seinen Vertrag erneut gebrochen: %n Vertragsbrüche seit der letzten Meldung</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3411,16 +3460,16 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <translation>%1 Ihre Fenster bleiben geschlossen, bis die Appliance neu gestartet wird. Wenn Sie das nicht erwartet haben, halten Sie die Appliance an und setzen Sie sie zurück.</translation>
     </message>
     <message>
-        <source>The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
-        <translation>Die Appliance hat ein Pop-up-Fenster ohne Rahmen über ein Fenster einer anderen Appliance gelegt; es wird als normales, umrahmtes Fenster angezeigt. Wenn Sie das nicht erwartet haben, halten Sie die Appliance an und setzen Sie sie zurück.</translation>
-    </message>
-    <message>
         <source>Nothing copied from %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.</source>
         <translation>Nichts aus %1 kopiert: ihr Vertrag erlaubt keine Zwischenablage. Wählen Sie für diese Aufgabe eine Appliance, deren Vertrag sie erlaubt.</translation>
     </message>
     <message>
         <source>Nothing pasted into %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.</source>
         <translation>Nichts in %1 eingefügt: ihr Vertrag erlaubt keine Zwischenablage. Wählen Sie für diese Aufgabe eine Appliance, deren Vertrag sie erlaubt.</translation>
+    </message>
+    <message>
+        <source>The appliance placed a pop-up window without a frame over a window that is not its own (Tessera&apos;s, another appliance&apos;s or another program&apos;s); it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
+        <translation>Die Appliance hat ein Pop-up-Fenster ohne Rahmen über ein Fenster gelegt, das nicht ihr eigenes ist (eines von Tessera, einer anderen Appliance oder eines anderen Programms); es wird als normales, umrahmtes Fenster angezeigt. Wenn Sie das nicht erwartet haben, halten Sie die Appliance an und setzen Sie sie zurück.</translation>
     </message>
 </context>
 <context>

@@ -664,6 +664,48 @@
         <source>The window “%1” covered the whole screen, which the contract denies; it was not shown and was made smaller.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>It happened %n more time(s) within %1 s.</source>
+        <translation>
+            <numerusform>It happened %n more time within %1 s.</numerusform>
+            <numerusform>It happened %n more times within %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more refused destination(s) within %1 s.</source>
+        <translation>
+            <numerusform>And %n more refused destination within %1 s.</numerusform>
+            <numerusform>And %n more refused destinations within %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more store folder(s) within %1 s.</source>
+        <translation>
+            <numerusform>And %n more store folder within %1 s.</numerusform>
+            <numerusform>And %n more store folders within %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more mount(s) within %1 s.</source>
+        <translation>
+            <numerusform>And %n more mount within %1 s.</numerusform>
+            <numerusform>And %n more mounts within %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more window(s) within %1 s.</source>
+        <translation>
+            <numerusform>And %n more window within %1 s.</numerusform>
+            <numerusform>And %n more windows within %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more like it within %1 s.</source>
+        <translation>
+            <numerusform>And %n more like it within %1 s.</numerusform>
+            <numerusform>And %n more like it within %1 s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BreachLog</name>
@@ -693,6 +735,13 @@
     <message>
         <source>Undo its file changes</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 broke its contract again: %n breach(es) since the last notice</source>
+        <translation>
+            <numerusform>%1 broke its contract again: %n breach since the last notice</numerusform>
+            <numerusform>%1 broke its contract again: %n breaches since the last notice</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3396,15 +3445,15 @@ Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The appliance placed a pop-up window without a frame over a window of another appliance; it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing copied from %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing pasted into %1: its contract allows no clipboard. Choose an appliance whose contract allows it for this job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appliance placed a pop-up window without a frame over a window that is not its own (Tessera&apos;s, another appliance&apos;s or another program&apos;s); it is shown as a normal, framed window. If you did not expect this, stop the appliance and roll it back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

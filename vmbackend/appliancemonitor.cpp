@@ -37,9 +37,12 @@ QString storePath(const QString &storeFolder, const QString &relativePath)
 
 } // namespace
 
-ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContract &contract, const QString &storeRoot, QObject *parent)
-    : QObject(parent), m_appliance(appliance), m_contract(contract), m_storeRoot(storeRoot), m_watcher(new StoreAccessWatcher(this))
+ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContract &contract, const QString &storeRoot, QObject *parent,
+                                   int rateWindowMs)
+    : QObject(parent), m_appliance(appliance), m_contract(contract), m_storeRoot(storeRoot), m_watcher(new StoreAccessWatcher(this)),
+      m_limiter(new BreachRateLimiter(this, rateWindowMs))
 {
+    connect(m_limiter, &BreachRateLimiter::raised, this, &ApplianceMonitor::breach);
     m_clock.start();
     connect(m_watcher, &StoreAccessWatcher::written, this, &ApplianceMonitor::onWritten);
     connect(m_watcher, &StoreAccessWatcher::read, this, &ApplianceMonitor::onRead);
@@ -88,6 +91,7 @@ void ApplianceMonitor::stop()
     m_watcher->clear();
     m_tickTimer.stop();
     flush();
+    m_limiter->flush(); // nothing is held back once the appliance stops
 }
 
 void ApplianceMonitor::noteInput()
@@ -128,30 +132,37 @@ void ApplianceMonitor::checkActivity(ActivityExpectation::Access access, const Q
 void ApplianceMonitor::record(BreachEvent::Kind kind, const QString &subject, double observed, double bound, const QString &unit,
                               const QString &evidence)
 {
-    Pending &pending = m_pending[BreachEvent::kindKey(kind) + QLatin1Char('\n') + subject];
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!pending.dirty) {
-        BreachEvent event;
-        event.kind = kind;
-        event.appliance = m_appliance;
-        event.subject = subject;
-        event.windowStart = now;
-        event.observed = observed;
-        event.bound = bound;
-        event.unit = unit;
-        pending.event = event;
-        pending.seenEvidence.clear();
-        pending.dirty = true;
+    BreachEvent fresh;
+    fresh.kind = kind;
+    fresh.appliance = m_appliance;
+    fresh.subject = subject;
+    fresh.windowStart = fresh.windowEnd = now;
+    fresh.observed = observed;
+    fresh.bound = bound;
+    fresh.unit = unit;
+    const QString key = BreachEvent::kindKey(kind) + QLatin1Char('\n') + subject;
+    auto pending = m_pending.find(key);
+    if (pending == m_pending.end()) {
+        if (m_pending.size() >= MaxPendingSubjects) {
+            // Yet another subject while many gather: no gathering, the limiter folds it.
+            fresh.time = now;
+            if (!evidence.isEmpty())
+                fresh.addEvidence(evidence);
+            m_limiter->submit(fresh);
+            return;
+        }
+        pending = m_pending.insert(key, Pending{fresh, {}});
     }
-    BreachEvent &event = pending.event;
+    BreachEvent &event = pending->event;
     event.windowEnd = now;
     // Keep the worst observation: the longest time since input, the highest rate.
     if (observed < 0 || (event.observed >= 0 && observed > event.observed))
         event.observed = observed;
     constexpr int MaxRemembered = 4096;
-    if (!evidence.isEmpty() && !pending.seenEvidence.contains(evidence)) {
-        if (pending.seenEvidence.size() < MaxRemembered)
-            pending.seenEvidence.insert(evidence);
+    if (!evidence.isEmpty() && !pending->seenEvidence.contains(evidence)) {
+        if (pending->seenEvidence.size() < MaxRemembered)
+            pending->seenEvidence.insert(evidence);
         event.addEvidence(evidence);
     }
     if (!m_flushTimer.isActive())
@@ -160,26 +171,22 @@ void ApplianceMonitor::record(BreachEvent::Kind kind, const QString &subject, do
 
 void ApplianceMonitor::flush()
 {
-    const qint64 nowMs = m_clock.elapsed();
-    bool waiting = false;
-    for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
-        Pending &pending = it.value();
-        if (!pending.dirty)
-            continue;
-        const bool coalesced = pending.event.windowStart.msecsTo(QDateTime::currentDateTimeUtc()) >= CoalesceMs;
-        const bool cooledDown = pending.lastRaisedMs < 0 || nowMs - pending.lastRaisedMs >= CooldownMs;
-        if (!(coalesced && cooledDown) && m_tickTimer.isActive()) {
-            waiting = true;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<BreachEvent> ready;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        // Stopped: everything gathered goes now.
+        if (it->event.windowStart.msecsTo(now) < CoalesceMs && m_tickTimer.isActive()) {
+            ++it;
             continue;
         }
-        pending.event.time = QDateTime::currentDateTimeUtc();
-        pending.dirty = false;
-        pending.lastRaisedMs = nowMs;
-        qCInfo(lcVmBackend) << m_appliance << "breach:" << BreachEvent::kindKey(pending.event.kind) << pending.event.subject;
-        Q_EMIT breach(pending.event);
+        ready.append(it->event);
+        ready.last().time = now;
+        it = m_pending.erase(it);
     }
-    if (!waiting)
+    if (m_pending.isEmpty())
         m_flushTimer.stop();
+    for (const BreachEvent &event : std::as_const(ready))
+        m_limiter->submit(event); // it logs what it raises: a flood of events is not a flood of log lines
 }
 
 void ApplianceMonitor::tick()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "breachevent.h"
+#include "breachratelimiter.h"
 #include "systemcontract.h"
 
 #include <QDateTime>
@@ -21,24 +22,28 @@ class StoreAccessWatcher;
 /// - writes to a mount faster than its WriteRate;
 /// - CPU use above CPUQuota, sustained (sampled from libvirt on its worker thread);
 /// - connections the egress gateway refused, and bursts of them (from its log).
-/// Events of one kind and subject are coalesced, at most one every cooldown, so a guest that
-/// keeps misbehaving produces a readable log, not a flood.
+/// Accesses of one kind and subject are gathered for CoalesceMs into one event; events then go
+/// through a BreachRateLimiter (per kind: the first at once, the rest of its window folded into
+/// one summary), so a guest that keeps misbehaving produces a readable log, not a flood, and
+/// nothing it did is left out.
 class ApplianceMonitor : public QObject
 {
     Q_OBJECT
 public:
     /// How long accesses are gathered into one event before it is raised.
     static constexpr int CoalesceMs = 300;
-    /// The least time between two events of the same kind and subject.
-    static constexpr int CooldownMs = 10000;
+    /// Subjects gathered at once at most; an access of yet another subject goes straight to the
+    /// rate limiter (which folds it), so a flood of distinct subjects cannot grow memory.
+    static constexpr int MaxPendingSubjects = 256;
     /// This many refused connections within DeniedBurstWindowMs are a burst (scanning).
     static constexpr int DeniedBurstCount = 10;
     static constexpr int DeniedBurstWindowMs = 10000;
 
     /// @p storeRoot is the personal store; @p contract's mounts say which of its folders the
     /// appliance sees.
+    /// @p rateWindowMs is the limiter's window (BreachRateLimiter::WindowMs; shorter in tests).
     ApplianceMonitor(const QString &appliance, const SystemContract &contract, const QString &storeRoot,
-                     QObject *parent = nullptr);
+                     QObject *parent = nullptr, int rateWindowMs = BreachRateLimiter::WindowMs);
     ~ApplianceMonitor() override;
 
     /// Samples CPU use of @p domainName through @p connection when the contract has a CPUQuota.
@@ -56,7 +61,8 @@ public:
     QDateTime lastInput() const { return m_lastInput; }
 
 Q_SIGNALS:
-    /// A breach was observed; @p event carries the evidence.
+    /// A breach was observed; @p event carries the evidence. At most one per kind per
+    /// BreachRateLimiter window: the others of that window are folded into a summary.
     void breach(const BreachEvent &event);
     /// An access to the store was seen (@p storePath: folder/relative path); @p expected is false
     /// when it breaks an activity expectation (a breach follows after coalescing).
@@ -67,8 +73,6 @@ private:
     {
         BreachEvent event;
         QSet<QString> seenEvidence; ///< bounded; a file written in many steps counts once
-        bool dirty = false;
-        qint64 lastRaisedMs = -1;
     };
     void onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes);
     void onRead(const QString &storeFolder, const QString &relativePath);
@@ -88,7 +92,8 @@ private:
     StoreAccessWatcher *m_watcher;
     QDateTime m_lastInput;
     QElapsedTimer m_clock;
-    QHash<QString, Pending> m_pending;
+    QHash<QString, Pending> m_pending; ///< gathering, at most MaxPendingSubjects
+    BreachRateLimiter *m_limiter;
     QTimer m_flushTimer;
     QTimer m_tickTimer;
     QHash<QString, qint64> m_bytesThisSecond; ///< per mount store folder

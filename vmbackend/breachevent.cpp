@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -79,7 +80,55 @@ void BreachEvent::addEvidence(const QString &item)
         ++evidenceOmitted;
 }
 
+void BreachEvent::foldIn(const BreachEvent &other, bool newSubject)
+{
+    if (other.windowStart.isValid() && (!windowStart.isValid() || other.windowStart < windowStart))
+        windowStart = other.windowStart;
+    if (other.windowEnd.isValid() && (!windowEnd.isValid() || other.windowEnd > windowEnd))
+        windowEnd = other.windowEnd;
+    // The worst observation: the longest time since input (negative: no input at all), the
+    // highest rate, count or share.
+    if (observed >= 0 && (other.observed < 0 || other.observed > observed))
+        observed = other.observed;
+    folded = int(qMin<qint64>(qint64(folded) + 1 + other.folded, std::numeric_limits<int>::max()));
+    foldedSubjects = int(qMin<qint64>(qint64(foldedSubjects) + (newSubject ? 1 : 0) + other.foldedSubjects,
+                                      std::numeric_limits<int>::max()));
+    evidenceOmitted = int(qMin<qint64>(qint64(evidenceOmitted) + other.evidenceOmitted, std::numeric_limits<int>::max()));
+}
+
 QString BreachEvent::describe() const
+{
+    const QString what = describeOne();
+    if (folded <= 0)
+        return what;
+    const int seconds = qMax(1, int((windowStart.msecsTo(windowEnd) + 999) / 1000));
+    if (foldedSubjects <= 0)
+        return what + QLatin1Char(' ') + tr("It happened %n more time(s) within %1 s.", nullptr, folded).arg(seconds);
+    QString more;
+    switch (kind) {
+    case Kind::ConnectionDenied:
+        more = tr("And %n more refused destination(s) within %1 s.", nullptr, foldedSubjects);
+        break;
+    case Kind::WriteWithoutInput:
+    case Kind::ReadWithoutInput:
+        more = tr("And %n more store folder(s) within %1 s.", nullptr, foldedSubjects);
+        break;
+    case Kind::MountWriteOverRate:
+        more = tr("And %n more mount(s) within %1 s.", nullptr, foldedSubjects);
+        break;
+    case Kind::FullScreenRefused:
+        more = tr("And %n more window(s) within %1 s.", nullptr, foldedSubjects);
+        break;
+    case Kind::DeniedBurst:
+    case Kind::CpuOverQuota:
+    case Kind::WindowsOverLimit:
+        more = tr("And %n more like it within %1 s.", nullptr, foldedSubjects);
+        break;
+    }
+    return what + QLatin1Char(' ') + more.arg(seconds);
+}
+
+QString BreachEvent::describeOne() const
 {
     switch (kind) {
     case Kind::WriteWithoutInput:
@@ -125,6 +174,10 @@ QJsonObject BreachEvent::toJson() const
     object.insert(QStringLiteral("unit"), unit);
     object.insert(QStringLiteral("evidence"), QJsonArray::fromStringList(evidence));
     object.insert(QStringLiteral("evidenceOmitted"), evidenceOmitted);
+    if (folded > 0) {
+        object.insert(QStringLiteral("folded"), folded);
+        object.insert(QStringLiteral("foldedSubjects"), foldedSubjects);
+    }
     return object;
 }
 
@@ -146,7 +199,9 @@ bool BreachEvent::fromJson(const QJsonObject &object, BreachEvent *event)
     const QJsonArray items = object.value(QStringLiteral("evidence")).toArray();
     for (const QJsonValue &item : items)
         read.addEvidence(item.toString());
-    read.evidenceOmitted += object.value(QStringLiteral("evidenceOmitted")).toInt();
+    read.evidenceOmitted += qMax(0, object.value(QStringLiteral("evidenceOmitted")).toInt());
+    read.folded = qMax(0, object.value(QStringLiteral("folded")).toInt());
+    read.foldedSubjects = qBound(0, object.value(QStringLiteral("foldedSubjects")).toInt(), read.folded);
     *event = read;
     return true;
 }

@@ -41,6 +41,10 @@ public:
     QString unit;           ///< "s", "B/s", "connections", "%"
     QStringList evidence;   ///< files or connections, at most MaxEvidence
     int evidenceOmitted = 0;
+    /// Further breaches of this kind folded into this one by BreachRateLimiter (0: none).
+    int folded = 0;
+    /// How many of them concerned another subject than this one's (e.g. other destinations).
+    int foldedSubjects = 0;
 
     /// The contract element the breach is about.
     ContractElement element() const;
@@ -49,11 +53,19 @@ public:
     static bool kindFromKey(const QString &key, Kind *kind);
     /// Adds @p item to the evidence, counting it in evidenceOmitted once the list is full.
     void addEvidence(const QString &item);
-    /// One translated sentence for people: what happened against what the contract says.
+    /// Folds @p other, a later breach of the same kind, into this one: the time window grows to
+    /// cover both, the worst observation is kept, and it is counted (as of another subject when
+    /// @p newSubject). Evidence is the caller's to merge (BreachRateLimiter leaves out repeats).
+    void foldIn(const BreachEvent &other, bool newSubject);
+    /// One translated sentence for people: what happened against what the contract says, and
+    /// how many more were folded into it.
     QString describe() const;
 
     QJsonObject toJson() const;
     /// Reads what toJson() wrote; false (and @p event untouched) on anything malformed.
     static bool fromJson(const QJsonObject &object, BreachEvent *event);
+
+private:
+    QString describeOne() const;
 };
 Q_DECLARE_METATYPE(BreachEvent)

@@ -9,6 +9,11 @@
 
 #include <algorithm>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 
 namespace {
 
@@ -24,10 +29,33 @@ QString BreachLog::fileFor(const QString &appliance) const
     return m_root + QLatin1Char('/') + appliance + QStringLiteral("/breaches.jsonl");
 }
 
+QString BreachLog::rotatedFile(const QString &file)
+{
+    return file + QStringLiteral(".1");
+}
+
+void BreachLog::rotateIfFull(const QString &file)
+{
+    const QByteArray path = QFile::encodeName(file);
+    const int fd = ::open(path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat before = {};
+    if (::fstat(fd, &before) == 0 && before.st_size >= MaxFileBytes && ::flock(fd, LOCK_EX) == 0) {
+        // Another shell may have rotated it while this one waited for the lock: then the name
+        // is a new, short log (or none yet) and stays.
+        struct stat now = {};
+        if (::lstat(path.constData(), &now) == 0 && now.st_ino == before.st_ino && now.st_dev == before.st_dev)
+            ::rename(path.constData(), QFile::encodeName(rotatedFile(file)).constData());
+    }
+    ::close(fd); // releases the lock
+}
+
 bool BreachLog::append(const BreachEvent &event, QString *error) const
 {
     const QString path = fileFor(event.appliance);
     QDir().mkpath(QFileInfo(path).absolutePath());
+    rotateIfFull(path);
     const bool ok = JsonLinesFile::append(path, QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact));
     if (!ok && error)
         *error = tr("The breach could not be written to %1. Check that the disk is not full and the folder is writable.").arg(path);
@@ -38,7 +66,11 @@ QList<BreachEvent> BreachLog::readFrom(const QString &file, qint64 *offset)
 {
     QList<BreachEvent> events;
     QFile in(file);
-    if (!in.open(QIODevice::ReadOnly) || !in.seek(*offset))
+    if (!in.open(QIODevice::ReadOnly))
+        return events;
+    if (in.size() < *offset)
+        *offset = 0; // rotated: a new log
+    if (!in.seek(*offset))
         return events;
     while (true) {
         const QByteArray line = in.readLine(MaxLineBytes);
@@ -76,13 +108,55 @@ QStringList BreachLog::files() const
     return result;
 }
 
-QList<BreachEvent> BreachLog::readAll() const
+QList<BreachEvent> BreachLog::readTail(const QString &file, qint64 maxBytes)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return {};
+    qint64 offset = qMax<qint64>(0, in.size() - qMax<qint64>(0, maxBytes));
+    if (offset > 0) {
+        // Start at the first whole line: skip what is left of the one the cut falls into.
+        if (!in.seek(offset - 1))
+            return {};
+        QByteArray rest;
+        do {
+            rest = in.readLine(MaxLineBytes);
+            offset += rest.size();
+        } while (!rest.isEmpty() && !rest.endsWith('\n'));
+        offset -= 1; // the byte before the cut was read too
+        if (rest.isEmpty())
+            return {};
+    }
+    in.close();
+    return readFrom(file, &offset);
+}
+
+QList<BreachEvent> BreachLog::readFile(const QString &file, qint64 maxBytes)
+{
+    QList<BreachEvent> events = readTail(rotatedFile(file), maxBytes);
+    events.append(readTail(file, maxBytes));
+    return events;
+}
+
+QList<BreachEvent> BreachLog::readRecent(qint64 maxBytesPerAppliance) const
 {
     QList<BreachEvent> all;
     for (const QString &file : files()) {
-        qint64 offset = 0;
-        all.append(readFrom(file, &offset));
+        const qint64 current = QFileInfo(file).size();
+        // The newest lines are at the end of the current log; the older generation fills the rest.
+        if (current < maxBytesPerAppliance)
+            all.append(readTail(rotatedFile(file), maxBytesPerAppliance - current));
+        all.append(readTail(file, maxBytesPerAppliance));
     }
+    std::stable_sort(all.begin(), all.end(), [](const BreachEvent &a, const BreachEvent &b) { return a.time < b.time; });
+    return all;
+}
+
+QList<BreachEvent> BreachLog::readAll() const
+{
+    QList<BreachEvent> all;
+    for (const QString &file : files())
+        all.append(readFile(file));
     std::stable_sort(all.begin(), all.end(), [](const BreachEvent &a, const BreachEvent &b) { return a.time < b.time; });
     return all;
 }

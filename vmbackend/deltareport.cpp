@@ -171,6 +171,12 @@ DeltaReport DeltaReport::parse(const QByteArray &text)
         return report;
     report.validHeader = true;
     int records = 0;
+    // Every line within MaxBytes is parsed before the entry cap applies: persistence entries are
+    // kept first, whatever the order of the report (a flood of other changes cannot hide them).
+    // Each list holds at most MaxEntries while parsing, so memory stays bounded too.
+    QList<DeltaEntry> persistence;
+    QList<DeltaEntry> others;
+    int overCap = 0;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray &line = lines[i];
         if (line.isEmpty() && i == lines.size() - 1)
@@ -185,36 +191,40 @@ DeltaReport DeltaReport::parse(const QByteArray &text)
             continue;
         }
         ++records;
-        if (line.size() > MaxLineBytes || report.entries.size() >= MaxEntries) {
-            if (report.entries.size() >= MaxEntries)
-                report.truncated = true;
-            ++report.rejectedLines;
-            continue;
-        }
         DeltaEntry entry;
-        if (!parseLine(line, &entry)) {
+        if (line.size() > MaxLineBytes || !parseLine(line, &entry)) {
             ++report.rejectedLines;
             continue;
         }
-        report.entries.append(entry);
+        QList<DeltaEntry> &list = entry.isPersistence() ? persistence : others;
+        if (list.size() >= MaxEntries)
+            ++overCap;
+        else
+            list.append(entry);
     }
-    std::stable_sort(report.entries.begin(), report.entries.end(), [](const DeltaEntry &a, const DeltaEntry &b) {
-        if (a.isPersistence() != b.isPersistence())
-            return a.isPersistence();
-        return a.rawPath < b.rawPath;
-    });
+    const auto byPath = [](const DeltaEntry &a, const DeltaEntry &b) { return a.rawPath < b.rawPath; };
+    std::stable_sort(persistence.begin(), persistence.end(), byPath);
+    std::stable_sort(others.begin(), others.end(), byPath);
     // The same path twice is a lie: keep the first, count the others.
     QSet<QByteArray> seen;
-    QList<DeltaEntry> unique;
-    for (const DeltaEntry &entry : std::as_const(report.entries)) {
-        if (seen.contains(entry.rawPath)) {
-            ++report.rejectedLines;
-            continue;
+    for (const QList<DeltaEntry> *list : {&persistence, &others}) {
+        for (const DeltaEntry &entry : *list) {
+            if (seen.contains(entry.rawPath)) {
+                ++report.rejectedLines;
+                continue;
+            }
+            seen.insert(entry.rawPath);
+            if (report.entries.size() >= MaxEntries) {
+                ++overCap;
+                continue;
+            }
+            report.entries.append(entry);
         }
-        seen.insert(entry.rawPath);
-        unique.append(entry);
     }
-    report.entries = unique;
+    if (overCap > 0) {
+        report.rejectedLines += overCap;
+        report.truncated = true;
+    }
     return report;
 }
 

@@ -49,6 +49,14 @@ QString PersistenceSpots::categoryOf(const QString &guestPath)
     return {};
 }
 
+QStringList PersistenceSpots::patterns()
+{
+    QStringList list;
+    for (const Spot &spot : Spots)
+        list.append(QLatin1String(spot.pattern));
+    return list;
+}
+
 QString PersistenceSpots::describe(const QString &category)
 {
     if (category == QLatin1String("autostart"))

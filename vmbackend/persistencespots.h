@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 /// The places in a Linux system where malware makes itself start again: autostart entries,
 /// shell start-up files, cron, systemd units, rc.local, the dynamic loader's preload list.
@@ -15,4 +16,7 @@ public:
     static QString categoryOf(const QString &guestPath);
     /// A translated name for @p category, for people.
     static QString describe(const QString &category);
+    /// The anchored regular expressions (Perl-compatible) of every spot, for the inspector VM's
+    /// comparison, which hashes every file in a spot (InspectorScripts::compareProgram()).
+    static QStringList patterns();
 };

@@ -64,8 +64,7 @@ bool rebaseUnsafe(const QString &delta, const QString &backing, QString *error)
 /// The breaches recorded since @p since (all when invalid), newest MaxBreachesKept.
 QJsonArray breachesSince(const QString &logFile, const QDateTime &since)
 {
-    qint64 offset = 0;
-    const QList<BreachEvent> events = BreachLog::readFrom(logFile, &offset);
+    const QList<BreachEvent> events = BreachLog::readFile(logFile); // both generations, bounded
     QJsonArray out;
     for (const BreachEvent &event : events) {
         if (!since.isValid() || event.time >= since)

