@@ -78,7 +78,8 @@ void BreachNotifier::send(const BreachEvent &event, int held, uint replacesId, c
 {
     if (!QDBusConnection::sessionBus().isConnected())
         return;
-    const QString summary = tr("%1 broke its contract").arg(event.appliance);
+    // (The summary is plain text by the specification; the title comes from a package, as text.)
+    const QString summary = tr("%1 broke its contract").arg(titleOf(event.appliance));
     QString body = event.describe();
     if (!event.evidence.isEmpty())
         body += QLatin1Char('\n') + event.evidence.mid(0, 3).join(QLatin1Char('\n'));
@@ -93,7 +94,7 @@ void BreachNotifier::send(const BreachEvent &event, int held, uint replacesId, c
     hints.insert(QStringLiteral("category"), QStringLiteral("x-tessera.breach"));
     // A follow-up says how many breaches it stands for (the body describes the latest).
     const QString title = held > 0 ? tr("%1 broke its contract again: %n breach(es) since the last notice", nullptr, held)
-                                         .arg(event.appliance)
+                                         .arg(titleOf(event.appliance))
                                    : summary;
     const QDBusPendingCall call = m_service->asyncCall(QStringLiteral("Notify"), QStringLiteral("Tessera"), replacesId,
                                                        QStringLiteral("security-high"), title, body, actions, hints, int(0));
@@ -116,6 +117,12 @@ void BreachNotifier::send(const BreachEvent &event, int held, uint replacesId, c
         m_pace[sent.appliance].lastId = id;
         Q_EMIT notified(id);
     });
+}
+
+QString BreachNotifier::titleOf(const QString &appliance) const
+{
+    const QString title = m_titleOf ? m_titleOf(appliance) : QString();
+    return title.isEmpty() ? appliance : title;
 }
 
 void BreachNotifier::onActionInvoked(uint id, const QString &action)

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 class QDBusInterface;
 
 /// Shows breaches as desktop notifications (org.freedesktop.Notifications on the session
@@ -28,6 +30,9 @@ public:
     ~BreachNotifier() override;
 
     int minIntervalMs() const { return m_minIntervalMs; }
+    /// How an appliance's name becomes the name a person knows it by ("terminal" -> "Terminal");
+    /// without one, the name itself is shown.
+    void setTitleLookup(std::function<QString(const QString &appliance)> lookup) { m_titleOf = std::move(lookup); }
 
     /// The actions offered, as keys of actionRequested().
     static QString pauseAction() { return QStringLiteral("pause"); }
@@ -69,7 +74,10 @@ private:
     void send(const BreachEvent &event, int held, uint replacesId, const QDateTime &since);
     void sendDue();
 
+    QString titleOf(const QString &appliance) const;
+
     QDBusInterface *m_service;
+    std::function<QString(const QString &)> m_titleOf;
     QHash<uint, Sent> m_sent;
     int m_minIntervalMs;
     QElapsedTimer m_clock;

@@ -4,6 +4,7 @@
 #include "storeaccesswatcher.h"
 #include "vmbackendlog.h"
 
+#include <QLocale>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -283,7 +284,11 @@ void ApplianceMonitor::readNetworkLines(QFile &log, qint64 nowMs)
         const QString destination = QStringLiteral("%1:%2").arg(entry.value(QStringLiteral("host")).toString().left(255))
                                         .arg(entry.value(QStringLiteral("port")).toInt());
         const QString reason = entry.value(QStringLiteral("reason")).toString().left(200);
-        const QString evidence = tr("%1 refused at %2 (%3)").arg(destination, entry.value(QStringLiteral("time")).toString(), reason);
+        // The gateway logs UTC; a person reads the time of day where they are.
+        const QDateTime when = QDateTime::fromString(entry.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+        const QString at = when.isValid() ? QLocale().toString(when.toLocalTime().time(), QLocale::LongFormat)
+                                          : entry.value(QStringLiteral("time")).toString().left(40);
+        const QString evidence = tr("%1 refused at %2 (%3)").arg(destination, at, reason);
         record(BreachEvent::Kind::ConnectionDenied, destination, 1, 0, QStringLiteral("connections"), evidence);
         m_deniedTimesMs.append(nowMs);
     }

@@ -1,5 +1,7 @@
 // tessera: the desktop shell. Thin: settings, the hypervisor connection, then QML.
 #include "applianceimporter.h"
+#include "appliancelistmodel.h"
+#include "appliancesession.h"
 #include "breachlistmodel.h"
 #include "breachnotifier.h"
 #include "connectionlistmodel.h"
@@ -89,6 +91,15 @@ int main(int argc, char *argv[])
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Tessera/Main.qml")));
+    // Notifications name an appliance as the launcher does.
+    if (!engine.rootObjects().isEmpty()) {
+        if (QPointer<ApplianceListModel> appliances = engine.rootObjects().constFirst()->findChild<ApplianceListModel *>()) {
+            notifier.setTitleLookup([appliances](const QString &name) {
+                const ApplianceSession *session = appliances ? appliances->session(name) : nullptr;
+                return session ? session->title() : QString();
+            });
+        }
+    }
     // Start-up's transient allocations go back to the system, and again after each appliance starts.
     MemoryTuning::afterStartUp(&hypervisor);
     return app.exec();

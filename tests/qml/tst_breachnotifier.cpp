@@ -68,6 +68,8 @@ private Q_SLOTS:
                                        QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
         QVERIFY(service.registerService(QStringLiteral("org.freedesktop.Notifications")));
         BreachNotifier notifier;
+        // Named as the launcher names it.
+        notifier.setTitleLookup([](const QString &name) { return name == QLatin1String("terminal") ? QStringLiteral("Terminal") : QString(); });
         QSignalSpy notified(&notifier, &BreachNotifier::notified);
         BreachEvent event;
         event.kind = BreachEvent::Kind::FullScreenRefused;
@@ -76,6 +78,7 @@ private Q_SLOTS:
         event.subject = QStringLiteral("<img src=\"http://127.0.0.1:9/title\">");
         notifier.notify(event);
         QVERIFY(notified.wait(5000));
+        QCOMPARE(server.lastSummary, QStringLiteral("Terminal broke its contract"));
         QVERIFY2(!server.lastBody.contains(QLatin1Char('<')), qPrintable(server.lastBody));
         QVERIFY2(server.lastBody.contains(QStringLiteral("&lt;img src=&quot;http://127.0.0.1:9/title&quot;&gt;")), qPrintable(server.lastBody));
         service.unregisterService(QStringLiteral("org.freedesktop.Notifications"));

@@ -150,9 +150,11 @@ private Q_SLOTS:
         QFile append(log);
         QVERIFY(append.open(QIODevice::Append));
         append.write("{\"event\":\"allowed\",\"host\":\"127.0.0.1\",\"port\":8080,\"rule\":0,\"time\":\"t1\"}" "\n");
+        // The gateway's UTC time, shown as the time of day here.
+        const QString utc = QStringLiteral("2026-12-07T21:38:23.000Z");
         for (int port = 1; port <= ApplianceMonitor::DeniedBurstCount; ++port)
-            append.write(QStringLiteral("{\"event\":\"denied\",\"host\":\"127.0.0.1\",\"port\":%1,\"reason\":\"no rule allows it\",\"time\":\"t2\"}")
-                             .arg(port).toUtf8() + '\n');
+            append.write(QStringLiteral("{\"event\":\"denied\",\"host\":\"127.0.0.1\",\"port\":%1,\"reason\":\"no rule allows it\",\"time\":\"%2\"}")
+                             .arg(port).arg(utc).toUtf8() + '\n');
         append.write("{\"event\":\"denied\",\"host\":\"127.0.0.1\",\"port\":"); // still being written
         append.close();
         // One refused destination and the burst at once; the other refusals wait for the summary.
@@ -169,6 +171,8 @@ private Q_SLOTS:
             } else {
                 denied += 1 + event.folded;
                 QVERIFY(event.evidence.first().contains(QLatin1String("no rule allows it")));
+                QVERIFY2(!event.evidence.first().contains(utc) && event.evidence.first().contains(QStringLiteral(":38:23")),
+                         qPrintable(event.evidence.first()));
                 for (const QString &item : std::as_const(event.evidence))
                     refused.insert(item.section(QLatin1Char(' '), 0, 0));
             }
