@@ -2,6 +2,9 @@
 
 #include "libvirtconnection.h"
 #include "storeaccesswatcher.h"
+#include "storefiles.h"
+#include "storeownwrites.h"
+#include "storepath.h"
 #include "vmbackendlog.h"
 
 #include <QFile>
@@ -33,6 +36,16 @@ ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContrac
     connect(m_watcher, &StoreAccessWatcher::written, this, &ApplianceMonitor::onWritten);
     connect(m_watcher, &StoreAccessWatcher::read, this, &ApplianceMonitor::onRead);
     connect(m_watcher, &StoreAccessWatcher::discovered, this, &ApplianceMonitor::onWritten);
+    // Tessera's own writes (an undo of this appliance, a salvaged file) are never its breach;
+    // one still being made when its event came is decided when it is done.
+    connect(StoreOwnWrites::instance(), &StoreOwnWrites::settled, this, [this](const QString &absolutePath) {
+        const auto deferred = m_deferred.constFind(absolutePath);
+        if (deferred == m_deferred.cend())
+            return;
+        const Deferred write = *deferred;
+        m_deferred.erase(deferred);
+        onWritten(write.storeFolder, write.relativePath, write.grownBytes);
+    });
     connect(m_watcher, &StoreAccessWatcher::incomplete, this, [this](const QString &folder) {
         qCWarning(lcVmBackend) << m_appliance << "has too many folders under" << folder << "to watch them all";
     });
@@ -59,6 +72,8 @@ void ApplianceMonitor::watchNetworkLog(const QString &networkLog)
 
 bool ApplianceMonitor::start()
 {
+    // Tessera's own writes are known by canonical path (StoreFiles resolves the root once too).
+    m_canonicalRoot = StoreFiles(m_storeRoot).root();
     bool complete = true;
     for (const MountGrant &mount : std::as_const(m_contract.mounts)) {
         if (!m_watcher->watch(mount.store, m_storeRoot + QLatin1Char('/') + mount.store)) {
@@ -84,6 +99,24 @@ void ApplianceMonitor::noteInput()
 
 void ApplianceMonitor::onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes)
 {
+    if (!m_canonicalRoot.isEmpty()) {
+        const QString absolute = m_canonicalRoot + QLatin1Char('/') + storePath(storeFolder, relativePath);
+        switch (StoreOwnWrites::instance()->classify(absolute)) {
+        case StoreOwnWrites::Verdict::Own:
+            return;
+        case StoreOwnWrites::Verdict::Pending:
+            if (m_deferred.size() < MaxDeferred) {
+                Deferred &write = m_deferred[absolute];
+                write.storeFolder = storeFolder;
+                write.relativePath = relativePath;
+                write.grownBytes += grownBytes;
+                return;
+            }
+            break; // too many at once: judged as they are, never dropped
+        case StoreOwnWrites::Verdict::Others:
+            break;
+        }
+    }
     m_bytesThisSecond[storeFolder] += grownBytes;
     checkActivity(ActivityExpectation::Access::Write, storePath(storeFolder, relativePath));
 }
@@ -106,8 +139,8 @@ void ApplianceMonitor::checkActivity(ActivityExpectation::Access access, const Q
         expected = false;
         const auto kind = access == ActivityExpectation::Access::Write ? BreachEvent::Kind::WriteWithoutInput
                                                                        : BreachEvent::Kind::ReadWithoutInput;
-        record(kind, expect.store == QLatin1String("any") ? path.section(QLatin1Char('/'), 0, 0) : expect.store, sinceInput,
-               expect.withinSecondsOfInput, QStringLiteral("s"), path);
+        record(kind, expect.store == QLatin1String("any") ? StorePath::display(path.section(QLatin1Char('/'), 0, 0)) : expect.store,
+               sinceInput, expect.withinSecondsOfInput, QStringLiteral("s"), StorePath::display(path));
     }
     Q_EMIT accessSeen(path, access == ActivityExpectation::Access::Write, expected);
 }

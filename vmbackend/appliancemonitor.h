@@ -21,7 +21,8 @@ class StoreAccessWatcher;
 /// - CPU use above CPUQuota, sustained (sampled from libvirt on its worker thread);
 /// - connections the egress gateway refused, and bursts of them (from its log).
 /// Events of one kind and subject are coalesced, at most one every cooldown, so a guest that
-/// keeps misbehaving produces a readable log, not a flood.
+/// keeps misbehaving produces a readable log, not a flood. Tessera's own writes into the store
+/// (StoreOwnWrites: an undo, a kept copy, a salvaged file) are never counted against it.
 class ApplianceMonitor : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,8 @@ public:
     static constexpr int CoalesceMs = 300;
     /// The least time between two events of the same kind and subject.
     static constexpr int CooldownMs = 10000;
+    /// Events waiting for a write of Tessera's own to finish, at most.
+    static constexpr int MaxDeferred = 4096;
     /// This many refused connections within DeniedBurstWindowMs are a burst (scanning).
     static constexpr int DeniedBurstCount = 10;
     static constexpr int DeniedBurstWindowMs = 10000;
@@ -57,8 +60,9 @@ public:
 Q_SIGNALS:
     /// A breach was observed; @p event carries the evidence.
     void breach(const BreachEvent &event);
-    /// An access to the store was seen (@p storePath: folder/relative path); @p expected is false
-    /// when it breaks an activity expectation (a breach follows after coalescing).
+    /// An access to the store was seen (@p storePath: folder/relative path, a raw name as
+    /// StorePath keeps it); @p expected is false when it breaks an activity expectation (a
+    /// breach follows after coalescing). Tessera's own writes are not reported.
     void accessSeen(const QString &storePath, bool write, bool expected);
 
 private:
@@ -79,9 +83,18 @@ private:
     void onCpuSample(qint64 cpuTimeNs);
     void readNetworkLog();
 
+    struct Deferred
+    {
+        QString storeFolder;
+        QString relativePath;
+        qint64 grownBytes = 0;
+    };
+
     QString m_appliance;
     SystemContract m_contract;
     QString m_storeRoot;
+    QString m_canonicalRoot;
+    QHash<QString, Deferred> m_deferred; ///< by absolute path: writes Tessera is still making
     StoreAccessWatcher *m_watcher;
     QDateTime m_lastInput;
     QElapsedTimer m_clock;
