@@ -39,7 +39,9 @@ struct Fd
     int fd;
 };
 
-bool writeAll(int fd, const char *data, qint64 size)
+} // namespace
+
+bool StoreFiles::writeAll(int fd, const char *data, qint64 size)
 {
     while (size > 0) {
         const ssize_t n = ::write(fd, data, size_t(size));
@@ -52,8 +54,6 @@ bool writeAll(int fd, const char *data, qint64 size)
     }
     return true;
 }
-
-} // namespace
 
 StoreFiles::StoreFiles(const QString &root)
 {

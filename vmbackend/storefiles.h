@@ -63,6 +63,9 @@ public:
         bool folder = false;
         bool file = false; ///< a regular file
     };
+    /// Writes all @p size bytes of @p data to @p fd (retrying short writes and EINTR).
+    static bool writeAll(int fd, const char *data, qint64 size);
+
     /// The entries of @p absoluteFolder, links neither followed nor listed as folders or files.
     /// Returns false when it cannot be opened as a folder (or is a link).
     static bool list(const QString &absoluteFolder, QList<Entry> *entries);

@@ -173,16 +173,7 @@ bool StoreJournal::storeObject(const QString &relativePath, Snapshot *snapshot, 
         sha.reset();
         const bool copied = readFromStart(fd, [&sha, out](const char *data, qint64 n) {
             sha.addData(QByteArrayView(data, n));
-            while (n > 0) {
-                const ssize_t w = ::write(out, data, size_t(n));
-                if (w < 0 && errno == EINTR)
-                    continue;
-                if (w <= 0)
-                    return false;
-                data += w;
-                n -= w;
-            }
-            return true;
+            return StoreFiles::writeAll(out, data, n);
         });
         const bool synced = copied && ::fsync(out) == 0;
         ::close(out);

@@ -4,6 +4,7 @@
 #include "storefiles.h"
 #include "storejournal.h"
 #include "storepath.h"
+#include "../vmbackend/rawstorefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,9 +12,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 class TestCtlStore : public QObject
 {
@@ -26,25 +24,6 @@ class TestCtlStore : public QObject
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile file(path);
         return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
-    }
-
-    static bool putRaw(const QByteArray &path, const QByteArray &content)
-    {
-        const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0)
-            return false;
-        const bool ok = ::write(fd, content.constData(), size_t(content.size())) == content.size();
-        ::close(fd);
-        return ok;
-    }
-
-    static QByteArray getRaw(const QByteArray &path)
-    {
-        QFile file;
-        const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
-            return "<missing>";
-        return file.readAll();
     }
 
     QByteArray ctl(const QStringList &arguments, int expectedExit)

@@ -5,6 +5,7 @@
 #include "storejournal.h"
 #include "storejournalformat.h"
 #include "storepath.h"
+#include "rawstorefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,7 +18,6 @@
 
 #include <csignal>
 #include <fcntl.h>
-#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,33 +34,6 @@ QByteArray get(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
-}
-
-// Raw byte paths, for names that are not UTF-8.
-bool putRaw(const QByteArray &path, const QByteArray &content, mode_t mode = 0644)
-{
-    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0)
-        return false;
-    const bool ok = ::write(fd, content.constData(), size_t(content.size())) == content.size();
-    ::close(fd);
-    return ok;
-}
-
-QByteArray getRaw(const QByteArray &path)
-{
-    QFile file;
-    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
-        return "<missing>";
-    return file.readAll();
-}
-
-// QDir::removeRecursively() cannot remove names that are not UTF-8: this removes by raw bytes.
-void removeTree(const QString &path)
-{
-    ::nftw(QFile::encodeName(path).constData(), [](const char *entry, const struct stat *, int, struct FTW *) { return ::remove(entry); },
-           16, FTW_DEPTH | FTW_PHYS);
 }
 
 mode_t modeOf(const QString &path)
@@ -146,12 +119,9 @@ private Q_SLOTS:
         QTRY_VERIFY(QDateTime::currentDateTimeUtc() > journal.changes().last().time); // T after that change
         const QDateTime since = QDateTime::currentDateTimeUtc();
 
-        QVERIFY(put(file(QStringLiteral("Documents/letter.txt")), "send money to evil"));
-        QVERIFY(journal.record(QStringLiteral("Documents/letter.txt"), QStringLiteral("terminal")));
-        QVERIFY(put(file(QStringLiteral("Documents/ransom.txt")), "pay up"));
-        QVERIFY(journal.record(QStringLiteral("Documents/ransom.txt"), QStringLiteral("terminal")));
-        QVERIFY(put(file(QStringLiteral("Documents/budget.txt")), "0"));
-        QVERIFY(journal.record(QStringLiteral("Documents/budget.txt"), QStringLiteral("terminal")));
+        QVERIFY(change(journal, QStringLiteral("Documents/letter.txt"), "send money to evil"));
+        QVERIFY(change(journal, QStringLiteral("Documents/ransom.txt"), "pay up"));
+        QVERIFY(change(journal, QStringLiteral("Documents/budget.txt"), "0"));
         QVERIFY(put(file(QStringLiteral("Documents/notes.txt")), "todo: call bank")); // host, another file
         QVERIFY(journal.record(QStringLiteral("Documents/notes.txt"), StoreJournal::hostActor()));
         QVERIFY(put(file(QStringLiteral("Documents/budget.txt")), "0, fixed by hand")); // host, after the appliance
@@ -195,10 +165,8 @@ private Q_SLOTS:
             StoreJournal journal(m_journal, m_store);
             QVERIFY(journal.open());
             QVERIFY(journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()));
-            QVERIFY(put(file(QStringLiteral("Documents/letter.txt")), "evil"));
-            QVERIFY(journal.record(QStringLiteral("Documents/letter.txt"), QStringLiteral("terminal")));
-            QVERIFY(put(file(QStringLiteral("Documents/notes.txt")), "evil too"));
-            QVERIFY(journal.record(QStringLiteral("Documents/notes.txt"), QStringLiteral("terminal")));
+            QVERIFY(change(journal, QStringLiteral("Documents/letter.txt"), "evil"));
+            QVERIFY(change(journal, QStringLiteral("Documents/notes.txt"), "evil too"));
         }
         // What applyUndo() writes first, as if killed right after restoring the first file only.
         QFile raw(m_journal + QStringLiteral("/journal.jsonl"));
@@ -256,8 +224,7 @@ private Q_SLOTS:
         const qint64 before = journal.storageBytes();
         QTRY_VERIFY(QDateTime::currentDateTimeUtc() > journal.changes().last().time);
         const QDateTime cut = QDateTime::currentDateTimeUtc();
-        QVERIFY(put(file(QStringLiteral("Documents/notes.txt")), "version 5 by terminal"));
-        QVERIFY(journal.record(QStringLiteral("Documents/notes.txt"), QStringLiteral("terminal")));
+        QVERIFY(change(journal, QStringLiteral("Documents/notes.txt"), "version 5 by terminal"));
         const qint64 after = journal.prune(cut);
         QVERIFY2(after < before + 100, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
         QVERIFY(journal.object(StoreJournal::hashOf("version 0")).isEmpty()); // old versions gone
@@ -269,6 +236,24 @@ private Q_SLOTS:
         QVERIFY(reopened.open());
         QCOMPARE(reopened.currentHash(QStringLiteral("Documents/budget.txt")), StoreJournal::hashOf("100"));
     }
+    // Opens @p journal, records the store as the host's and returns a time after that (invalid
+    // on failure): what an appliance changes from then on is undone by planUndo(…, since).
+    QDateTime baseline(StoreJournal &journal)
+    {
+        if (!journal.open() || !journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()))
+            return {};
+        const QDateTime last = journal.changes().last().time;
+        if (!QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > last; }, 5000))
+            return {};
+        return QDateTime::currentDateTimeUtc();
+    }
+
+    // @p actor writes @p content to @p relative, and the journal records it.
+    bool change(StoreJournal &journal, const QString &relative, const QByteArray &content, const QString &actor = QStringLiteral("terminal"))
+    {
+        return put(file(relative), content) && journal.record(relative, actor);
+    }
+
     // A conflict (changed by the appliance, then by the host) with a plan of "since T".
     QDateTime makeConflict(StoreJournal &journal)
     {
@@ -451,14 +436,11 @@ private Q_SLOTS:
     void aRenameOverAFileIsUndoneToTheVictimsContent()
     {
         StoreJournal journal(m_journal, m_store);
-        QVERIFY(journal.open());
-        QVERIFY(journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()));
-        QTRY_VERIFY(QDateTime::currentDateTimeUtc() > journal.changes().last().time);
-        const QDateTime since = QDateTime::currentDateTimeUtc();
+        const QDateTime since = baseline(journal);
+        QVERIFY(since.isValid());
         // The guest writes a temporary file and renames it over the person's letter: both names
         // are recorded (as the recorder does for IN_MOVED_FROM and IN_MOVED_TO).
-        QVERIFY(put(file(QStringLiteral("Documents/.letter.swp")), "send money"));
-        QVERIFY(journal.record(QStringLiteral("Documents/.letter.swp"), QStringLiteral("terminal")));
+        QVERIFY(change(journal, QStringLiteral("Documents/.letter.swp"), "send money"));
         QCOMPARE(::rename(QFile::encodeName(file(QStringLiteral("Documents/.letter.swp"))).constData(),
                           QFile::encodeName(file(QStringLiteral("Documents/letter.txt"))).constData()), 0);
         QVERIFY(journal.record(QStringLiteral("Documents/.letter.swp"), QStringLiteral("terminal")));
@@ -477,10 +459,8 @@ private Q_SLOTS:
         QVERIFY(put(file(QStringLiteral("Documents/run.sh")), "echo hello"));
         QVERIFY(::chmod(QFile::encodeName(file(QStringLiteral("Documents/run.sh"))).constData(), 0750) == 0);
         StoreJournal journal(m_journal, m_store);
-        QVERIFY(journal.open());
-        QVERIFY(journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()));
-        QTRY_VERIFY(QDateTime::currentDateTimeUtc() > journal.changes().last().time);
-        const QDateTime since = QDateTime::currentDateTimeUtc();
+        const QDateTime since = baseline(journal);
+        QVERIFY(since.isValid());
         // The guest replaces both with new files of its own mode.
         for (const QString &name : {QStringLiteral("notes.txt"), QStringLiteral("run.sh")}) {
             QVERIFY(QFile::remove(file(QStringLiteral("Documents/") + name)));
@@ -502,12 +482,9 @@ private Q_SLOTS:
     void aPlantedStagingHardLinkIsNeverWrittenThrough()
     {
         StoreJournal journal(m_journal, m_store);
-        QVERIFY(journal.open());
-        QVERIFY(journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()));
-        QTRY_VERIFY(QDateTime::currentDateTimeUtc() > journal.changes().last().time);
-        const QDateTime since = QDateTime::currentDateTimeUtc();
-        QVERIFY(put(file(QStringLiteral("Documents/letter.txt")), "send money"));
-        QVERIFY(journal.record(QStringLiteral("Documents/letter.txt"), QStringLiteral("terminal")));
+        const QDateTime since = baseline(journal);
+        QVERIFY(since.isValid());
+        QVERIFY(change(journal, QStringLiteral("Documents/letter.txt"), "send money"));
         // The guest plants a hard link to another of the person's files at the staging name,
         // and a symbolic link to a host file at the next one.
         QVERIFY(::link(QFile::encodeName(file(QStringLiteral("Documents/budget.txt"))).constData(),
@@ -588,10 +565,8 @@ private Q_SLOTS:
         for (const QString &path : paths)
             QVERIFY(put(file(path), "original"));
         StoreJournal journal(m_journal, m_store);
-        QVERIFY(journal.open());
-        QVERIFY(journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()));
-        QTRY_VERIFY(QDateTime::currentDateTimeUtc() > journal.changes().last().time);
-        const QDateTime since = QDateTime::currentDateTimeUtc();
+        const QDateTime since = baseline(journal);
+        QVERIFY(since.isValid());
         for (const QString &path : paths) {
             QVERIFY(put(file(path), "changed by the guest"));
             QVERIFY(journal.record(path, QStringLiteral("terminal")));
@@ -610,14 +585,10 @@ private Q_SLOTS:
     void anUndoLeavesAFileChangedSinceThePreviewAsItIs()
     {
         StoreJournal journal(m_journal, m_store);
-        QVERIFY(journal.open());
-        QVERIFY(journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()));
-        QTRY_VERIFY(QDateTime::currentDateTimeUtc() > journal.changes().last().time);
-        const QDateTime since = QDateTime::currentDateTimeUtc();
-        QVERIFY(put(file(QStringLiteral("Documents/letter.txt")), "send money"));
-        QVERIFY(journal.record(QStringLiteral("Documents/letter.txt"), QStringLiteral("terminal")));
-        QVERIFY(put(file(QStringLiteral("Documents/notes.txt")), "evil"));
-        QVERIFY(journal.record(QStringLiteral("Documents/notes.txt"), QStringLiteral("terminal")));
+        const QDateTime since = baseline(journal);
+        QVERIFY(since.isValid());
+        QVERIFY(change(journal, QStringLiteral("Documents/letter.txt"), "send money"));
+        QVERIFY(change(journal, QStringLiteral("Documents/notes.txt"), "evil"));
         const QList<StoreJournal::UndoItem> plan = journal.planUndo(QStringLiteral("terminal"), since);
         // The person edits notes.txt after the preview, before its event was recorded.
         QVERIFY(put(file(QStringLiteral("Documents/notes.txt")), "my own notes"));
@@ -634,12 +605,9 @@ private Q_SLOTS:
             StoreJournal journal(m_journal, m_store);
             QVERIFY(journal.open());
             QVERIFY(journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()));
-            QVERIFY(put(file(QStringLiteral("Documents/letter.txt")), "evil"));
-            QVERIFY(journal.record(QStringLiteral("Documents/letter.txt"), QStringLiteral("terminal")));
-            QVERIFY(put(file(QStringLiteral("Documents/notes.txt")), "evil too"));
-            QVERIFY(journal.record(QStringLiteral("Documents/notes.txt"), QStringLiteral("terminal")));
-            QVERIFY(put(file(QStringLiteral("Documents/budget.txt")), "evil three"));
-            QVERIFY(journal.record(QStringLiteral("Documents/budget.txt"), QStringLiteral("terminal")));
+            QVERIFY(change(journal, QStringLiteral("Documents/letter.txt"), "evil"));
+            QVERIFY(change(journal, QStringLiteral("Documents/notes.txt"), "evil too"));
+            QVERIFY(change(journal, QStringLiteral("Documents/budget.txt"), "evil three"));
         }
         // The intent (as any version journals it), then a crash before any file was touched.
         QFile raw(m_journal + QStringLiteral("/journal.jsonl"));

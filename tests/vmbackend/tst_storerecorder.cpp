@@ -11,6 +11,8 @@
 #include <QBuffer>
 #include <QSemaphore>
 
+#include <memory>
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -19,6 +21,39 @@
 #include <QTest>
 
 #include <unistd.h>
+
+namespace {
+
+// A store with @p folder in it, @p files written there first, and a started recorder on
+// it that knows the appliance "terminal" has @p folder mounted read-write.
+struct Recording
+{
+    QTemporaryDir dir;
+    QString store = dir.filePath(QStringLiteral("store"));
+    std::unique_ptr<StoreRecorder> recorder;
+    std::unique_ptr<QSignalSpy> recorded;
+
+    bool start(const QString &folder, const QHash<QString, QByteArray> &files = {})
+    {
+        if (!QDir().mkpath(store + QLatin1Char('/') + folder))
+            return false;
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            QFile file(store + QLatin1Char('/') + it.key());
+            if (!file.open(QIODevice::WriteOnly) || file.write(it.value()) != it.value().size())
+                return false;
+        }
+        recorder = std::make_unique<StoreRecorder>(dir.filePath(QStringLiteral("journal")), store);
+        QSignalSpy ready(recorder.get(), &StoreRecorder::ready);
+        recorded = std::make_unique<QSignalSpy>(recorder.get(), &StoreRecorder::recorded);
+        recorder->start();
+        if (!ready.wait(10000))
+            return false;
+        recorder->setWritableFolders(QStringLiteral("terminal"), {folder});
+        return true;
+    }
+};
+
+} // namespace
 
 class TestStoreRecorder : public QObject
 {
@@ -125,16 +160,11 @@ private Q_SLOTS:
 
     void aGuestRenameOverAFileIsRecordedUnderBothNamesAndUndone()
     {
-        QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("store"));
-        QVERIFY(QDir().mkpath(store + QStringLiteral("/Documents")));
-        QVERIFY(put(store + QStringLiteral("/Documents/letter.txt"), "dear bank"));
-        StoreRecorder recorder(dir.filePath(QStringLiteral("journal")), store);
-        QSignalSpy ready(&recorder, &StoreRecorder::ready);
-        QSignalSpy recorded(&recorder, &StoreRecorder::recorded);
-        recorder.start();
-        QVERIFY(ready.wait(10000));
-        recorder.setWritableFolders(QStringLiteral("terminal"), {QStringLiteral("Documents")});
+        Recording r;
+        QVERIFY(r.start(QStringLiteral("Documents"), {{QStringLiteral("Documents/letter.txt"), "dear bank"}}));
+        StoreRecorder &recorder = *r.recorder;
+        QSignalSpy &recorded = *r.recorded;
+        const QString store = r.store;
         QTRY_VERIFY(QDateTime::currentDateTimeUtc() > changesOf(recorder).last().time);
         const QDateTime since = QDateTime::currentDateTimeUtc();
 
@@ -181,15 +211,11 @@ private Q_SLOTS:
 
     void namesThatAreNotUtf8AreRecorded()
     {
-        QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("store"));
-        QVERIFY(QDir().mkpath(store + QStringLiteral("/Documents")));
-        StoreRecorder recorder(dir.filePath(QStringLiteral("journal")), store);
-        QSignalSpy ready(&recorder, &StoreRecorder::ready);
-        QSignalSpy recorded(&recorder, &StoreRecorder::recorded);
-        recorder.start();
-        QVERIFY(ready.wait(10000));
-        recorder.setWritableFolders(QStringLiteral("terminal"), {QStringLiteral("Documents")});
+        Recording r;
+        QVERIFY(r.start(QStringLiteral("Documents")));
+        StoreRecorder &recorder = *r.recorder;
+        QSignalSpy &recorded = *r.recorded;
+        const QString store = r.store;
         QProcess writer;
         startWriter(writer, store, QStringLiteral("printf 'x' > \"Documents/$(printf 'caf\\351')\"; read line"), QStringLiteral("terminal"));
         QVERIFY(writer.waitForStarted());
@@ -204,16 +230,12 @@ private Q_SLOTS:
 
     void tesserasOwnWritesAreRecordedAsTesseras()
     {
-        QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("store"));
-        QVERIFY(QDir().mkpath(store + QStringLiteral("/Salvaged")));
-        StoreRecorder recorder(dir.filePath(QStringLiteral("journal")), store);
-        QSignalSpy ready(&recorder, &StoreRecorder::ready);
-        QSignalSpy recorded(&recorder, &StoreRecorder::recorded);
-        recorder.start();
-        QVERIFY(ready.wait(10000));
         // An appliance has the folder mounted: by mount, the write would be blamed on it.
-        recorder.setWritableFolders(QStringLiteral("terminal"), {QStringLiteral("Salvaged")});
+        Recording r;
+        QVERIFY(r.start(QStringLiteral("Salvaged")));
+        StoreRecorder &recorder = *r.recorder;
+        QSignalSpy &recorded = *r.recorded;
+        const QString store = r.store;
         // A salvaged file, written on this (the GUI) thread as QuarantineInspection does.
         QByteArray content("rescued");
         QBuffer buffer(&content);
@@ -230,16 +252,11 @@ private Q_SLOTS:
 
     void aFloodOfEventsCannotHideAChange()
     {
-        QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("store"));
-        QVERIFY(QDir().mkpath(store + QStringLiteral("/Documents")));
-        QVERIFY(put(store + QStringLiteral("/Documents/victim.txt"), "the person's"));
-        StoreRecorder recorder(dir.filePath(QStringLiteral("journal")), store);
-        QSignalSpy ready(&recorder, &StoreRecorder::ready);
+        Recording r;
+        QVERIFY(r.start(QStringLiteral("Documents"), {{QStringLiteral("Documents/victim.txt"), "the person's"}}));
+        StoreRecorder &recorder = *r.recorder;
         QSignalSpy rescanned(&recorder, &StoreRecorder::rescanned);
-        recorder.start();
-        QVERIFY(ready.wait(10000));
-        recorder.setWritableFolders(QStringLiteral("terminal"), {QStringLiteral("Documents")});
+        const QString store = r.store;
         // Hold the recorder's thread (inside an empty undo) while the store is flooded, so the
         // kernel's queue overflows as it would under a guest that floods on purpose.
         QSemaphore entered;
