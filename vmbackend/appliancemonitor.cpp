@@ -27,6 +27,25 @@ QString storePath(const QString &storeFolder, const QString &relativePath)
     return relativePath.isEmpty() ? storeFolder : storeFolder + QLatin1Char('/') + relativePath;
 }
 
+// What an event of the watcher is, in the terms Tessera's own writes are registered with.
+int ownEvent(StoreAccessWatcher::Operation operation)
+{
+    using Operation = StoreAccessWatcher::Operation;
+    switch (operation) {
+    case Operation::Written:
+        return StoreOwnWrites::Written;
+    case Operation::MovedAway:
+    case Operation::Removed:
+    case Operation::FolderGone:
+        return StoreOwnWrites::Gone;
+    case Operation::MovedIn:
+    case Operation::FolderAppeared:
+    case Operation::Rescanned:
+        break;
+    }
+    return StoreOwnWrites::Appeared;
+}
+
 } // namespace
 
 ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContract &contract, const QString &storeRoot, QObject *parent)
@@ -35,7 +54,9 @@ ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContrac
     m_clock.start();
     connect(m_watcher, &StoreAccessWatcher::written, this, &ApplianceMonitor::onWritten);
     connect(m_watcher, &StoreAccessWatcher::read, this, &ApplianceMonitor::onRead);
-    connect(m_watcher, &StoreAccessWatcher::discovered, this, &ApplianceMonitor::onWritten);
+    connect(m_watcher, &StoreAccessWatcher::discovered, this, [this](const QString &storeFolder, const QString &relativePath, qint64 size) {
+        onWritten(storeFolder, relativePath, size, StoreAccessWatcher::Operation::MovedIn); // found in a folder that appeared
+    });
     // Tessera's own writes (an undo of this appliance, a salvaged file) are never its breach;
     // one still being made when its event came is decided when it is done.
     connect(StoreOwnWrites::instance(), &StoreOwnWrites::settled, this, [this](const QString &absolutePath) {
@@ -44,7 +65,7 @@ ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContrac
             return;
         const Deferred write = *deferred;
         m_deferred.erase(deferred);
-        onWritten(write.storeFolder, write.relativePath, write.grownBytes);
+        onWritten(write.storeFolder, write.relativePath, write.grownBytes, write.operation);
     });
     connect(m_watcher, &StoreAccessWatcher::incomplete, this, [this](const QString &folder) {
         qCWarning(lcVmBackend) << m_appliance << "has too many folders under" << folder << "to watch them all";
@@ -89,6 +110,10 @@ void ApplianceMonitor::stop()
 {
     m_watcher->clear();
     m_tickTimer.stop();
+    // Writes still waiting for one of Tessera's to finish are judged as they are: never dropped.
+    const QHash<QString, Deferred> deferred = std::exchange(m_deferred, {});
+    for (const Deferred &write : deferred)
+        judgeWrite(write.storeFolder, write.relativePath, write.grownBytes);
     flush();
 }
 
@@ -97,11 +122,12 @@ void ApplianceMonitor::noteInput()
     m_lastInput = QDateTime::currentDateTimeUtc();
 }
 
-void ApplianceMonitor::onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes)
+void ApplianceMonitor::onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes,
+                                 StoreAccessWatcher::Operation operation)
 {
     if (!m_canonicalRoot.isEmpty()) {
         const QString absolute = m_canonicalRoot + QLatin1Char('/') + storePath(storeFolder, relativePath);
-        switch (StoreOwnWrites::instance()->classify(absolute)) {
+        switch (StoreOwnWrites::instance()->classify(absolute, ownEvent(operation))) {
         case StoreOwnWrites::Verdict::Own:
             return;
         case StoreOwnWrites::Verdict::Pending:
@@ -110,6 +136,7 @@ void ApplianceMonitor::onWritten(const QString &storeFolder, const QString &rela
                 write.storeFolder = storeFolder;
                 write.relativePath = relativePath;
                 write.grownBytes += grownBytes;
+                write.operation = operation;
                 return;
             }
             break; // too many at once: judged as they are, never dropped
@@ -117,6 +144,11 @@ void ApplianceMonitor::onWritten(const QString &storeFolder, const QString &rela
             break;
         }
     }
+    judgeWrite(storeFolder, relativePath, grownBytes);
+}
+
+void ApplianceMonitor::judgeWrite(const QString &storeFolder, const QString &relativePath, qint64 grownBytes)
+{
     m_bytesThisSecond[storeFolder] += grownBytes;
     checkActivity(ActivityExpectation::Access::Write, storePath(storeFolder, relativePath));
 }

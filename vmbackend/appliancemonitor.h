@@ -1,6 +1,7 @@
 #pragma once
 
 #include "breachevent.h"
+#include "storeaccesswatcher.h"
 #include "systemcontract.h"
 
 #include <QDateTime>
@@ -11,7 +12,6 @@
 #include <QTimer>
 
 class LibvirtConnection;
-class StoreAccessWatcher;
 
 /// Watches one running appliance for behaviour its contract does not allow and that the
 /// hypervisor does not prevent, and raises breach events with evidence:
@@ -73,7 +73,8 @@ private:
         bool dirty = false;
         qint64 lastRaisedMs = -1;
     };
-    void onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes);
+    void onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes, StoreAccessWatcher::Operation operation);
+    void judgeWrite(const QString &storeFolder, const QString &relativePath, qint64 grownBytes);
     void onRead(const QString &storeFolder, const QString &relativePath);
     void checkActivity(ActivityExpectation::Access access, const QString &storePath);
     void record(BreachEvent::Kind kind, const QString &subject, double observed, double bound, const QString &unit,
@@ -88,6 +89,7 @@ private:
         QString storeFolder;
         QString relativePath;
         qint64 grownBytes = 0;
+        StoreAccessWatcher::Operation operation = StoreAccessWatcher::Operation::Written;
     };
 
     QString m_appliance;

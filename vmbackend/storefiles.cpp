@@ -77,7 +77,7 @@ int StoreFiles::openParent(const QByteArray &relative, bool create, const QStrin
         if (create && ::fstatat(dir.fd, part.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT) {
             // A folder the appliance removed comes back; Tessera made it, so it is not blamed.
             const QString path = absolute(StorePath::fromBytes(walked));
-            StoreOwnWrites::instance()->begin(path, actor);
+            StoreOwnWrites::instance()->begin(path, actor, StoreOwnWrites::Appeared);
             const bool made = ::mkdirat(dir.fd, part.constData(), 0700) == 0;
             StoreOwnWrites::instance()->settle(path, made ? std::optional(StoreOwnWrites::Identity::ofPath(path)) : std::nullopt);
         }
@@ -113,7 +113,7 @@ bool StoreFiles::write(const QString &relative, QIODevice *content, const WriteO
     for (int attempt = 0; attempt < 10 && out.fd < 0; ++attempt) {
         staging = name + StagingSuffix + (attempt ? "-" + QByteArray::number(attempt) : QByteArray());
         stagingPath = target + StorePath::fromBytes(staging.mid(name.size()));
-        ledger->begin(stagingPath, options.actor);
+        ledger->begin(stagingPath, options.actor, StoreOwnWrites::Written | StoreOwnWrites::Gone);
         out.reset(::openat(dir.fd, staging.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (out.fd < 0) {
             const int failure = errno;
@@ -125,7 +125,7 @@ bool StoreFiles::write(const QString &relative, QIODevice *content, const WriteO
     if (out.fd < 0)
         return fail(tr("%1 was not written: its folder is not writable, or its staging names are all taken. Check the folder, then try again.")
                         .arg(StorePath::display(relative)));
-    ledger->begin(target, options.actor);
+    ledger->begin(target, options.actor, StoreOwnWrites::Appeared);
     auto abandon = [&](const QString &message) {
         out.reset();
         ::unlinkat(dir.fd, staging.constData(), 0);
@@ -161,9 +161,10 @@ bool StoreFiles::write(const QString &relative, QIODevice *content, const WriteO
     const bool same = ::fstatat(dir.fd, name.constData(), &now, AT_SYMLINK_NOFOLLOW) == 0 && now.st_ino == written.st_ino
         && now.st_dev == written.st_dev && now.st_size == written.st_size && now.st_mtim.tv_sec == written.st_mtim.tv_sec
         && now.st_mtim.tv_nsec == written.st_mtim.tv_nsec;
-    ledger->settle(target, same ? std::optional(StoreOwnWrites::Identity::of(now)) : std::nullopt);
+    const QString writtenHash = QString::fromLatin1(sha.result().toHex());
+    ledger->settle(target, same ? std::optional(StoreOwnWrites::Identity::of(now)) : std::nullopt, writtenHash);
     if (hash)
-        *hash = QString::fromLatin1(sha.result().toHex());
+        *hash = writtenHash;
     return true;
 }
 
@@ -187,7 +188,7 @@ bool StoreFiles::remove(const QString &relative, const QString &actor, QString *
     if (::fstatat(dir.fd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return true;
     const QString target = absolute(relative);
-    StoreOwnWrites::instance()->begin(target, actor);
+    StoreOwnWrites::instance()->begin(target, actor, StoreOwnWrites::Gone);
     if (S_ISDIR(st.st_mode) || ::unlinkat(dir.fd, name.constData(), 0) != 0) {
         StoreOwnWrites::instance()->settle(target, std::nullopt);
         if (error)
@@ -224,14 +225,18 @@ int StoreFiles::openForReading(const QString &relative, struct stat *st) const
     return file.release();
 }
 
-bool StoreFiles::exists(const QString &relative) const
+bool StoreFiles::stat(const QString &relative, struct stat *st) const
 {
     if (!StorePath::isValidRelative(relative))
         return false;
     QByteArray name;
     Fd dir(openParent(StorePath::toBytes(relative), false, QString(), &name));
-    struct stat st;
-    return dir.fd >= 0 && ::fstatat(dir.fd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+    struct stat info;
+    if (dir.fd < 0 || ::fstatat(dir.fd, name.constData(), &info, AT_SYMLINK_NOFOLLOW) != 0)
+        return false;
+    if (st)
+        *st = info;
+    return true;
 }
 
 bool StoreFiles::list(const QString &absoluteFolder, QList<Entry> *entries)

@@ -55,7 +55,9 @@ public:
     /// errno set otherwise. @p st (optional) receives its fstat.
     int openForReading(const QString &relative, struct stat *st = nullptr) const;
     /// Whether @p relative exists (as anything: a link counts), without following links on the way.
-    bool exists(const QString &relative) const;
+    bool exists(const QString &relative) const { return stat(relative, nullptr); }
+    /// lstat of @p relative without following links on the way; false when it does not exist.
+    bool stat(const QString &relative, struct stat *st) const;
 
     struct Entry
     {

@@ -139,7 +139,7 @@ bool StoreJournal::append(const QByteArray &jsonLine, QString *error)
     return ok;
 }
 
-bool StoreJournal::storeObject(const QString &relativePath, Snapshot *snapshot, QString *error)
+bool StoreJournal::storeObject(const QString &relativePath, Snapshot *snapshot, QString *error, bool likelyKnown)
 {
     *snapshot = Snapshot();
     struct stat st;
@@ -152,15 +152,17 @@ bool StoreJournal::storeObject(const QString &relativePath, Snapshot *snapshot, 
     snapshot->mode = int(st.st_mode & 0777);
     const QString cannotKeep =
         tr("The store's history cannot keep a copy of %1. Check that the disk is not full.").arg(StorePath::display(relativePath));
-    // First only the hash: most contents are known already, and reading is cheaper than writing.
     QCryptographicHash sha(QCryptographicHash::Sha256);
-    if (!readFromStart(fd, [&sha](const char *data, qint64 n) { sha.addData(QByteArrayView(data, n)); return true; })) {
-        snapshot->exists = false;
-        return true;
+    if (likelyKnown) {
+        // First only the hash: most contents are known already, and reading is cheaper than writing.
+        if (!readFromStart(fd, [&sha](const char *data, qint64 n) { sha.addData(QByteArrayView(data, n)); return true; })) {
+            snapshot->exists = false;
+            return true;
+        }
     }
     QString hash = QString::fromLatin1(sha.result().toHex());
-    if (!QFileInfo::exists(objectPath(hash))) {
-        // Copy it, hashing again: the file may have changed since, and an object's name is
+    if (!likelyKnown || !QFileInfo::exists(objectPath(hash))) {
+        // Copy it, hashing (again): the file may have changed since, and an object's name is
         // always the hash of what it holds.
         static QAtomicInteger<quint32> counter;
         const QString temporary = m_dir + QStringLiteral("/objects/incoming.%1.%2").arg(::getpid()).arg(counter.fetchAndAddRelaxed(1));
@@ -175,11 +177,12 @@ bool StoreJournal::storeObject(const QString &relativePath, Snapshot *snapshot, 
             sha.addData(QByteArrayView(data, n));
             return StoreFiles::writeAll(out, data, n);
         });
-        const bool synced = copied && ::fsync(out) == 0;
-        ::close(out);
         hash = QString::fromLatin1(sha.result().toHex());
         const QString final = objectPath(hash);
-        if (!synced || (!QFileInfo::exists(final) && ::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(final).constData()) != 0)) {
+        const bool known = copied && QFileInfo::exists(final);
+        const bool synced = copied && (known || ::fsync(out) == 0);
+        ::close(out);
+        if (!synced || (!known && ::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(final).constData()) != 0)) {
             QFile::remove(temporary);
             if (error)
                 *error = cannotKeep;
@@ -188,6 +191,15 @@ bool StoreJournal::storeObject(const QString &relativePath, Snapshot *snapshot, 
         QFile::remove(temporary); // when the object existed already
     }
     snapshot->hash = hash;
+    struct stat after;
+    if (::fstat(fd, &after) == 0 && after.st_size == st.st_size && after.st_mtim.tv_sec == st.st_mtim.tv_sec
+        && after.st_mtim.tv_nsec == st.st_mtim.tv_nsec && after.st_ctim.tv_sec == st.st_ctim.tv_sec
+        && after.st_ctim.tv_nsec == st.st_ctim.tv_nsec) {
+        if (m_readInodes.size() >= 4096)
+            m_readInodes.clear(); // a cache for renames right after a write, not a catalogue
+        m_readInodes.insert({quint64(st.st_dev), quint64(st.st_ino)},
+                            {qint64(st.st_size), qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, *snapshot});
+    }
     return true;
 }
 
@@ -212,14 +224,36 @@ bool StoreJournal::appendChange(const QString &relativePath, const Snapshot &now
 
 bool StoreJournal::record(const QString &relativePath, const QString &actor, QString *error)
 {
+    return recordPath(relativePath, actor, false, error);
+}
+
+bool StoreJournal::recordOwn(const QString &relativePath, const QString &actor, const QString &ownActor, const QString &ownHash,
+                             QString *error, bool likelyKnown)
+{
+    return recordPath(relativePath, actor, likelyKnown, error, ownActor, ownHash);
+}
+
+bool StoreJournal::recordPath(const QString &relativePath, const QString &actor, bool likelyKnown, QString *error,
+                              const QString &ownActor, const QString &ownHash)
+{
     if (!StorePath::isValidRelative(relativePath))
         return true; // not a name the store can hold; nothing to keep
     Snapshot now;
-    if (!storeObject(relativePath, &now, error))
+    struct stat st;
+    const auto read = likelyKnown && files().stat(relativePath, &st) && S_ISREG(st.st_mode)
+        ? m_readInodes.constFind({quint64(st.st_dev), quint64(st.st_ino)})
+        : m_readInodes.cend();
+    if (read != m_readInodes.cend() && read->size == st.st_size
+        && read->modifiedNs == qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec) {
+        now = read->snapshot; // renamed after it was read, not written since
+    } else if (!storeObject(relativePath, &now, error, likelyKnown)) {
         return false;
+    }
     if (now.hash == m_current.value(relativePath))
         return true; // nothing new (a second event for the same write, or an identical rewrite)
-    return appendChange(relativePath, now, actor, error);
+    // Tessera's only when it holds exactly what Tessera wrote there.
+    const bool own = !ownActor.isEmpty() && now.hash == ownHash;
+    return appendChange(relativePath, now, own ? ownActor : actor, error);
 }
 
 bool StoreJournal::recordWritten(const QString &relativePath, const QString &hash, int mode, const QString &actor, QString *error)
@@ -250,7 +284,7 @@ bool StoreJournal::scan(const QString &relativeFolder, const std::function<QStri
                     folders.append(relative);
                 } else if (entry.file) {
                     present.insert(relative);
-                    if (!record(relative, actorOf(relative), error))
+                    if (!recordPath(relative, actorOf(relative), true, error))
                         return false;
                 }
             }
@@ -333,7 +367,7 @@ bool StoreJournal::undoItem(const UndoItem &item, const QString &actor, bool *le
 {
     *leftAsIs = false;
     Snapshot now;
-    if (!storeObject(item.path, &now, error))
+    if (!storeObject(item.path, &now, error, true))
         return false;
     if (now.hash == item.restore) // restored already (before a crash), or by someone else
         return record(item.path, undoActor(actor), error);

@@ -101,6 +101,13 @@ public:
     /// Records the current content of @p relativePath as changed by @p actor, when it differs
     /// from the last recorded content. Returns false with @p error on I/O failure.
     bool record(const QString &relativePath, const QString &actor, QString *error = nullptr);
+    /// record(), for an event StoreOwnWrites says is Tessera's own write of @p ownHash (empty: a
+    /// removal) for @p ownActor: recorded as @p ownActor when the file holds exactly that,
+    /// otherwise (someone wrote it since, within the same clock tick) as @p actor.
+    /// @p likelyKnown: the content was probably recorded already (a file renamed), so it is
+    /// hashed before it is copied.
+    bool recordOwn(const QString &relativePath, const QString &actor, const QString &ownActor, const QString &ownHash,
+                   QString *error = nullptr, bool likelyKnown = false);
     /// Records that Tessera itself wrote @p hash (empty: removed) with @p mode to
     /// @p relativePath for @p actor, without reading the file again.
     bool recordWritten(const QString &relativePath, const QString &hash, int mode, const QString &actor, QString *error = nullptr);
@@ -167,7 +174,12 @@ private:
         int mode = -1;
     };
     bool append(const QByteArray &jsonLine, QString *error);
-    bool storeObject(const QString &relativePath, Snapshot *snapshot, QString *error);
+    /// Reads @p relativePath once into @p snapshot, keeping its content as an object. With
+    /// @p likelyKnown (a walk of the store) it hashes first and copies only unknown content;
+    /// otherwise (an event: new content) it copies while hashing.
+    bool storeObject(const QString &relativePath, Snapshot *snapshot, QString *error, bool likelyKnown = false);
+    bool recordPath(const QString &relativePath, const QString &actor, bool likelyKnown, QString *error,
+                    const QString &ownActor = QString(), const QString &ownHash = QString());
     bool restoreFile(const QString &relativePath, const QString &hash, int mode, const QString &actor, QString *error);
     bool keepCopy(const UndoItem &item, const QString &actor, QString *error);
     bool undoItem(const UndoItem &item, const QString &actor, bool *leftAsIs, QString *error);
@@ -183,6 +195,16 @@ private:
     QList<Change> m_changes;
     QHash<QString, QString> m_current; ///< path → last known content hash ("" = absent)
     QHash<QString, int> m_currentMode; ///< path → last known permission bits
+    /// The content last read from each inode (by device and inode) while it did not change, for
+    /// a file renamed right after it was read: a rename moves the inode, not its content. Only
+    /// a rename uses it; any later write brings its own event, which reads again.
+    struct ReadInode
+    {
+        qint64 size = 0;
+        qint64 modifiedNs = 0;
+        Snapshot snapshot;
+    };
+    QHash<QPair<quint64, quint64>, ReadInode> m_readInodes;
     qint64 m_nextSequence = 1;
     bool m_complete = true;
 };

@@ -44,15 +44,16 @@ StoreOwnWrites *StoreOwnWrites::instance()
     return ledger;
 }
 
-void StoreOwnWrites::begin(const QString &absolutePath, const QString &actor)
+void StoreOwnWrites::begin(const QString &absolutePath, const QString &actor, int events)
 {
     QMutexLocker lock(&m_mutex);
     Entry &entry = m_entries[absolutePath];
     ++entry.writing;
     entry.actor = actor;
+    entry.events |= events; // a removal and a write of one path in a row: both kinds stay Tessera's
 }
 
-void StoreOwnWrites::settle(const QString &absolutePath, const std::optional<Identity> &left)
+void StoreOwnWrites::settle(const QString &absolutePath, const std::optional<Identity> &left, const QString &hash)
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -61,6 +62,7 @@ void StoreOwnWrites::settle(const QString &absolutePath, const std::optional<Ide
             return;
         it->writing = qMax(0, it->writing - 1);
         it->left = left;
+        it->hash = hash;
         it->generation = ++m_generation;
         m_order.emplace_back(absolutePath, it->generation);
         // Forget the oldest settled writes beyond the bound; an entry written again since has
@@ -76,11 +78,12 @@ void StoreOwnWrites::settle(const QString &absolutePath, const std::optional<Ide
     Q_EMIT settled(absolutePath);
 }
 
-StoreOwnWrites::Verdict StoreOwnWrites::classify(const QString &absolutePath, const Identity &now, QString *actor) const
+StoreOwnWrites::Verdict StoreOwnWrites::classify(const QString &absolutePath, const Identity &now, int event, QString *actor,
+                                                 QString *hash) const
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_entries.constFind(absolutePath);
-    if (it == m_entries.cend())
+    if (it == m_entries.cend() || !(it->events & event))
         return Verdict::Others;
     if (it->writing > 0)
         return Verdict::Pending;
@@ -88,10 +91,12 @@ StoreOwnWrites::Verdict StoreOwnWrites::classify(const QString &absolutePath, co
         return Verdict::Others;
     if (actor)
         *actor = it->actor;
+    if (hash)
+        *hash = it->hash;
     return Verdict::Own;
 }
 
-StoreOwnWrites::Verdict StoreOwnWrites::classify(const QString &absolutePath, QString *actor) const
+StoreOwnWrites::Verdict StoreOwnWrites::classify(const QString &absolutePath, int event, QString *actor, QString *hash) const
 {
-    return classify(absolutePath, Identity::ofPath(absolutePath), actor);
+    return classify(absolutePath, Identity::ofPath(absolutePath), event, actor, hash);
 }

@@ -100,29 +100,32 @@ public:
         return candidates.size() == 1 ? candidates.first() : StoreJournal::unknownActor();
     }
 
-    void record(const QString &relative, QString actor)
+    void record(const QString &relative, const QString &actor, bool likelyKnown = false)
     {
         // Tessera's own write (an undo, a salvaged file) is recorded as Tessera's, whoever the
         // event would otherwise point at.
-        QString own;
-        switch (StoreOwnWrites::instance()->classify(m_root + QLatin1Char('/') + relative, &own)) {
+        QString ownActor;
+        QString ownHash;
+        switch (StoreOwnWrites::instance()->classify(m_root + QLatin1Char('/') + relative, StoreOwnWrites::AnyEvent, &ownActor, &ownHash)) {
         case StoreOwnWrites::Verdict::Own:
-            actor = own;
-            break;
+            break; // recorded as Tessera's if the file holds exactly what Tessera wrote
         case StoreOwnWrites::Verdict::Pending:
             m_waitingForOwn.insert(relative);
             return;
         case StoreOwnWrites::Verdict::Others:
+            ownActor.clear();
             break;
         }
         const int count = int(m_journal.changes().size());
         QString error;
-        if (!m_journal.record(relative, actor, &error)) {
+        if (!m_journal.recordOwn(relative, actor, ownActor, ownHash, &error, likelyKnown)) {
             QMetaObject::invokeMethod(m_owner, [owner = m_owner, error] { Q_EMIT owner->failed(error); });
             return;
         }
-        if (m_journal.changes().size() != count)
-            QMetaObject::invokeMethod(m_owner, [owner = m_owner, relative, actor] { Q_EMIT owner->recorded(relative, actor); });
+        if (m_journal.changes().size() != count) {
+            const QString recorded = m_journal.changes().constLast().actor;
+            QMetaObject::invokeMethod(m_owner, [owner = m_owner, relative, recorded] { Q_EMIT owner->recorded(relative, recorded); });
+        }
     }
 
     void onWriter(const QString &absolutePath, const QString &appliance)
@@ -158,10 +161,11 @@ public:
         case Operation::MovedAway:
         case Operation::Removed:
             // A rename or a deletion has no writer in fanotify's close-write events: both names
-            // of a rename are recorded, the old one as gone, the new one with its content.
+            // of a rename are recorded, the old one as gone, the new one with its content (most
+            // often recorded already under the name it was written to: hashed before copied).
             break;
         }
-        record(relative, actorByMount(relative));
+        record(relative, actorByMount(relative), operation == Operation::MovedIn);
     }
 
     void scan(const QString &relative)

@@ -7,6 +7,7 @@
 #include "rawstorefiles.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -105,7 +106,7 @@ private Q_SLOTS:
         StoreOwnWrites *ledger = StoreOwnWrites::instance();
         const QString relative = StorePath::fromBytes("Documents/caf\xe9.txt");
         const QString absolute = store.absolute(relative);
-        QCOMPARE(ledger->classify(absolute), StoreOwnWrites::Verdict::Others);
+        QCOMPARE(ledger->classify(absolute, StoreOwnWrites::AnyEvent), StoreOwnWrites::Verdict::Others);
         QByteArray content("restored");
         QBuffer buffer(&content);
         QVERIFY(buffer.open(QIODevice::ReadOnly));
@@ -117,23 +118,28 @@ private Q_SLOTS:
         QVERIFY(std::any_of(settled.cbegin(), settled.cend(), [&](const QList<QVariant> &s) { return s.first().toString() == absolute; }));
         QCOMPARE(getRaw(raw("Documents/caf\xe9.txt")), QByteArray("restored"));
         QString actor;
-        QCOMPARE(ledger->classify(absolute, &actor), StoreOwnWrites::Verdict::Own);
+        QString hash;
+        QCOMPARE(ledger->classify(absolute, StoreOwnWrites::Appeared, &actor, &hash), StoreOwnWrites::Verdict::Own);
         QCOMPARE(actor, QStringLiteral("undo:terminal"));
+        QCOMPARE(hash, QString::fromLatin1(QCryptographicHash::hash("restored", QCryptographicHash::Sha256).toHex()));
+        // Tessera never writes a target in place: a write there is someone else's, even one
+        // that leaves the same size and times (file times are coarse).
+        QCOMPARE(ledger->classify(absolute, StoreOwnWrites::Written), StoreOwnWrites::Verdict::Others);
         // The staging name is gone, and that too was Tessera's.
-        QCOMPARE(ledger->classify(absolute + QLatin1String(StoreFiles::StagingSuffix)), StoreOwnWrites::Verdict::Own);
+        QCOMPARE(ledger->classify(absolute + QLatin1String(StoreFiles::StagingSuffix), StoreOwnWrites::Written), StoreOwnWrites::Verdict::Own);
         // Someone writes the same file afterwards (same size even): no longer Tessera's.
         QVERIFY(putRaw(raw("Documents/caf\xe9.txt"), "guest's!"));
-        QCOMPARE(ledger->classify(absolute), StoreOwnWrites::Verdict::Others);
+        QCOMPARE(ledger->classify(absolute, StoreOwnWrites::AnyEvent), StoreOwnWrites::Verdict::Others);
         // A removal is Tessera's while the file stays absent.
         QVERIFY2(store.remove(relative, options.actor, &error), qPrintable(error));
-        QCOMPARE(ledger->classify(absolute), StoreOwnWrites::Verdict::Own);
+        QCOMPARE(ledger->classify(absolute, StoreOwnWrites::Gone), StoreOwnWrites::Verdict::Own);
         QVERIFY(putRaw(raw("Documents/caf\xe9.txt"), "back"));
-        QCOMPARE(ledger->classify(absolute), StoreOwnWrites::Verdict::Others);
+        QCOMPARE(ledger->classify(absolute, StoreOwnWrites::AnyEvent), StoreOwnWrites::Verdict::Others);
         // While a write is being made, its events wait.
-        ledger->begin(store.absolute(QStringLiteral("Documents/busy")), options.actor);
-        QCOMPARE(ledger->classify(store.absolute(QStringLiteral("Documents/busy"))), StoreOwnWrites::Verdict::Pending);
+        ledger->begin(store.absolute(QStringLiteral("Documents/busy")), options.actor, StoreOwnWrites::Appeared);
+        QCOMPARE(ledger->classify(store.absolute(QStringLiteral("Documents/busy")), StoreOwnWrites::Appeared), StoreOwnWrites::Verdict::Pending);
         ledger->settle(store.absolute(QStringLiteral("Documents/busy")), std::nullopt);
-        QCOMPARE(ledger->classify(store.absolute(QStringLiteral("Documents/busy"))), StoreOwnWrites::Verdict::Others);
+        QCOMPARE(ledger->classify(store.absolute(QStringLiteral("Documents/busy")), StoreOwnWrites::Appeared), StoreOwnWrites::Verdict::Others);
     }
 
     void plantedStagingNamesAndLinksAreNeverWrittenThrough()
@@ -173,7 +179,8 @@ private Q_SLOTS:
         buffer.seek(0);
         QVERIFY2(store.write(QStringLiteral("Documents/Taxes/2026/return.txt"), &buffer, options, &error), qPrintable(error));
         QCOMPARE(getRaw(raw("Documents/Taxes/2026/return.txt")), QByteArray("dear bank"));
-        QCOMPARE(StoreOwnWrites::instance()->classify(store.absolute(QStringLiteral("Documents/Taxes"))), StoreOwnWrites::Verdict::Own);
+        QCOMPARE(StoreOwnWrites::instance()->classify(store.absolute(QStringLiteral("Documents/Taxes")), StoreOwnWrites::Appeared),
+                 StoreOwnWrites::Verdict::Own);
     }
 
     void listingKeepsRawNamesAndSkipsLinks()

@@ -644,6 +644,24 @@ private Q_SLOTS:
         QCOMPARE(journal.changes().last().actor, StoreJournal::unknownActor());
     }
 
+    void tesserasOwnWriteIsItsOnlyWithItsContent()
+    {
+        StoreJournal journal(m_journal, m_store);
+        QVERIFY(baseline(journal).isValid());
+        // An event the ledger says is Tessera's (an undo's restore of "dear bank")...
+        QVERIFY(put(file(QStringLiteral("Documents/letter.txt")), "dear bank, again"));
+        QVERIFY(journal.recordOwn(QStringLiteral("Documents/letter.txt"), QStringLiteral("terminal"), StoreJournal::undoActor(QStringLiteral("terminal")),
+                                  StoreJournal::hashOf("dear bank")));
+        // ...but the file holds something else: someone wrote it in the same clock tick.
+        QCOMPARE(journal.changes().last().actor, QStringLiteral("terminal"));
+        QVERIFY(put(file(QStringLiteral("Documents/notes.txt")), "restored"));
+        QVERIFY(journal.recordOwn(QStringLiteral("Documents/notes.txt"), QStringLiteral("terminal"), StoreJournal::tesseraActor(QStringLiteral("salvage")),
+                                  StoreJournal::hashOf("restored")));
+        QCOMPARE(journal.changes().last().actor, QStringLiteral("tessera:salvage"));
+        QVERIFY(StoreJournal::isTesseraActor(journal.changes().last().actor));
+        QVERIFY(!StoreJournal::isTesseraActor(QStringLiteral("terminal")));
+    }
+
     void killedAtEachStepOfAnUndo_data()
     {
         QTest::addColumn<QByteArray>("step");
