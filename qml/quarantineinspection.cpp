@@ -5,8 +5,11 @@
 #include "libvirtconnection.h"
 #include "quarantinestore.h"
 #include "spiceconnection.h"
+#include "storefiles.h"
+#include "storejournal.h"
 #include "tesserapaths.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,7 +18,6 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/xattr.h>
 #include <unistd.h>
 
 namespace {
@@ -315,31 +317,34 @@ QString QuarantineInspection::storeFile(const QString &guestPath, const QString 
         *reason = tr("the inspector's copy was missing or too large");
         return {};
     }
-    const QString folder = salvageFolder();
-    const QString target = folder + guestPath;
-    const QString targetDir = QFileInfo(target).absolutePath();
-    if (!QDir().mkpath(targetDir)
-        || !QFileInfo(targetDir).canonicalFilePath().startsWith(QFileInfo(folder).canonicalFilePath())) {
-        *reason = tr("could not create a folder for it in the personal store");
-        return {};
-    }
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
-        *reason = tr("could not be written to the personal store (%1)").arg(file.errorString());
-        return {};
-    }
+    // Through StoreFiles, as every write Tessera makes into the store: no link followed on the
+    // way, recorded in the store's history as Tessera's and never blamed on an appliance.
+    QDir().mkpath(TesseraPaths::personalStoreDir());
+    const StoreFiles store(TesseraPaths::personalStoreDir());
+    const QString folder = QStringLiteral("Salvaged/") + m_appliance + QLatin1Char('-') + m_id;
+    const QString relative = folder + guestPath;
+    StoreFiles::WriteOptions options;
+    options.actor = StoreJournal::tesseraActor(QStringLiteral("salvage"));
     // Marked where it came from: an extended attribute on the file, a README in the folder.
-    const QByteArray mark = QStringLiteral("appliance=%1; quarantine=%2; path=%3").arg(m_appliance, m_id, guestPath).toUtf8();
-    ::setxattr(QFile::encodeName(target).constData(), SalvagedAttribute, mark.constData(), size_t(mark.size()), 0);
-    QSaveFile readme(folder + QStringLiteral("/README.txt"));
-    if (readme.open(QIODevice::WriteOnly)) {
-        readme.write(tr("These files were salvaged from a quarantined system of the appliance “%1” (quarantine %2).\n"
-                        "That system was taken out of service after an incident: treat these files as untrusted. "
-                        "Open them only with an appliance, not on this computer directly.\n")
-                         .arg(m_appliance, m_id).toUtf8());
-        readme.commit();
+    options.attributeName = SalvagedAttribute;
+    options.attributeValue = QStringLiteral("appliance=%1; quarantine=%2; path=%3").arg(m_appliance, m_id, guestPath).toUtf8();
+    QBuffer buffer(&content);
+    buffer.open(QIODevice::ReadOnly);
+    QString error;
+    if (store.root().isEmpty() || !store.write(relative, &buffer, options, &error)) {
+        *reason = tr("could not be written to the personal store (%1)").arg(error);
+        return {};
     }
-    return target;
+    QByteArray readme = tr("These files were salvaged from a quarantined system of the appliance “%1” (quarantine %2).\n"
+                           "That system was taken out of service after an incident: treat these files as untrusted. "
+                           "Open them only with an appliance, not on this computer directly.\n")
+                            .arg(m_appliance, m_id).toUtf8();
+    QBuffer readmeBuffer(&readme);
+    readmeBuffer.open(QIODevice::ReadOnly);
+    StoreFiles::WriteOptions readmeOptions;
+    readmeOptions.actor = options.actor;
+    store.write(folder + QStringLiteral("/README.txt"), &readmeBuffer, readmeOptions, &error);
+    return salvageFolder() + guestPath;
 }
 
 void QuarantineInspection::shutDown()

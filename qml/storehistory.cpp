@@ -55,8 +55,11 @@ void StoreHistory::undoSince(const QString &appliance, const QString &sinceIso, 
             conflicts += item.conflict ? 1 : 0;
         for (const StoreJournal::UndoItem &item : chosen)
             conflicts -= item.conflict ? 1 : 0;
-        m_recorder->applyUndo(appliance, chosen, this, [this, appliance, count = int(chosen.size()), conflicts](bool ok, const QString &error) {
-            Q_EMIT undone(appliance, ok ? count : 0, conflicts, ok ? QString() : error);
+        m_recorder->applyUndo(appliance, chosen, this, [this, appliance, count = int(chosen.size()), conflicts](
+                                  bool ok, const QString &error, const QStringList &leftAsIs) {
+            // A file changed since the preview was left as it is, like a conflict kept.
+            const int left = int(leftAsIs.size());
+            Q_EMIT undone(appliance, ok ? count - left : 0, conflicts + left, ok ? QString() : error);
         });
     });
 }

@@ -2881,10 +2881,6 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <translation>die Kopie der Prüf-VM fehlte oder war zu groß</translation>
     </message>
     <message>
-        <source>could not create a folder for it in the personal store</source>
-        <translation>im persönlichen Datenspeicher konnte kein Ordner dafür angelegt werden</translation>
-    </message>
-    <message>
         <source>could not be written to the personal store (%1)</source>
         <translation>konnte nicht in den persönlichen Datenspeicher geschrieben werden (%1)</translation>
     </message>
@@ -3664,6 +3660,37 @@ bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quo
         <source>the current one is kept as %1</source>
         <translation>die aktuelle Fassung bleibt als %1 erhalten</translation>
     </message>
+    <message>
+        <source>changed	%1	changed since the history was read: left as it is</source>
+        <translation>geändert	%1	seit dem Lesen des Verlaufs geändert: so belassen</translation>
+    </message>
+</context>
+<context>
+    <name>StoreFiles</name>
+    <message>
+        <source>%1 is not a file of the personal store.</source>
+        <translation>%1 ist keine Datei des persönlichen Datenspeichers.</translation>
+    </message>
+    <message>
+        <source>%1 was not written: a folder on its way is a link or could not be created. Check the folder, then try again.</source>
+        <translation>%1 wurde nicht geschrieben: Ein Ordner auf dem Weg dorthin ist ein Verweis oder konnte nicht angelegt werden. Prüfen Sie den Ordner und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 was not written: its folder is not writable, or its staging names are all taken. Check the folder, then try again.</source>
+        <translation>%1 wurde nicht geschrieben: Der Ordner ist nicht beschreibbar, oder alle Namen für die Zwischendatei sind belegt. Prüfen Sie den Ordner und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 was not written. Check that the disk is not full.</source>
+        <translation>%1 wurde nicht geschrieben. Prüfen Sie, ob der Datenträger voll ist.</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: a folder on its way is a link. Remove it by hand if you want it gone.</source>
+        <translation>%1 wurde nicht entfernt: Ein Ordner auf dem Weg dorthin ist ein Verweis. Entfernen Sie die Datei von Hand, wenn sie weg soll.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed. Check its permissions.</source>
+        <translation>%1 konnte nicht entfernt werden. Prüfen Sie die Zugriffsrechte.</translation>
+    </message>
 </context>
 <context>
     <name>StoreHistory</name>
@@ -3718,28 +3745,16 @@ bleibt die aktuelle Fassung als Kopie &quot;name (kept JJJJ-MM-TT HH.MM).ext&quo
         <translation>Der Verlauf des Datenspeichers kann keine Kopie von %1 behalten. Prüfen Sie, ob der Datenträger voll ist.</translation>
     </message>
     <message>
-        <source>%1 is not restored: a folder on its way is a link or is missing. Restore it by hand from the history.</source>
-        <translation>%1 wird nicht wiederhergestellt: Ein Ordner auf dem Weg dorthin ist ein Verweis oder fehlt. Stellen Sie die Datei von Hand aus dem Verlauf wieder her.</translation>
-    </message>
-    <message>
-        <source>%1 could not be removed. Check its permissions.</source>
-        <translation>%1 konnte nicht entfernt werden. Prüfen Sie die Zugriffsrechte.</translation>
-    </message>
-    <message>
-        <source>%1 could not be restored: its earlier content is missing from the history or the folder is not writable.</source>
-        <translation>%1 konnte nicht wiederhergestellt werden: Der frühere Inhalt fehlt im Verlauf oder der Ordner ist nicht beschreibbar.</translation>
-    </message>
-    <message>
-        <source>%1 could not be restored. Check that the disk is not full.</source>
-        <translation>%1 konnte nicht wiederhergestellt werden. Prüfen Sie, ob der Datenträger voll ist.</translation>
-    </message>
-    <message>
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
         <translation>Eine andere Tessera-Oberfläche führt bereits den Verlauf des Datenspeichers. Beenden Sie sie und starten Sie diese erneut.</translation>
     </message>
     <message>
         <source>%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.</source>
         <translation>%1 gibt es schon, daher kann die aktuelle Fassung von %2 nicht unter diesem Namen behalten werden. Nichts wurde rückgängig gemacht; sehen Sie sich die Vorschau erneut an.</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored: its earlier content is missing from the history.</source>
+        <translation>%1 konnte nicht wiederhergestellt werden: Der frühere Inhalt fehlt im Verlauf.</translation>
     </message>
 </context>
 <context>

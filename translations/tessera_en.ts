@@ -2871,10 +2871,6 @@ Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>could not create a folder for it in the personal store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>could not be written to the personal store (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3646,6 +3642,37 @@ current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; b
         <source>the current one is kept as %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>changed	%1	changed since the history was read: left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreFiles</name>
+    <message>
+        <source>%1 is not a file of the personal store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written: a folder on its way is a link or could not be created. Check the folder, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written: its folder is not writable, or its staging names are all taken. Check the folder, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written. Check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not removed: a folder on its way is a link. Remove it by hand if you want it gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be removed. Check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreHistory</name>
@@ -3700,27 +3727,15 @@ current version is kept as a copy &quot;name (kept YYYY-MM-DD HH.MM).ext&quot; b
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not restored: a folder on its way is a link or is missing. Restore it by hand from the history.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be removed. Check its permissions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be restored: its earlier content is missing from the history or the folder is not writable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be restored. Check that the disk is not full.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Another Tessera shell is keeping the store&apos;s history. Quit it, then start this one again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be restored: its earlier content is missing from the history.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

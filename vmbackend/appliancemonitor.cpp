@@ -2,6 +2,9 @@
 
 #include "libvirtconnection.h"
 #include "storeaccesswatcher.h"
+#include "storefiles.h"
+#include "storeownwrites.h"
+#include "storepath.h"
 #include "vmbackendlog.h"
 
 #include <QLocale>
@@ -36,6 +39,25 @@ QString storePath(const QString &storeFolder, const QString &relativePath)
     return relativePath.isEmpty() ? storeFolder : storeFolder + QLatin1Char('/') + relativePath;
 }
 
+// What an event of the watcher is, in the terms Tessera's own writes are registered with.
+int ownEvent(StoreAccessWatcher::Operation operation)
+{
+    using Operation = StoreAccessWatcher::Operation;
+    switch (operation) {
+    case Operation::Written:
+        return StoreOwnWrites::Written;
+    case Operation::MovedAway:
+    case Operation::Removed:
+    case Operation::FolderGone:
+        return StoreOwnWrites::Gone;
+    case Operation::MovedIn:
+    case Operation::FolderAppeared:
+    case Operation::Rescanned:
+        break;
+    }
+    return StoreOwnWrites::Appeared;
+}
+
 } // namespace
 
 ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContract &contract, const QString &storeRoot, QObject *parent,
@@ -47,7 +69,19 @@ ApplianceMonitor::ApplianceMonitor(const QString &appliance, const SystemContrac
     m_clock.start();
     connect(m_watcher, &StoreAccessWatcher::written, this, &ApplianceMonitor::onWritten);
     connect(m_watcher, &StoreAccessWatcher::read, this, &ApplianceMonitor::onRead);
-    connect(m_watcher, &StoreAccessWatcher::discovered, this, &ApplianceMonitor::onWritten);
+    connect(m_watcher, &StoreAccessWatcher::discovered, this, [this](const QString &storeFolder, const QString &relativePath, qint64 size) {
+        onWritten(storeFolder, relativePath, size, StoreAccessWatcher::Operation::MovedIn); // found in a folder that appeared
+    });
+    // Tessera's own writes (an undo of this appliance, a salvaged file) are never its breach;
+    // one still being made when its event came is decided when it is done.
+    connect(StoreOwnWrites::instance(), &StoreOwnWrites::settled, this, [this](const QString &absolutePath) {
+        const auto deferred = m_deferred.constFind(absolutePath);
+        if (deferred == m_deferred.cend())
+            return;
+        const Deferred write = *deferred;
+        m_deferred.erase(deferred);
+        onWritten(write.storeFolder, write.relativePath, write.grownBytes, write.operation);
+    });
     connect(m_watcher, &StoreAccessWatcher::incomplete, this, [this](const QString &folder) {
         qCWarning(lcVmBackend) << m_appliance << "has too many folders under" << folder << "to watch them all";
     });
@@ -76,6 +110,8 @@ void ApplianceMonitor::watchNetworkLog(const QString &networkLog)
 
 bool ApplianceMonitor::start()
 {
+    // Tessera's own writes are known by canonical path (StoreFiles resolves the root once too).
+    m_canonicalRoot = StoreFiles(m_storeRoot).root();
     bool complete = true;
     for (const MountGrant &mount : std::as_const(m_contract.mounts)) {
         if (!m_watcher->watch(mount.store, m_storeRoot + QLatin1Char('/') + mount.store)) {
@@ -91,6 +127,10 @@ void ApplianceMonitor::stop()
 {
     m_watcher->clear();
     m_tickTimer.stop();
+    // Writes still waiting for one of Tessera's to finish are judged as they are: never dropped.
+    const QHash<QString, Deferred> deferred = std::exchange(m_deferred, {});
+    for (const Deferred &write : deferred)
+        judgeWrite(write.storeFolder, write.relativePath, write.grownBytes);
     flush();
     m_limiter->flush(); // nothing is held back once the appliance stops
 }
@@ -100,7 +140,32 @@ void ApplianceMonitor::noteInput()
     m_lastInput = QDateTime::currentDateTimeUtc();
 }
 
-void ApplianceMonitor::onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes)
+void ApplianceMonitor::onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes,
+                                 StoreAccessWatcher::Operation operation)
+{
+    if (!m_canonicalRoot.isEmpty()) {
+        const QString absolute = m_canonicalRoot + QLatin1Char('/') + storePath(storeFolder, relativePath);
+        switch (StoreOwnWrites::instance()->classify(absolute, ownEvent(operation))) {
+        case StoreOwnWrites::Verdict::Own:
+            return;
+        case StoreOwnWrites::Verdict::Pending:
+            if (m_deferred.size() < MaxDeferred) {
+                Deferred &write = m_deferred[absolute];
+                write.storeFolder = storeFolder;
+                write.relativePath = relativePath;
+                write.grownBytes += grownBytes;
+                write.operation = operation;
+                return;
+            }
+            break; // too many at once: judged as they are, never dropped
+        case StoreOwnWrites::Verdict::Others:
+            break;
+        }
+    }
+    judgeWrite(storeFolder, relativePath, grownBytes);
+}
+
+void ApplianceMonitor::judgeWrite(const QString &storeFolder, const QString &relativePath, qint64 grownBytes)
 {
     m_bytesThisSecond[storeFolder] += grownBytes;
     checkActivity(ActivityExpectation::Access::Write, storePath(storeFolder, relativePath));
@@ -124,8 +189,8 @@ void ApplianceMonitor::checkActivity(ActivityExpectation::Access access, const Q
         expected = false;
         const auto kind = access == ActivityExpectation::Access::Write ? BreachEvent::Kind::WriteWithoutInput
                                                                        : BreachEvent::Kind::ReadWithoutInput;
-        record(kind, expect.store == QLatin1String("any") ? path.section(QLatin1Char('/'), 0, 0) : expect.store, sinceInput,
-               expect.withinSecondsOfInput, QStringLiteral("s"), path);
+        record(kind, expect.store == QLatin1String("any") ? StorePath::display(path.section(QLatin1Char('/'), 0, 0)) : expect.store,
+               sinceInput, expect.withinSecondsOfInput, QStringLiteral("s"), StorePath::display(path));
     }
     Q_EMIT accessSeen(path, access == ActivityExpectation::Access::Write, expected);
 }

@@ -2,6 +2,7 @@
 
 #include "breachevent.h"
 #include "breachratelimiter.h"
+#include "storeaccesswatcher.h"
 #include "systemcontract.h"
 
 #include <QDateTime>
@@ -13,7 +14,6 @@
 
 class LibvirtConnection;
 class QFile;
-class StoreAccessWatcher;
 
 /// Watches one running appliance for behaviour its contract does not allow and that the
 /// hypervisor does not prevent, and raises breach events with evidence:
@@ -25,7 +25,8 @@ class StoreAccessWatcher;
 /// Accesses of one kind and subject are gathered for CoalesceMs into one event; events then go
 /// through a BreachRateLimiter (per kind: the first at once, the rest of its window folded into
 /// one summary), so a guest that keeps misbehaving produces a readable log, not a flood, and
-/// nothing it did is left out.
+/// nothing it did is left out. Tessera's own writes into the store (StoreOwnWrites: an undo, a
+/// kept copy, a salvaged file) are never counted against it.
 class ApplianceMonitor : public QObject
 {
     Q_OBJECT
@@ -35,6 +36,8 @@ public:
     /// Subjects gathered at once at most; an access of yet another subject goes straight to the
     /// rate limiter (which folds it), so a flood of distinct subjects cannot grow memory.
     static constexpr int MaxPendingSubjects = 256;
+    /// Events waiting for a write of Tessera's own to finish, at most.
+    static constexpr int MaxDeferred = 4096;
     /// This many refused connections within DeniedBurstWindowMs are a burst (scanning).
     static constexpr int DeniedBurstCount = 10;
     static constexpr int DeniedBurstWindowMs = 10000;
@@ -64,8 +67,9 @@ Q_SIGNALS:
     /// A breach was observed; @p event carries the evidence. At most one per kind per
     /// BreachRateLimiter window: the others of that window are folded into a summary.
     void breach(const BreachEvent &event);
-    /// An access to the store was seen (@p storePath: folder/relative path); @p expected is false
-    /// when it breaks an activity expectation (a breach follows after coalescing).
+    /// An access to the store was seen (@p storePath: folder/relative path, a raw name as
+    /// StorePath keeps it); @p expected is false when it breaks an activity expectation (a
+    /// breach follows after coalescing). Tessera's own writes are not reported.
     void accessSeen(const QString &storePath, bool write, bool expected);
 
 private:
@@ -74,7 +78,8 @@ private:
         BreachEvent event;
         QSet<QString> seenEvidence; ///< bounded; a file written in many steps counts once
     };
-    void onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes);
+    void onWritten(const QString &storeFolder, const QString &relativePath, qint64 grownBytes, StoreAccessWatcher::Operation operation);
+    void judgeWrite(const QString &storeFolder, const QString &relativePath, qint64 grownBytes);
     void onRead(const QString &storeFolder, const QString &relativePath);
     void checkActivity(ActivityExpectation::Access access, const QString &storePath);
     void record(BreachEvent::Kind kind, const QString &subject, double observed, double bound, const QString &unit,
@@ -86,9 +91,19 @@ private:
     /// Reads @p log's lines from m_networkLogOffset on (bounded), for readNetworkLog().
     void readNetworkLines(QFile &log, qint64 nowMs);
 
+    struct Deferred
+    {
+        QString storeFolder;
+        QString relativePath;
+        qint64 grownBytes = 0;
+        StoreAccessWatcher::Operation operation = StoreAccessWatcher::Operation::Written;
+    };
+
     QString m_appliance;
     SystemContract m_contract;
     QString m_storeRoot;
+    QString m_canonicalRoot;
+    QHash<QString, Deferred> m_deferred; ///< by absolute path: writes Tessera is still making
     StoreAccessWatcher *m_watcher;
     QDateTime m_lastInput;
     QElapsedTimer m_clock;

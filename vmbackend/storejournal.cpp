@@ -1,6 +1,9 @@
 #include "storejournal.h"
 
 #include "jsonlinesfile.h"
+#include "storefiles.h"
+#include "storejournalformat.h"
+#include "storepath.h"
 #include "vmbackendlog.h"
 
 #include <QCryptographicHash>
@@ -8,11 +11,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
-#include <QSet>
+#include <QAtomicInteger>
 
 #include <deque>
 
@@ -23,47 +23,40 @@
 namespace {
 
 constexpr qint64 ChunkBytes = 1 << 20;
-constexpr qint64 MaxLineBytes = 1 << 20; // an undo intent lists many files
 
-QString isoTime(const QDateTime &time)
+bool isHash(const QString &hash)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    return hash.size() == 64
+        && std::all_of(hash.cbegin(), hash.cend(), [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); });
 }
 
-bool syncFile(const QString &path)
+// Reads @p fd from its start to its end, handing each chunk to @p take.
+bool readFromStart(int fd, const std::function<bool(const char *, qint64)> &take)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-// True when every component of @p relative below @p root exists as a real folder (the last
-// one may be missing or a regular file): nothing Tessera writes goes through a link.
-bool noLinksBelow(const QString &root, const QString &relative)
-{
-    if (relative.isEmpty() || relative.startsWith(QLatin1Char('/')) || relative.split(QLatin1Char('/')).contains(QStringLiteral("..")))
-        return false;
-    QString path = root;
-    const QStringList parts = relative.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    for (int i = 0; i < parts.size(); ++i) {
-        path += QLatin1Char('/') + parts.at(i);
-        struct stat st;
-        if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
-            return i == parts.size() - 1; // only the file itself may be missing
-        if (S_ISLNK(st.st_mode))
+    QByteArray buffer(ChunkBytes, Qt::Uninitialized);
+    off_t offset = 0;
+    while (true) {
+        const ssize_t n = ::pread(fd, buffer.data(), size_t(buffer.size()), offset);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
             return false;
-        if (i < parts.size() - 1 && !S_ISDIR(st.st_mode))
+        if (n == 0)
+            return true;
+        if (!take(buffer.constData(), n))
             return false;
+        offset += n;
     }
-    return true;
 }
 
 } // namespace
 
 StoreJournal::StoreJournal(const QString &journalDir, const QString &storeRoot) : m_dir(journalDir), m_storeRoot(storeRoot) {}
+
+StoreFiles StoreJournal::files() const
+{
+    return StoreFiles(m_storeRoot);
+}
 
 QString StoreJournal::hashOf(const QByteArray &content)
 {
@@ -77,8 +70,16 @@ QString StoreJournal::objectPath(const QString &hash) const
 
 QByteArray StoreJournal::object(const QString &hash) const
 {
+    if (!isHash(hash))
+        return {};
     QFile file(objectPath(hash));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void StoreJournal::step(const char *name) const
+{
+    if (afterStep)
+        afterStep(name);
 }
 
 bool StoreJournal::open(QString *error)
@@ -88,36 +89,45 @@ bool StoreJournal::open(QString *error)
             *error = tr("The store's history folder %1 cannot be created. Check that the disk is not full and the folder is writable.").arg(m_dir);
         return false;
     }
+    // The history holds copies of the person's files: nobody else may read it.
+    ::chmod(QFile::encodeName(m_dir).constData(), 0700);
+    ::chmod(QFile::encodeName(m_dir + QStringLiteral("/objects")).constData(), 0700);
+    const QStringList stale = QDir(m_dir + QStringLiteral("/objects")).entryList({QStringLiteral("incoming.*")}, QDir::Files | QDir::System);
+    for (const QString &name : stale)
+        QFile::remove(m_dir + QStringLiteral("/objects/") + name); // copies a crash left half made
+
     m_changes.clear();
     m_current.clear();
+    m_currentMode.clear();
+    m_nextSequence = 1;
     QFile journal(m_dir + QStringLiteral("/journal.jsonl"));
     if (journal.exists() && !journal.open(QIODevice::ReadOnly)) {
         if (error)
             *error = tr("The store's history %1 cannot be read. Check its permissions.").arg(journal.fileName());
         return false;
     }
-    while (journal.isOpen()) {
-        const QByteArray line = journal.readLine(MaxLineBytes);
-        if (line.isEmpty() || !line.endsWith('\n'))
-            break; // the end, or a line torn by a crash
-        const QJsonObject entry = QJsonDocument::fromJson(line).object();
-        if (entry.value(QStringLiteral("type")).toString() != QLatin1String("change"))
-            continue;
-        Change change;
-        change.sequence = entry.value(QStringLiteral("seq")).toInteger();
-        change.time = QDateTime::fromString(entry.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
-        change.actor = entry.value(QStringLiteral("actor")).toString();
-        change.path = entry.value(QStringLiteral("path")).toString();
-        change.before = entry.value(QStringLiteral("before")).toString();
-        change.after = entry.value(QStringLiteral("after")).toString();
-        if (change.path.isEmpty() || !change.time.isValid())
-            continue;
+    const StoreJournalFormat::Contents contents = journal.isOpen() ? StoreJournalFormat::read(&journal) : StoreJournalFormat::Contents();
+    journal.close();
+    m_complete = contents.complete;
+    if (contents.skippedLines)
+        qCWarning(lcVmBackend) << "the store's history has" << contents.skippedLines << "unreadable lines"
+                               << (contents.complete ? "(torn by crashes)" : "(some too long to read: nothing is pruned)");
+    for (const Change &change : contents.changes) {
         m_changes.append(change);
         m_current.insert(change.path, change.after);
+        m_currentMode.insert(change.path, change.mode);
         m_nextSequence = qMax(m_nextSequence, change.sequence + 1);
     }
-    journal.close();
-    return finishInterruptedUndo(error);
+    if (!contents.openUndo)
+        return true;
+    const StoreJournalFormat::Intent &intent = *contents.openUndo;
+    m_nextSequence = qMax(m_nextSequence, intent.id + 1);
+    if (!intent.committed) {
+        // Its intent never reached the disk whole, so no file was touched for it.
+        qCInfo(lcVmBackend) << "closing an undo of" << intent.actor << "whose intent a crash cut short; nothing was changed";
+        return append(StoreJournalFormat::undoEndLine(intent.id), error);
+    }
+    return finishInterruptedUndo(intent.id, intent.actor, intent.items, intent.changedSince, error);
 }
 
 bool StoreJournal::append(const QByteArray &jsonLine, QString *error)
@@ -129,104 +139,162 @@ bool StoreJournal::append(const QByteArray &jsonLine, QString *error)
     return ok;
 }
 
-bool StoreJournal::storeObject(const QString &absolutePath, QString *hash, bool *exists, QString *error)
+bool StoreJournal::storeObject(const QString &relativePath, Snapshot *snapshot, QString *error, bool likelyKnown)
 {
-    // O_NOFOLLOW: a link planted in the store is not a file of the store.
-    const int fd = ::open(QFile::encodeName(absolutePath).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) {
-        *exists = false;
-        hash->clear();
-        return true;
-    }
+    *snapshot = Snapshot();
     struct stat st;
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        *exists = false;
-        hash->clear();
-        return true;
-    }
-    *exists = true;
-    QFile in;
-    in.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
-    const QString temporary = m_dir + QStringLiteral("/objects/incoming.%1").arg(::getpid());
-    QFile out(temporary);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        if (error)
-            *error = tr("The store's history cannot keep a copy of %1. Check that the disk is not full.").arg(absolutePath);
-        return false;
-    }
+    const int fd = files().openForReading(relativePath, &st);
+    if (fd < 0)
+        return true; // absent, or not a regular file of the store (a link is not)
+    QFile guard;
+    guard.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+    snapshot->exists = true;
+    snapshot->mode = int(st.st_mode & 0777);
+    const QString cannotKeep =
+        tr("The store's history cannot keep a copy of %1. Check that the disk is not full.").arg(StorePath::display(relativePath));
     QCryptographicHash sha(QCryptographicHash::Sha256);
-    while (!in.atEnd()) {
-        const QByteArray chunk = in.read(ChunkBytes);
-        if (chunk.isEmpty())
-            break;
-        sha.addData(chunk);
-        if (out.write(chunk) != chunk.size()) {
-            out.remove();
-            if (error)
-                *error = tr("The store's history cannot keep a copy of %1. Check that the disk is not full.").arg(absolutePath);
-            return false;
+    if (likelyKnown) {
+        // First only the hash: most contents are known already, and reading is cheaper than writing.
+        if (!readFromStart(fd, [&sha](const char *data, qint64 n) { sha.addData(QByteArrayView(data, n)); return true; })) {
+            snapshot->exists = false;
+            return true;
         }
     }
-    out.close();
-    *hash = QString::fromLatin1(sha.result().toHex());
-    const QString final = objectPath(*hash);
-    if (QFileInfo::exists(final)) {
-        QFile::remove(temporary);
-        return true;
+    QString hash = QString::fromLatin1(sha.result().toHex());
+    if (!likelyKnown || !QFileInfo::exists(objectPath(hash))) {
+        // Copy it, hashing (again): the file may have changed since, and an object's name is
+        // always the hash of what it holds.
+        static QAtomicInteger<quint32> counter;
+        const QString temporary = m_dir + QStringLiteral("/objects/incoming.%1.%2").arg(::getpid()).arg(counter.fetchAndAddRelaxed(1));
+        const int out = ::open(QFile::encodeName(temporary).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (out < 0) {
+            if (error)
+                *error = cannotKeep;
+            return false;
+        }
+        sha.reset();
+        const bool copied = readFromStart(fd, [&sha, out](const char *data, qint64 n) {
+            sha.addData(QByteArrayView(data, n));
+            return StoreFiles::writeAll(out, data, n);
+        });
+        hash = QString::fromLatin1(sha.result().toHex());
+        const QString final = objectPath(hash);
+        const bool known = copied && QFileInfo::exists(final);
+        const bool synced = copied && (known || ::fsync(out) == 0);
+        ::close(out);
+        if (!synced || (!known && ::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(final).constData()) != 0)) {
+            QFile::remove(temporary);
+            if (error)
+                *error = cannotKeep;
+            return false;
+        }
+        QFile::remove(temporary); // when the object existed already
     }
-    if (!syncFile(temporary) || ::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(final).constData()) != 0) {
-        QFile::remove(temporary);
-        if (error)
-            *error = tr("The store's history cannot keep a copy of %1. Check that the disk is not full.").arg(absolutePath);
-        return false;
+    snapshot->hash = hash;
+    struct stat after;
+    if (::fstat(fd, &after) == 0 && after.st_size == st.st_size && after.st_mtim.tv_sec == st.st_mtim.tv_sec
+        && after.st_mtim.tv_nsec == st.st_mtim.tv_nsec && after.st_ctim.tv_sec == st.st_ctim.tv_sec
+        && after.st_ctim.tv_nsec == st.st_ctim.tv_nsec) {
+        if (m_readInodes.size() >= 4096)
+            m_readInodes.clear(); // a cache for renames right after a write, not a catalogue
+        m_readInodes.insert({quint64(st.st_dev), quint64(st.st_ino)},
+                            {qint64(st.st_size), qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, *snapshot});
     }
     return true;
 }
 
-bool StoreJournal::record(const QString &relativePath, const QString &actor, QString *error)
+bool StoreJournal::appendChange(const QString &relativePath, const Snapshot &now, const QString &actor, QString *error)
 {
-    QString hash;
-    bool exists = false;
-    if (!storeObject(m_storeRoot + QLatin1Char('/') + relativePath, &hash, &exists, error))
-        return false;
-    const QString before = m_current.value(relativePath);
-    if (hash == before)
-        return true; // nothing new (a second event for the same write, or an identical rewrite)
     Change change;
     change.sequence = m_nextSequence++;
     change.time = QDateTime::currentDateTimeUtc();
     change.actor = actor;
     change.path = relativePath;
-    change.before = before;
-    change.after = hash;
-    const QJsonObject entry{{QStringLiteral("type"), QStringLiteral("change")}, {QStringLiteral("seq"), change.sequence},
-                            {QStringLiteral("time"), isoTime(change.time)},     {QStringLiteral("actor"), actor},
-                            {QStringLiteral("path"), relativePath},             {QStringLiteral("before"), before},
-                            {QStringLiteral("after"), hash}};
-    if (!append(QJsonDocument(entry).toJson(QJsonDocument::Compact), error))
+    change.before = m_current.value(relativePath);
+    change.beforeMode = change.before.isEmpty() ? -1 : m_currentMode.value(relativePath, -1);
+    change.after = now.hash;
+    change.mode = now.exists ? now.mode : -1;
+    if (!append(StoreJournalFormat::changeLine(change), error))
         return false;
     m_changes.append(change);
-    m_current.insert(relativePath, hash);
+    m_current.insert(relativePath, change.after);
+    m_currentMode.insert(relativePath, change.mode);
     return true;
 }
 
-bool StoreJournal::scan(const QString &relativeFolder, const QString &actor, QString *error)
+bool StoreJournal::record(const QString &relativePath, const QString &actor, QString *error)
 {
-    const QString base = m_storeRoot + QLatin1Char('/') + relativeFolder;
-    QSet<QString> present;
-    QDirIterator it(base, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString relative = it.next().mid(m_storeRoot.size() + 1);
-        present.insert(relative);
-        if (!record(relative, actor, error))
-            return false;
+    return recordPath(relativePath, actor, false, error);
+}
+
+bool StoreJournal::recordOwn(const QString &relativePath, const QString &actor, const QString &ownActor, const QString &ownHash,
+                             QString *error, bool likelyKnown)
+{
+    return recordPath(relativePath, actor, likelyKnown, error, ownActor, ownHash);
+}
+
+bool StoreJournal::recordPath(const QString &relativePath, const QString &actor, bool likelyKnown, QString *error,
+                              const QString &ownActor, const QString &ownHash)
+{
+    if (!StorePath::isValidRelative(relativePath))
+        return true; // not a name the store can hold; nothing to keep
+    Snapshot now;
+    struct stat st;
+    const auto read = likelyKnown && files().stat(relativePath, &st) && S_ISREG(st.st_mode)
+        ? m_readInodes.constFind({quint64(st.st_dev), quint64(st.st_ino)})
+        : m_readInodes.cend();
+    if (read != m_readInodes.cend() && read->size == st.st_size
+        && read->modifiedNs == qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec) {
+        now = read->snapshot; // renamed after it was read, not written since
+    } else if (!storeObject(relativePath, &now, error, likelyKnown)) {
+        return false;
     }
-    // Files the journal knows that are gone were deleted while nobody watched.
-    const QString prefix = relativeFolder + QLatin1Char('/');
+    if (now.hash == m_current.value(relativePath))
+        return true; // nothing new (a second event for the same write, or an identical rewrite)
+    // Tessera's only when it holds exactly what Tessera wrote there.
+    const bool own = !ownActor.isEmpty() && now.hash == ownHash;
+    return appendChange(relativePath, now, own ? ownActor : actor, error);
+}
+
+bool StoreJournal::recordWritten(const QString &relativePath, const QString &hash, int mode, const QString &actor, QString *error)
+{
+    if (hash == m_current.value(relativePath))
+        return true;
+    Snapshot written;
+    written.exists = !hash.isEmpty();
+    written.hash = hash;
+    written.mode = mode;
+    return appendChange(relativePath, written, actor, error);
+}
+
+bool StoreJournal::scan(const QString &relativeFolder, const std::function<QString(const QString &)> &actorOf, QString *error)
+{
+    const StoreFiles store = files();
+    QSet<QString> present;
+    if (!store.root().isEmpty()) {
+        QStringList folders{relativeFolder};
+        while (!folders.isEmpty()) {
+            const QString folder = folders.takeLast();
+            QList<StoreFiles::Entry> entries;
+            if (!StoreFiles::list(folder.isEmpty() ? store.root() : store.absolute(folder), &entries))
+                continue; // gone, or a link: nothing below it belongs to the store
+            for (const StoreFiles::Entry &entry : std::as_const(entries)) {
+                const QString relative = folder.isEmpty() ? entry.name : folder + QLatin1Char('/') + entry.name;
+                if (entry.folder) {
+                    folders.append(relative);
+                } else if (entry.file) {
+                    present.insert(relative);
+                    if (!recordPath(relative, actorOf(relative), true, error))
+                        return false;
+                }
+            }
+        }
+    }
+    // Files the journal knows that are gone were deleted (or moved away) while nobody watched.
+    const QString prefix = relativeFolder.isEmpty() ? QString() : relativeFolder + QLatin1Char('/');
     const QStringList known = m_current.keys();
     for (const QString &path : known) {
-        if (path.startsWith(prefix) && !m_current.value(path).isEmpty() && !present.contains(path) && !record(path, actor, error))
+        if (path.startsWith(prefix) && !m_current.value(path).isEmpty() && !present.contains(path) && !record(path, actorOf(path), error))
             return false;
     }
     return true;
@@ -246,6 +314,7 @@ QList<StoreJournal::UndoItem> StoreJournal::planUndo(const QString &actor, const
             UndoItem item;
             item.path = change.path;
             item.restore = change.before;
+            item.restoreMode = change.beforeMode;
             itemOf.insert(change.path, int(items.size()));
             items.append(item);
             continue;
@@ -263,59 +332,53 @@ QList<StoreJournal::UndoItem> StoreJournal::planUndo(const QString &actor, const
     return items;
 }
 
-bool StoreJournal::restoreFile(const QString &relativePath, const QString &hash, QString *error)
+bool StoreJournal::restoreFile(const QString &relativePath, const QString &hash, int mode, const QString &actor, QString *error)
 {
-    const QString target = m_storeRoot + QLatin1Char('/') + relativePath;
-    if (!noLinksBelow(m_storeRoot, relativePath)) {
-        if (error)
-            *error = tr("%1 is not restored: a folder on its way is a link or is missing. Restore it by hand from the history.").arg(relativePath);
-        return false;
-    }
-    if (hash.isEmpty()) {
-        if (::unlink(QFile::encodeName(target).constData()) != 0 && errno != ENOENT) {
-            if (error)
-                *error = tr("%1 could not be removed. Check its permissions.").arg(relativePath);
-            return false;
-        }
-        return true;
-    }
+    if (hash.isEmpty())
+        return files().remove(relativePath, actor, error) && recordWritten(relativePath, QString(), -1, actor, error);
     QFile source(objectPath(hash));
-    const QString staged = target + QStringLiteral(".tessera-undo");
-    QFile out(staged);
-    if (!source.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    if (!isHash(hash) || !source.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("%1 could not be restored: its earlier content is missing from the history or the folder is not writable.").arg(relativePath);
+            *error = tr("%1 could not be restored: its earlier content is missing from the history.").arg(StorePath::display(relativePath));
         return false;
     }
-    while (!source.atEnd()) {
-        const QByteArray chunk = source.read(ChunkBytes);
-        if (chunk.isEmpty() || out.write(chunk) != chunk.size())
-            break;
-    }
-    out.close();
-    if (!syncFile(staged) || ::rename(QFile::encodeName(staged).constData(), QFile::encodeName(target).constData()) != 0) {
-        QFile::remove(staged);
-        if (error)
-            *error = tr("%1 could not be restored. Check that the disk is not full.").arg(relativePath);
+    StoreFiles::WriteOptions options;
+    options.actor = actor;
+    options.mode = mode < 0 ? StoreFiles::DefaultMode : mode;
+    QString written;
+    if (!files().write(relativePath, &source, options, error, &written))
         return false;
-    }
-    return true;
+    if (written != hash)
+        qCWarning(lcVmBackend) << "object" << hash << "of the store's history does not hold what its name says";
+    return recordWritten(relativePath, written, options.mode & 0777, actor, error);
 }
 
 bool StoreJournal::keepCopy(const UndoItem &item, const QString &actor, QString *error)
 {
-    if (item.keepCopyAs.isEmpty())
-        return true;
-    struct stat st;
-    if (::lstat(QFile::encodeName(m_storeRoot + QLatin1Char('/') + item.keepCopyAs).constData(), &st) == 0)
-        return true; // made before a crash; never overwritten
-    QString hash;
-    bool exists = false;
-    if (!storeObject(m_storeRoot + QLatin1Char('/') + item.path, &hash, &exists, error))
-        return false;
-    if (!exists)
+    if (item.keepCopyAs.isEmpty() || files().exists(item.keepCopyAs))
+        return true; // no copy wanted, or made before a crash: never overwritten
+    const QString current = m_current.value(item.path);
+    if (current.isEmpty())
         return true; // nothing current to keep
-    return restoreFile(item.keepCopyAs, hash, error) && record(item.keepCopyAs, undoActor(actor), error);
+    return restoreFile(item.keepCopyAs, current, m_currentMode.value(item.path, -1), undoActor(actor), error);
+}
+
+bool StoreJournal::undoItem(const UndoItem &item, const QString &actor, bool *leftAsIs, QString *error)
+{
+    *leftAsIs = false;
+    Snapshot now;
+    if (!storeObject(item.path, &now, error, true))
+        return false;
+    if (now.hash == item.restore) // restored already (before a crash), or by someone else
+        return record(item.path, undoActor(actor), error);
+    if (item.hasCurrent && now.hash != item.current) {
+        // Changed since the plan: the person's (or anyone's) newer content is never overwritten.
+        *leftAsIs = true;
+        return true;
+    }
+    if (now.hash != m_current.value(item.path) && !appendChange(item.path, now, unknownActor(), error))
+        return false;
+    return keepCopy(item, actor, error) && restoreFile(item.path, item.restore, item.restoreMode, undoActor(actor), error);
 }
 
 QString StoreJournal::keptCopyName(const QString &relativePath, const QDateTime &time, int attempt)
@@ -335,6 +398,7 @@ QString StoreJournal::keptCopyName(const QString &relativePath, const QDateTime 
 
 QList<StoreJournal::UndoItem> StoreJournal::choose(const QList<UndoItem> &plan, const QStringList &takeEarlier, const QDateTime &now) const
 {
+    const StoreFiles store = files();
     QList<UndoItem> chosen;
     QSet<QString> taken; // copy names given to earlier items of this undo
     for (UndoItem item : plan) {
@@ -343,9 +407,8 @@ QList<StoreJournal::UndoItem> StoreJournal::choose(const QList<UndoItem> &plan, 
                 continue;
             for (int attempt = 1; attempt < 1000; ++attempt) {
                 const QString candidate = keptCopyName(item.path, now, attempt);
-                struct stat st;
-                if (!taken.contains(candidate) && m_current.value(candidate).isEmpty()
-                    && ::lstat(QFile::encodeName(m_storeRoot + QLatin1Char('/') + candidate).constData(), &st) != 0) {
+                if (!taken.contains(candidate) && m_current.value(candidate).isEmpty() && StorePath::isValidRelative(candidate)
+                    && !store.exists(candidate)) {
                     item.keepCopyAs = candidate;
                     taken.insert(candidate);
                     break;
@@ -359,90 +422,83 @@ QList<StoreJournal::UndoItem> StoreJournal::choose(const QList<UndoItem> &plan, 
     return chosen;
 }
 
-bool StoreJournal::applyUndo(const QString &actor, const QList<UndoItem> &items, QString *error)
+bool StoreJournal::applyUndo(const QString &actor, const QList<UndoItem> &items, QString *error, QStringList *leftAsIs)
 {
     // A copy's name taken since choose(): stop before anything is touched, never overwrite.
+    const StoreFiles store = files();
     for (const UndoItem &item : items) {
-        struct stat st;
-        if (!item.keepCopyAs.isEmpty()
-            && ::lstat(QFile::encodeName(m_storeRoot + QLatin1Char('/') + item.keepCopyAs).constData(), &st) == 0) {
+        if (!item.keepCopyAs.isEmpty() && store.exists(item.keepCopyAs)) {
             if (error)
                 *error = tr("%1 exists already, so the current version of %2 cannot be kept under that name. Nothing was undone; preview the undo again.")
-                             .arg(item.keepCopyAs, item.path);
+                             .arg(StorePath::display(item.keepCopyAs), StorePath::display(item.path));
             return false;
         }
     }
-    // The intent first: a crash from here on is finished by the next open().
-    QJsonArray files;
-    for (const UndoItem &item : items) {
-        QJsonObject file{{QStringLiteral("path"), item.path}, {QStringLiteral("restore"), item.restore}};
-        if (!item.keepCopyAs.isEmpty())
-            file.insert(QStringLiteral("keep"), item.keepCopyAs);
-        files.append(file);
-    }
-    const qint64 id = m_nextSequence;
-    const QJsonObject begin{{QStringLiteral("type"), QStringLiteral("undo-begin")}, {QStringLiteral("id"), id},
-                            {QStringLiteral("actor"), actor}, {QStringLiteral("items"), files}};
-    if (!append(QJsonDocument(begin).toJson(QJsonDocument::Compact), error))
+    // The intent first, in bounded pieces, then its commit: a crash before the commit leaves an
+    // intent the next open() closes (nothing was touched), one after it is finished there.
+    const qint64 id = m_nextSequence++;
+    if (!append(StoreJournalFormat::undoBeginLine(id, actor), error))
         return false;
-    for (const UndoItem &item : items) {
-        if (!keepCopy(item, actor, error))
+    step("undo-begin");
+    for (const QByteArray &piece : StoreJournalFormat::undoItemLines(id, items)) {
+        if (!append(piece, error))
             return false;
-        if (!restoreFile(item.path, item.restore, error) || !record(item.path, undoActor(actor), error))
-            return false; // the intent stays open: the next open() tries again
+        step("undo-items");
     }
-    const QJsonObject end{{QStringLiteral("type"), QStringLiteral("undo-end")}, {QStringLiteral("id"), id}};
-    return append(QJsonDocument(end).toJson(QJsonDocument::Compact), error);
+    if (!append(StoreJournalFormat::undoCommitLine(id, int(items.size())), error))
+        return false;
+    step("undo-commit");
+    for (const UndoItem &item : items) {
+        bool left = false;
+        if (!undoItem(item, actor, &left, error))
+            return false; // the intent stays open: the next open() tries again
+        if (left && leftAsIs)
+            leftAsIs->append(item.path);
+        step("file");
+    }
+    return append(StoreJournalFormat::undoEndLine(id), error);
 }
 
-bool StoreJournal::finishInterruptedUndo(QString *error)
+bool StoreJournal::finishInterruptedUndo(qint64 id, const QString &actor, const QList<UndoItem> &items, const QSet<QString> &changedSince,
+                                         QString *error)
 {
-    QFile journal(m_dir + QStringLiteral("/journal.jsonl"));
-    if (!journal.open(QIODevice::ReadOnly))
-        return true;
-    QJsonObject open;
-    while (true) {
-        const QByteArray line = journal.readLine(MaxLineBytes);
-        if (line.isEmpty() || !line.endsWith('\n'))
-            break;
-        const QJsonObject entry = QJsonDocument::fromJson(line).object();
-        const QString type = entry.value(QStringLiteral("type")).toString();
-        if (type == QLatin1String("undo-begin"))
-            open = entry;
-        else if (type == QLatin1String("undo-end") && entry.value(QStringLiteral("id")) == open.value(QStringLiteral("id")))
-            open = {};
-    }
-    if (open.isEmpty())
-        return true;
-    const QString actor = open.value(QStringLiteral("actor")).toString();
     qCInfo(lcVmBackend) << "finishing an undo of" << actor << "interrupted by a crash";
-    const QJsonArray files = open.value(QStringLiteral("items")).toArray();
-    for (const QJsonValue &file : files) {
-        const QString path = file.toObject().value(QStringLiteral("path")).toString();
-        const QString restore = file.toObject().value(QStringLiteral("restore")).toString();
-        // Idempotent: files already restored before the crash are left as they are.
-        QString now;
-        bool exists = false;
-        if (!storeObject(m_storeRoot + QLatin1Char('/') + path, &now, &exists, error))
+    for (UndoItem item : items) {
+        if (changedSince.contains(item.path)) {
+            qCInfo(lcVmBackend) << "left as it is, changed after the undo began:" << StorePath::display(item.path);
+            continue;
+        }
+        if (!item.hasCurrent) {
+            // An intent from before "current" was journaled: what the appliance left is the
+            // last change not made by the undo.
+            item.current = m_current.value(item.path);
+            for (auto it = m_changes.crbegin(); it != m_changes.crend(); ++it) {
+                if (it->path == item.path && it->actor != undoActor(actor)) {
+                    item.current = it->after;
+                    break;
+                }
+            }
+            item.hasCurrent = true;
+        }
+        bool left = false;
+        if (!undoItem(item, actor, &left, error))
             return false;
-        UndoItem item;
-        item.path = path;
-        item.keepCopyAs = file.toObject().value(QStringLiteral("keep")).toString();
-        // The copy is made before the file is restored: when the file is not restored yet and
-        // the copy is missing, the crash came before the copy.
-        if (now != restore && !keepCopy(item, actor, error))
-            return false;
-        if (now != restore && !restoreFile(path, restore, error))
-            return false;
-        if (!record(path, undoActor(actor), error))
-            return false;
+        if (left) {
+            // Changed while Tessera was not running: kept, and recorded as such.
+            qCInfo(lcVmBackend) << "left as it is, changed since the undo began:" << StorePath::display(item.path);
+            if (!record(item.path, unknownActor(), error))
+                return false;
+        }
     }
-    const QJsonObject end{{QStringLiteral("type"), QStringLiteral("undo-end")}, {QStringLiteral("id"), open.value(QStringLiteral("id"))}};
-    return append(QJsonDocument(end).toJson(QJsonDocument::Compact), error);
+    return append(StoreJournalFormat::undoEndLine(id), error);
 }
 
 qint64 StoreJournal::prune(const QDateTime &keepSince)
 {
+    if (!m_complete) {
+        qCWarning(lcVmBackend) << "the store's history was not read whole: not pruned";
+        return storageBytes();
+    }
     // Keep every change since keepSince, and each file's latest change before it (the
     // journal's idea of its current content).
     QHash<QString, int> latestBefore;
@@ -463,13 +519,9 @@ qint64 StoreJournal::prune(const QDateTime &keepSince)
     }
     QSaveFile rewritten(m_dir + QStringLiteral("/journal.jsonl"));
     if (rewritten.open(QIODevice::WriteOnly)) {
-        for (const Change &change : std::as_const(kept)) {
-            const QJsonObject entry{{QStringLiteral("type"), QStringLiteral("change")}, {QStringLiteral("seq"), change.sequence},
-                                    {QStringLiteral("time"), isoTime(change.time)},     {QStringLiteral("actor"), change.actor},
-                                    {QStringLiteral("path"), change.path},             {QStringLiteral("before"), change.before},
-                                    {QStringLiteral("after"), change.after}};
-            rewritten.write(QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n');
-        }
+        rewritten.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        for (const Change &change : std::as_const(kept))
+            rewritten.write(StoreJournalFormat::changeLine(change) + '\n');
         if (rewritten.commit()) {
             m_changes = kept;
             // Objects go only after the journal that no longer names them is on disk.
@@ -490,36 +542,25 @@ QList<StoreJournal::Change> StoreJournal::readChanges(const QString &journalDir,
     QFile journal(journalDir + QStringLiteral("/journal.jsonl"));
     const QString undoOf = undoActor(actor);
     if (journal.open(QIODevice::ReadOnly)) {
-        while (true) {
-            const QByteArray line = journal.readLine(MaxLineBytes);
-            if (line.isEmpty() || !line.endsWith('\n'))
-                break;
+        int tooLong = 0;
+        StoreJournalFormat::forEachLine(&journal, [&](const QByteArray &line) {
             // Cheap test before parsing: most lines of a long history are changes.
             if (!line.contains("\"change\""))
-                continue;
-            const QJsonObject entry = QJsonDocument::fromJson(line).object();
-            if (entry.value(QStringLiteral("type")).toString() != QLatin1String("change"))
-                continue;
-            Change change;
-            change.time = QDateTime::fromString(entry.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
-            change.path = entry.value(QStringLiteral("path")).toString();
-            if (change.path.isEmpty() || !change.time.isValid())
-                continue;
-            change.sequence = entry.value(QStringLiteral("seq")).toInteger();
-            change.actor = entry.value(QStringLiteral("actor")).toString();
-            change.before = entry.value(QStringLiteral("before")).toString();
-            change.after = entry.value(QStringLiteral("after")).toString();
+                return;
+            const auto change = StoreJournalFormat::parseChange(line);
+            if (!change)
+                return;
             ++total.entries;
-            if (!total.oldest.isValid() || change.time < total.oldest)
-                total.oldest = change.time;
-            if (!total.newest.isValid() || change.time > total.newest)
-                total.newest = change.time;
-            if (!actor.isEmpty() && change.actor != actor && change.actor != undoOf)
-                continue;
-            newest.push_back(change);
+            if (!total.oldest.isValid() || change->time < total.oldest)
+                total.oldest = change->time;
+            if (!total.newest.isValid() || change->time > total.newest)
+                total.newest = change->time;
+            if (!actor.isEmpty() && change->actor != actor && change->actor != undoOf)
+                return;
+            newest.push_back(*change);
             if (limit >= 0 && int(newest.size()) > limit)
                 newest.pop_front();
-        }
+        }, &tooLong);
     }
     if (summary) {
         total.bytes = StoreJournal(journalDir, QString()).storageBytes();

@@ -1,5 +1,6 @@
 #include "storewriteridentifier.h"
 
+#include "storepath.h"
 #include "vmbackendlog.h"
 
 #include <QFile>
@@ -63,7 +64,14 @@ void StoreWriterIdentifier::drain()
         auto *event = reinterpret_cast<fanotify_event_metadata *>(buffer);
         ssize_t remaining = length;
         for (; FAN_EVENT_OK(event, remaining); event = FAN_EVENT_NEXT(event, remaining)) {
-            if (event->vers != FANOTIFY_METADATA_VERSION || event->fd < 0)
+            if (event->vers != FANOTIFY_METADATA_VERSION)
+                continue;
+            if (event->mask & FAN_Q_OVERFLOW) {
+                qCWarning(lcVmBackend) << "fanotify queue overflow: the store is walked again";
+                Q_EMIT overflowed();
+                continue;
+            }
+            if (event->fd < 0)
                 continue;
             char target[4096];
             const ssize_t n = ::readlink(QByteArrayLiteral("/proc/self/fd/").append(QByteArray::number(event->fd)).constData(),
@@ -78,7 +86,7 @@ void StoreWriterIdentifier::drain()
                     m_applianceOfPid.clear(); // pids are reused; keep the cache small
                 known = m_applianceOfPid.insert(pid, applianceOfProcess(pid));
             }
-            Q_EMIT written(QFile::decodeName(QByteArray(target, int(n))), pid, *known);
+            Q_EMIT written(StorePath::fromBytes(QByteArray(target, int(n))), pid, *known);
         }
     }
 }

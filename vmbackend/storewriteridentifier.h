@@ -26,8 +26,11 @@ public:
     static QString applianceOfProcess(qint64 pid);
 
 Q_SIGNALS:
-    /// @p absolutePath was closed after writing by process @p pid, of @p appliance ("" = not an appliance).
+    /// @p absolutePath (raw name, StorePath) was closed after writing by process @p pid, of
+    /// @p appliance ("" = not an appliance).
     void written(const QString &absolutePath, qint64 pid, const QString &appliance);
+    /// fanotify's queue overflowed: some writes were not reported (the caller walks the store).
+    void overflowed();
 
 private:
     int m_fd = -1;

@@ -1,6 +1,7 @@
 #include "storecommand.h"
 
 #include "storejournal.h"
+#include "storepath.h"
 #include "tesserapaths.h"
 
 #include <QLockFile>
@@ -63,8 +64,8 @@ int StoreCommand::history(const QStringList &arguments, QTextStream &out, QTextS
     for (const StoreJournal::Change &change : journal.changes()) {
         if ((!only.isEmpty() && change.actor != only) || (since.isValid() && change.time < since))
             continue;
-        out << change.time.toLocalTime().toString(Qt::ISODate) << '\t' << change.actor << '\t' << changeWord(change) << '\t'
-            << change.path << '\n';
+        out << change.time.toLocalTime().toString(Qt::ISODate) << '\t' << StorePath::display(change.actor) << '\t' << changeWord(change)
+            << '\t' << StorePath::display(change.path) << '\n';
     }
     return 0;
 }
@@ -115,6 +116,17 @@ int StoreCommand::undo(const QStringList &arguments, QTextStream &out, QTextStre
         return 1;
     }
     const QList<StoreJournal::UndoItem> plan = journal.planUndo(appliance, since);
+    // A name that is not text is given as printed (StorePath::display, "\xNN" for each byte).
+    auto planPaths = [&plan](const QStringList &given) {
+        QStringList paths;
+        for (const StoreJournal::UndoItem &item : plan) {
+            if (given.contains(item.path) || given.contains(StorePath::display(item.path)))
+                paths.append(item.path);
+        }
+        return paths;
+    };
+    takeEarlier = planPaths(takeEarlier);
+    keepCurrent = planPaths(keepCurrent);
     if (overwrite) {
         for (const StoreJournal::UndoItem &item : plan) {
             if (item.conflict && !keepCurrent.contains(item.path))
@@ -130,24 +142,27 @@ int StoreCommand::undo(const QStringList &arguments, QTextStream &out, QTextStre
     for (const StoreJournal::UndoItem &item : plan) {
         if (!chosenPaths.contains(item.path)) {
             out << tr("conflict\t%1\tchanged later by %2: left as it is (--take-earlier %1 to restore it, keeping the current one as a copy)")
-                       .arg(item.path, item.laterActors.join(QStringLiteral(", ")))
+                       .arg(StorePath::display(item.path), StorePath::display(item.laterActors.join(QStringLiteral(", "))))
                 << '\n';
         }
     }
     for (const StoreJournal::UndoItem &item : chosen) {
         QString action = item.restore.isEmpty() ? tr("remove (it created it)") : tr("restore the earlier content");
         if (!item.keepCopyAs.isEmpty())
-            action += QLatin1String("; ") + tr("the current one is kept as %1").arg(item.keepCopyAs);
-        out << (dryRun ? tr("would\t%1\t%2") : tr("undo\t%1\t%2")).arg(item.path, action) << '\n';
+            action += QLatin1String("; ") + tr("the current one is kept as %1").arg(StorePath::display(item.keepCopyAs));
+        out << (dryRun ? tr("would\t%1\t%2") : tr("undo\t%1\t%2")).arg(StorePath::display(item.path), action) << '\n';
     }
     if (plan.isEmpty())
         out << tr("%1 changed nothing in the store since %2.").arg(appliance, since.toLocalTime().toString(Qt::ISODate)) << '\n';
     if (dryRun || chosen.isEmpty())
         return 0;
-    if (!journal.applyUndo(appliance, chosen, &error)) {
+    QStringList leftAsIs;
+    if (!journal.applyUndo(appliance, chosen, &error, &leftAsIs)) {
         err << error << Qt::endl;
         return 1;
     }
-    out << tr("Undone: %n file(s).", nullptr, int(chosen.size())) << Qt::endl;
+    for (const QString &path : std::as_const(leftAsIs))
+        out << tr("changed\t%1\tchanged since the history was read: left as it is").arg(StorePath::display(path)) << '\n';
+    out << tr("Undone: %n file(s).", nullptr, int(chosen.size() - leftAsIs.size())) << Qt::endl;
     return 0;
 }

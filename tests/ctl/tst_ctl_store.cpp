@@ -1,6 +1,10 @@
 // tessera-ctl history and undo on a real store and journal (the journal written as the shell's
-// recorder writes it), and undo refusing while the shell holds the history.
+// recorder writes it), undo refusing while the shell holds the history, and file names that
+// are not text (printed escaped, named on the command line as printed, undone by their bytes).
+#include "storefiles.h"
 #include "storejournal.h"
+#include "storepath.h"
+#include "../vmbackend/rawstorefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -101,6 +105,54 @@ private Q_SLOTS:
 
         QVERIFY(ctl({QStringLiteral("undo"), QStringLiteral("terminal"), QStringLiteral("--since"), QStringLiteral("yesterday")}, 2)
                     .contains("ISO 8601"));
+    }
+
+    void namesThatAreNotTextArePrintedEscapedAndUndone()
+    {
+        m_store = m_data.filePath(QStringLiteral("raw-store"));
+        QVERIFY(QDir().mkpath(m_store + QStringLiteral("/Documents")));
+        const QByteArray store = QFile::encodeName(m_store);
+        // Latin-1 "café.txt", and a name with a line break in it (which would split a line).
+        const QByteArray cafe = store + "/Documents/caf\xe9.txt";
+        const QByteArray broken = store + "/Documents/two\nlines.txt";
+        QVERIFY(putRaw(cafe, "menu"));
+        QVERIFY(putRaw(broken, "lines"));
+        QVERIFY(QDir(m_data.filePath(QStringLiteral("journal"))).removeRecursively()); // a new history for this store
+        {
+            StoreJournal journal(m_data.filePath(QStringLiteral("journal")), m_store);
+            QVERIFY(journal.open());
+            QVERIFY(journal.scan(QStringLiteral("Documents"), StoreJournal::hostActor()));
+            QTRY_VERIFY(QDateTime::currentDateTimeUtc().addSecs(-1) > journal.changes().last().time);
+            QVERIFY(putRaw(cafe, "menu, poisoned"));
+            QVERIFY(journal.record(StorePath::fromBytes("Documents/caf\xe9.txt"), QStringLiteral("terminal")));
+            QVERIFY(putRaw(broken, "lines, poisoned"));
+            QVERIFY(journal.record(QStringLiteral("Documents/two\nlines.txt"), QStringLiteral("terminal")));
+            QVERIFY(putRaw(cafe, "menu, poisoned, and my note"));
+            QVERIFY(journal.record(StorePath::fromBytes("Documents/caf\xe9.txt"), StoreJournal::hostActor()));
+        }
+        const QByteArray history = ctl({QStringLiteral("history"), QStringLiteral("terminal")}, 0);
+        QVERIFY2(history.contains("terminal\tchanged\tDocuments/caf\\xe9.txt\n"), history.constData());
+        QVERIFY2(history.contains("terminal\tchanged\tDocuments/two\\x0alines.txt\n"), history.constData());
+        // café.txt is a conflict (the person wrote after); named as printed, it is taken from before.
+        const QByteArray undone = ctl({QStringLiteral("undo"), QStringLiteral("terminal"), QStringLiteral("--since"), QStringLiteral("1h"),
+                                       QStringLiteral("--take-earlier"), QStringLiteral("Documents/caf\\xe9.txt")}, 0);
+        QVERIFY2(undone.contains("Undone: 2 file"), undone.constData());
+        QCOMPARE(getRaw(cafe), QByteArray("menu"));
+        QCOMPARE(getRaw(broken), QByteArray("lines"));
+        // QTemporaryDir cannot remove names that are not UTF-8.
+        QVERIFY(::unlink(cafe.constData()) == 0);
+        QList<StoreFiles::Entry> entries;
+        QVERIFY(StoreFiles::list(m_store + QStringLiteral("/Documents"), &entries));
+        int kept = 0;
+        for (const StoreFiles::Entry &entry : std::as_const(entries)) {
+            const QByteArray name = StorePath::toBytes(entry.name);
+            if (name.startsWith("caf\xe9 (kept ") && name.endsWith(").txt")) {
+                ++kept;
+                QCOMPARE(getRaw(store + "/Documents/" + name), QByteArray("menu, poisoned, and my note"));
+                QVERIFY(::unlink((store + "/Documents/" + name).constData()) == 0);
+            }
+        }
+        QCOMPARE(kept, 1);
     }
 };
 

@@ -5,7 +5,11 @@
 // store's history names the guest's QEMU as the writer of its files, and undoing what the
 // appliance changed since a point in time brings back the earlier content while a later change
 // the person made on the host to another file stays; a conflict taken from before keeps the
-// person's current version as a "(kept …)" copy that the guest sees too.
+// person's current version as a "(kept …)" copy that the guest sees too. Then the guest saves
+// over the person's letter the way editors do (a temporary file renamed over it) and writes to
+// file names that are not UTF-8: the history records both names of the rename and the raw
+// names, undo brings back the victim's content (which the guest reads again), and the contract
+// monitor, watching meanwhile, reports none of the undo's own writes.
 #include "appliancecatalog.h"
 #include "appliancemonitor.h"
 #include "appliancevm.h"
@@ -14,6 +18,8 @@
 #include "guestdriver.h"
 #include "libvirtconnection.h"
 #include "spiceconnection.h"
+#include "storepath.h"
+#include "../vmbackend/rawstorefiles.h"
 #include "storerecorder.h"
 #include "tesserapaths.h"
 
@@ -203,7 +209,7 @@ private Q_SLOTS:
         }
         bool applied = false;
         QString undoError;
-        history.applyUndo(m_image.name, chosen, this, [&](bool ok, const QString &error) { applied = ok; undoError = error; planned = false; });
+        history.applyUndo(m_image.name, chosen, this, [&](bool ok, const QString &error, const QStringList &) { applied = ok; undoError = error; planned = false; });
         QTRY_VERIFY_WITH_TIMEOUT(!planned, 10000);
         QVERIFY2(applied, qPrintable(undoError));
         QVERIFY(!QFile::exists(m_store + QStringLiteral("/Documents/planted.sh")));
@@ -230,7 +236,7 @@ private Q_SLOTS:
         QCOMPARE(taken.first().path, QStringLiteral("Documents/typed.txt"));
         const QString copy = taken.first().keepCopyAs;
         QVERIFY2(copy.startsWith(QStringLiteral("Documents/typed (kept ")) && copy.endsWith(QStringLiteral(").txt")), qPrintable(copy));
-        history.applyUndo(m_image.name, taken, this, [&](bool ok, const QString &error) { applied = ok; undoError = error; planned = false; });
+        history.applyUndo(m_image.name, taken, this, [&](bool ok, const QString &error, const QStringList &) { applied = ok; undoError = error; planned = false; });
         QTRY_VERIFY_WITH_TIMEOUT(!planned, 10000);
         QVERIFY2(applied, qPrintable(undoError));
         QVERIFY(!QFile::exists(m_store + QStringLiteral("/Documents/typed.txt")));
@@ -241,6 +247,91 @@ private Q_SLOTS:
         QCOMPARE(copyInGuest.output, QByteArray("dear diary\nand my own line\n"));
         const GuestDriver::ExecResult goneInGuest = driver.exec({QStringLiteral("/bin/ls"), QStringLiteral("/root/Documents/typed.txt")});
         QVERIFY(goneInGuest.finished && goneInGuest.status != 0);
+
+        // 6. The guest writes a temporary file and renames it over the person's letter (as
+        //    editors save): the history records both names, and undo brings the letter back.
+        //    The contract monitor watches too: the undo is Tessera's, never the appliance's.
+        ApplianceMonitor watching(m_image.name, contract, m_store);
+        QVERIFY(watching.start());
+        QSignalSpy watchedSeen(&watching, &ApplianceMonitor::accessSeen);
+        auto sawAccess = [&watchedSeen](const QString &path) {
+            return std::any_of(watchedSeen.cbegin(), watchedSeen.cend(), [&](const QList<QVariant> &a) { return a.first().toString() == path; });
+        };
+        const QDateTime beforeRename = QDateTime::currentDateTimeUtc();
+        recorded.clear();
+        const GuestDriver::ExecResult temporary = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                               QStringLiteral("printf 'wire it all' > /root/Documents/.letter.tmp")});
+        QVERIFY2(temporary.finished && temporary.status == 0, temporary.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(recorded.cbegin(), recorded.cend(), [](const QList<QVariant> &r) {
+            return r.at(0).toString() == QLatin1String("Documents/.letter.tmp"); }), 5000);
+        const GuestDriver::ExecResult renamed = driver.exec({QStringLiteral("/bin/mv"), QStringLiteral("/root/Documents/.letter.tmp"),
+                                                             QStringLiteral("/root/Documents/letter.txt")});
+        QVERIFY2(renamed.finished && renamed.status == 0, renamed.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(recorded.cbegin(), recorded.cend(), [](const QList<QVariant> &r) {
+            return r.at(0).toString() == QLatin1String("Documents/letter.txt") && r.at(1).toString() == QLatin1String("terminal"); }), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(sawAccess(QStringLiteral("Documents/letter.txt")), 5000);
+
+        // 7. A name that is not UTF-8: the guest overwrites the person's "café.txt" written in
+        //    Latin-1, and creates a file whose name is no encoding at all.
+        const QByteArray cafe = QFile::encodeName(m_store) + "/Documents/caf\xe9.txt";
+        QVERIFY(putRaw(cafe, "menu"));
+        const QString cafeName = StorePath::fromBytes("Documents/caf\xe9.txt");
+        const QString evilName = StorePath::fromBytes("Documents/\xff" "evil");
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(recorded.cbegin(), recorded.cend(), [&](const QList<QVariant> &r) {
+            return r.at(0).toString() == cafeName && r.at(1).toString() == StoreJournal::hostActor(); }), 5000);
+        const GuestDriver::ExecResult latin = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+            QStringLiteral("printf 'poisoned' > \"/root/Documents/$(printf 'caf\\351.txt')\" && printf 'x' > \"/root/Documents/$(printf '\\377evil')\"")});
+        QVERIFY2(latin.finished && latin.status == 0, latin.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(recorded.cbegin(), recorded.cend(), [&](const QList<QVariant> &r) {
+            return r.at(0).toString() == cafeName && r.at(1).toString() == QLatin1String("terminal"); }), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(recorded.cbegin(), recorded.cend(), [&](const QList<QVariant> &r) {
+            return r.at(0).toString() == evilName && r.at(1).toString() == QLatin1String("terminal"); }), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(sawAccess(cafeName) && sawAccess(evilName), 5000);
+
+        // Undo what the guest changed since before the rename.
+        QList<StoreJournal::UndoItem> sinceRename;
+        planned = false;
+        history.planUndo(m_image.name, beforeRename, this, [&](const QList<StoreJournal::UndoItem> &items) { sinceRename = items; planned = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(planned, 10000);
+        QStringList undone;
+        for (const StoreJournal::UndoItem &item : std::as_const(sinceRename)) {
+            QVERIFY2(!item.conflict, qPrintable(StorePath::display(item.path)));
+            undone.append(item.path);
+        }
+        undone.sort();
+        QStringList expected{evilName, cafeName, QStringLiteral("Documents/letter.txt")};
+        expected.sort();
+        QCOMPARE(undone, expected);
+        watchedSeen.clear();
+        history.applyUndo(m_image.name, sinceRename, this, [&](bool ok, const QString &error, const QStringList &) {
+            applied = ok;
+            undoError = error;
+            planned = false;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!planned, 10000);
+        QVERIFY2(applied, qPrintable(undoError));
+        QVERIFY(letter.open(QIODevice::ReadOnly));
+        QCOMPARE(letter.readAll(), QByteArray("dear bank"));
+        letter.close();
+        QVERIFY(!QFile::exists(m_store + QStringLiteral("/Documents/.letter.tmp")));
+        QCOMPARE(getRaw(cafe), QByteArray("menu"));
+        QVERIFY(::access((QFile::encodeName(m_store) + "/Documents/\xff" "evil").constData(), F_OK) != 0);
+        // The guest reads the victim's content back, under the raw name too.
+        const GuestDriver::ExecResult backInGuest = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+            QStringLiteral("cat /root/Documents/letter.txt; echo; cat \"/root/Documents/$(printf 'caf\\351.txt')\"")});
+        QCOMPARE(backInGuest.output, QByteArray("dear bank\nmenu"));
+        // The undo's own writes were not the appliance's: the next access the monitor reports is
+        // the guest's write after it, and nothing of the undo came before.
+        const GuestDriver::ExecResult afterUndo = driver.exec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                               QStringLiteral("echo later > /root/Documents/after-undo.txt")});
+        QVERIFY2(afterUndo.finished && afterUndo.status == 0, afterUndo.output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(sawAccess(QStringLiteral("Documents/after-undo.txt")), 5000);
+        for (const QList<QVariant> &access : std::as_const(watchedSeen)) {
+            if (access.at(1).toBool()) // writes; the undo's check of a file before it is still a read
+                QCOMPARE(access.first().toString(), QStringLiteral("Documents/after-undo.txt"));
+        }
+        watching.stop();
+        QCOMPARE(::unlink(cafe.constData()), 0); // QTemporaryDir cannot remove a name that is not UTF-8
 
         vm.powerOff();
         QVERIFY(waitForVmState(vm, ApplianceVm::Off, StateTimeoutMs));

