@@ -1,7 +1,7 @@
 #include "breachnotifier.h"
 
 #include <QDBusConnection>
-#include <QDBusInterface>
+#include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusVariant>
@@ -19,8 +19,7 @@ constexpr int MaxRemembered = 100;
 } // namespace
 
 BreachNotifier::BreachNotifier(QObject *parent, int minIntervalMs)
-    : QObject(parent), m_service(new QDBusInterface(Service, Path, Interface, QDBusConnection::sessionBus(), this)),
-      m_minIntervalMs(qMax(1, minIntervalMs))
+    : QObject(parent), m_minIntervalMs(qMax(1, minIntervalMs))
 {
     m_clock.start();
     m_timer.setSingleShot(true);
@@ -96,8 +95,11 @@ void BreachNotifier::send(const BreachEvent &event, int held, uint replacesId, c
     const QString title = held > 0 ? tr("%1 broke its contract again: %n breach(es) since the last notice", nullptr, held)
                                          .arg(titleOf(event.appliance))
                                    : summary;
-    const QDBusPendingCall call = m_service->asyncCall(QStringLiteral("Notify"), QStringLiteral("Tessera"), replacesId,
-                                                       QStringLiteral("security-high"), title, body, actions, hints, int(0));
+    // A plain asynchronous call: a QDBusInterface would introspect the service, blocking the GUI
+    // thread until it answers (25 s when it does not).
+    QDBusMessage notify = QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Notify"));
+    notify << QStringLiteral("Tessera") << replacesId << QStringLiteral("security-high") << title << body << actions << hints << int(0);
+    const QDBusPendingCall call = QDBusConnection::sessionBus().asyncCall(notify);
     auto *watcher = new QDBusPendingCallWatcher(call, this);
     const Sent sent{event.appliance, since};
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, sent](QDBusPendingCallWatcher *w) {

@@ -9,7 +9,6 @@
 
 #include <functional>
 
-class QDBusInterface;
 
 /// Shows breaches as desktop notifications (org.freedesktop.Notifications on the session
 /// D-Bus) with one-click actions, and reports the action the person picks. Without a
@@ -76,7 +75,6 @@ private:
 
     QString titleOf(const QString &appliance) const;
 
-    QDBusInterface *m_service;
     std::function<QString(const QString &)> m_titleOf;
     QHash<uint, Sent> m_sent;
     int m_minIntervalMs;
