@@ -26,6 +26,8 @@ PlainTitleDialog {
     property bool undoing: false
     property var takeEarlier: ({})
     property string undoStatus: ""
+    /// Why the last system action (a restore point, a roll back) was not done; "" after one that was.
+    property string systemProblem: ""
     property var quarantineList: []
 
     readonly property string stopFirstText: qsTr("Stop %1 first: its system cannot change while it runs.").arg(applianceTitle)
@@ -117,7 +119,15 @@ PlainTitleDialog {
             panel.refreshQuarantines()
             quarantineDialog.show(quarantineId)
         }
-        function onFailed(message) { panel.recovering = false }
+        function onFailed(message) {
+            panel.recovering = false
+            panel.systemProblem = message
+        }
+        function onRolledBack() { panel.systemProblem = "" }
+    }
+    Connections {
+        target: points
+        function onCountChanged() { panel.systemProblem = "" }
     }
     Connections {
         target: StoreHistory
@@ -300,10 +310,21 @@ PlainTitleDialog {
                             text: qsTr("Take a restore point now")
                             enabled: panel.canChangeSystem && panel.keepChanges
                             onClicked: {
+                                panel.systemProblem = ""
                                 points.take(pointName.text)
                                 pointName.clear()
                             }
                         }
+                    }
+                    // What could not be done, and why: every action does what it says or says this.
+                    Label {
+                        objectName: "systemProblem"
+                        textFormat: Text.PlainText
+                        visible: panel.systemProblem !== ""
+                        text: panel.systemProblem
+                        color: "#b00020"
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
                     }
                     Label {
                         objectName: "takeReasonLabel"

@@ -3342,10 +3342,6 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
         <translation>Die Angaben zum Wiederherstellungspunkt konnten nicht gespeichert werden. Prüfen Sie den freien Speicherplatz und ob Ihr Datenordner beschreibbar ist.</translation>
     </message>
     <message>
-        <source>There are no kept changes to make a restore point of. Switch the appliance to “keep changes” and start it once.</source>
-        <translation>Es gibt keine behaltenen Änderungen, aus denen ein Wiederherstellungspunkt werden könnte. Stellen Sie die Appliance auf „Änderungen behalten“ und starten Sie sie einmal.</translation>
-    </message>
-    <message>
         <source>Could not create the folder for restore points. Check that your data folder is writable.</source>
         <translation>Der Ordner für Wiederherstellungspunkte konnte nicht angelegt werden. Prüfen Sie, ob Ihr Datenordner beschreibbar ist.</translation>
     </message>
@@ -3376,6 +3372,10 @@ Ihre persönlichen Dateien bleiben unberührt.</translation>
     <message>
         <source>Could not merge an old restore point. Check free disk space; the merge is finished at the next start.</source>
         <translation>Ein alter Wiederherstellungspunkt konnte nicht zusammengeführt werden. Prüfen Sie den freien Speicherplatz; das Zusammenführen wird beim nächsten Start abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>There are no kept changes yet to make a restore point of: start the appliance once in “Keep changes” mode, then take one.</source>
+        <translation>Es gibt noch keine behaltenen Änderungen für einen Wiederherstellungspunkt: Starten Sie die Appliance einmal im Modus „Änderungen behalten“ und nehmen Sie dann einen auf.</translation>
     </message>
 </context>
 <context>

@@ -3327,10 +3327,6 @@ Your personal files are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There are no kept changes to make a restore point of. Switch the appliance to “keep changes” and start it once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not create the folder for restore points. Check that your data folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3360,6 +3356,10 @@ Your personal files are not touched.</source>
     </message>
     <message>
         <source>Could not merge an old restore point. Check free disk space; the merge is finished at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no kept changes yet to make a restore point of: start the appliance once in “Keep changes” mode, then take one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -241,7 +241,7 @@ VmError RestorePointStore::take(const QString &reason, const QString &name, bool
     recover();
     QString parent;
     if (!liveParent(&parent))
-        return VmError(VmError::DiskFailed, tr("There are no kept changes to make a restore point of. Switch the appliance to “keep changes” and start it once."),
+        return VmError(VmError::DiskFailed, tr("There are no kept changes yet to make a restore point of: start the appliance once in “Keep changes” mode, then take one."),
                        liveOverlay());
     if (!QDir().mkpath(directory()))
         return VmError(VmError::DiskFailed, tr("Could not create the folder for restore points. Check that your data folder is writable."), directory());

@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -191,6 +192,36 @@ private Q_SLOTS:
         QCOMPARE(m_editor->vm()->state(), ApplianceVm::Preparing);
         m_editor->stop();
         QTRY_COMPARE_WITH_TIMEOUT(m_editor->state(), ApplianceSession::Off, 10000);
+    }
+
+    // "Take a restore point now" after a fresh session left its disk on the ready state (fresh
+    // mode, roll back, switch to keep changes): nothing to keep yet, and the panel says so.
+    void restorePointSaysWhyNot()
+    {
+        m_editor->setKeepChanges(true);
+        QTRY_VERIFY_WITH_TIMEOUT(m_editor->keepChanges(), 10000);
+        const QString instance = TesseraPaths::instanceDir(QStringLiteral("editor"));
+        const QString ready = instance + QStringLiteral("/ready-like.qcow2");
+        const QString live = instance + QStringLiteral("/system.qcow2");
+        QFile::remove(live);
+        QCOMPARE(QProcess::execute(QStringLiteral("qemu-img"), {QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+                                                                QStringLiteral("-b"), m_editor->vm()->image().baseDisk, QStringLiteral("-F"),
+                                                                QStringLiteral("qcow2"), ready}), 0);
+        QCOMPARE(QProcess::execute(QStringLiteral("qemu-img"), {QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+                                                                QStringLiteral("-b"), ready, QStringLiteral("-F"), QStringLiteral("qcow2"), live}), 0);
+        QMetaObject::invokeMethod(m_window, "openRecoveryPanel", Q_ARG(QVariant, QVariant::fromValue(m_editor)));
+        QObject *panel = m_window->findChild<QObject *>(QStringLiteral("recoveryPanel"));
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->property("opened").toBool());
+        QQuickItem *take = nullptr;
+        QTRY_VERIFY((take = findVisible(m_window->contentItem(), QStringLiteral("takePointButton"))) && take->isEnabled());
+        QVERIFY(QMetaObject::invokeMethod(take, "clicked"));
+        QQuickItem *problem = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((problem = findVisible(m_window->contentItem(), QStringLiteral("systemProblem"))), 10000);
+        QVERIFY2(problem->property("text").toString().contains(QLatin1String("start the appliance once")), qPrintable(problem->property("text").toString()));
+        m_window->grabWindow().save(QStringLiteral(TESSERA_ARTIFACT_DIR "/runactions-point-refused.png"));
+        QMetaObject::invokeMethod(panel, "close");
+        QTRY_VERIFY(!panel->property("visible").toBool());
     }
 
 private:

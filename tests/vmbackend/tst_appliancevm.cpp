@@ -75,6 +75,34 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(vm.spec().systemDisk));
     }
 
+    // The path a new user took: fresh mode, recover, roll back, switch to keep changes, take a
+    // point. The point is taken (it did nothing, and said nothing).
+    void restorePointAfterRecoverRollBackAndModeSwitch()
+    {
+        ApplianceVm vm(m_connection, image(), Accelerator::Tcg);
+        vm.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(vm.state(), ApplianceVm::Off, 10000);
+        vm.setMode(ApplianceVm::FreshEveryLaunch);
+        vm.start();
+        QTRY_COMPARE_WITH_TIMEOUT(vm.state(), ApplianceVm::Running, 10000);
+        QSignalSpy recovered(&vm, &ApplianceVm::recovered);
+        QSignalSpy failed(&vm, &ApplianceVm::failed);
+        vm.recover(QStringLiteral("test"));
+        QVERIFY2(recovered.wait(20000), failed.isEmpty() ? "" : qPrintable(failed.constFirst().constFirst().value<VmError>().toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(vm.state(), ApplianceVm::Off, 10000);
+        QSignalSpy rolledBack(&vm, &ApplianceVm::rolledBack);
+        vm.rollback();
+        QVERIFY(rolledBack.wait(10000));
+        vm.setMode(ApplianceVm::KeepChanges);
+        QTRY_COMPARE_WITH_TIMEOUT(vm.mode(), ApplianceVm::KeepChanges, 10000);
+        QSignalSpy taken(&vm, &ApplianceVm::restorePointTaken);
+        vm.takeRestorePoint(QStringLiteral("before the trip"));
+        QVERIFY2(QTest::qWaitFor([&] { return !taken.isEmpty() || !failed.isEmpty(); }, 20000), "neither taken nor failed");
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.constFirst().constFirst().value<VmError>().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(vm.restorePoints().cbegin(), vm.restorePoints().cend(),
+                                             [](const RestorePoint &p) { return p.name == QLatin1String("before the trip"); }), 10000);
+    }
+
     void stopFallsBackToPowerOff()
     {
         ApplianceVm vm(m_connection, image(), Accelerator::Tcg);
